@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Descent",
+  products: [
+    .library(name: "Descent", targets: ["Descent"]),
+    .executable(name: "descent", targets: ["DescentCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(
+      name: "Descent",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .executableTarget(
+      name: "DescentCLI",
+      dependencies: [
+        "Descent",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DescentTests", dependencies: ["Descent"]),
+  ]
+)

@@ -1,0 +1,29 @@
+/// An optimizer the catalog can describe and build from named settings.
+public protocol CatalogedOptimizer<Scalar>: Optimizer {
+  /// Name, citation and every hyperparameter with its default.
+  static var method: MethodDescription { get }
+  /// Builds the optimizer from settings, validating each value.
+  init(settings: Settings) throws(DescentError)
+}
+
+/// Every optimizer Descent has, by name.
+public enum OptimizerCatalog {
+  /// The optimizer types, in the order `descent list` shows them.
+  public static func types<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedOptimizer<S>.Type] {
+    [GradientDescent<S>.self, Csawg<S>.self]
+  }
+
+  public static var methods: [MethodDescription] { types(Double.self).map { $0.method } }
+
+  public static var names: [String] { methods.map(\.name) }
+
+  /// Builds the optimizer called `name` from settings given as text.
+  public static func make<S: DescentFloat>(
+    _ name: String, settings: [String: String] = [:], as: S.Type = S.self
+  ) throws(DescentError) -> any CatalogedOptimizer<S> {
+    guard let type = types(S.self).first(where: { $0.method.name == name }) else {
+      throw .unknownName(kind: "optimizer", name: name, known: names)
+    }
+    return try type.init(settings: Settings(settings, for: type.method))
+  }
+}

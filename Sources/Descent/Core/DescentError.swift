@@ -1,0 +1,59 @@
+/// Why Descent refused an input. Each case names the offending value, so the
+/// message alone says what to fix.
+public enum DescentError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A hyperparameter, problem parameter or stopping rule outside its allowed range.
+  case invalidValue(name: String, value: String, expected: String)
+  /// A vector whose length is not the problem's dimension.
+  case dimensionMismatch(name: String, expected: Int, actual: Int)
+  /// A vector with a NaN or infinite entry.
+  case nonFiniteEntry(name: String, index: Int, value: String)
+  /// A name that is not in the catalog.
+  case unknownName(kind: String, name: String, known: [String])
+  /// A hyperparameter given to a method that does not have it.
+  case unexpectedParameter(name: String, method: String, accepted: [String])
+  /// A run that could never stop: no iteration or evaluation budget.
+  case missingBudget
+
+  public var description: String {
+    switch self {
+    case .invalidValue(let name, let value, let expected):
+      return "invalid \(name) \(value): expected \(expected)"
+    case .dimensionMismatch(let name, let expected, let actual):
+      return "\(name) has \(actual) entries, but the problem has dimension \(expected)"
+    case .nonFiniteEntry(let name, let index, let value):
+      return "\(name)[\(index)] is \(value): every entry must be finite"
+    case .unknownName(let kind, let name, let known):
+      return "unknown \(kind) '\(name)': known are \(known.joined(separator: ", "))"
+    case .unexpectedParameter(let name, let method, let accepted):
+      let list = accepted.isEmpty ? "none" : accepted.joined(separator: ", ")
+      return "\(method) has no hyperparameter '\(name)': it accepts \(list)"
+    case .missingBudget:
+      return "no budget: set a maximum number of iterations or gradient evaluations"
+    }
+  }
+}
+
+extension DescentError {
+  /// Throws `invalidValue` unless `condition` holds.
+  @usableFromInline
+  static func require(
+    _ condition: Bool, _ name: String, _ value: some CustomStringConvertible, _ expected: String
+  ) throws(DescentError) {
+    if !condition {
+      throw .invalidValue(name: name, value: value.description, expected: expected)
+    }
+  }
+
+  /// Throws unless `vector` has `dimension` finite entries.
+  @usableFromInline
+  static func requireFiniteVector<S: DescentFloat>(
+    _ vector: [S], named name: String, dimension: Int
+  ) throws(DescentError) {
+    guard vector.count == dimension else {
+      throw .dimensionMismatch(name: name, expected: dimension, actual: vector.count)
+    }
+    if let index = vector.firstIndex(where: { !$0.isFinite }) {
+      throw .nonFiniteEntry(name: name, index: index, value: vector[index].description)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/// Element-wise kernels over parameter vectors: loops over unsafe buffers that the
+/// compiler can vectorise, with no allocation.
+public enum Vector {
+  /// Whether every entry is finite.
+  @inlinable
+  public static func isFinite<S: DescentFloat>(_ x: [S]) -> Bool {
+    x.withUnsafeBufferPointer { buffer in
+      // Summing x·0 is NaN exactly when some entry is NaN or infinite; it
+      // vectorises, unlike an early-exit search.
+      var probe: S = 0
+      for value in buffer { probe += value * 0 }
+      return probe == 0
+    }
+  }
+
+  /// The Euclidean norm `‖x‖₂`.
+  @inlinable
+  public static func norm<S: DescentFloat>(_ x: [S]) -> S {
+    x.withUnsafeBufferPointer { buffer in
+      var sum: S = 0
+      for value in buffer { sum += value * value }
+      return sum.squareRoot()
+    }
+  }
+
+  /// The Euclidean distance `‖x − y‖₂`; exactly zero only when `x == y` entry by entry.
+  @inlinable
+  public static func distance<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {
+    precondition(x.count == y.count, "dimension mismatch")
+    return x.withUnsafeBufferPointer { a in
+      y.withUnsafeBufferPointer { b in
+        var sum: S = 0
+        for i in a.indices {
+          let difference = a[i] - b[i]
+          sum += difference * difference
+        }
+        return sum.squareRoot()
+      }
+    }
+  }
+
+  /// `y ← y − a·x`, the gradient step.
+  @inlinable
+  public static func subtractScaled<S: DescentFloat>(_ a: S, _ x: [S], from y: inout [S]) {
+    precondition(x.count == y.count, "dimension mismatch")
+    x.withUnsafeBufferPointer { x in
+      y.withUnsafeMutableBufferPointer { y in
+        for i in y.indices { y[i] -= a * x[i] }
+      }
+    }
+  }
+
+  /// `destination ← source`, in place.
+  @inlinable
+  public static func copy<S: DescentFloat>(_ source: [S], into destination: inout [S]) {
+    precondition(source.count == destination.count, "dimension mismatch")
+    source.withUnsafeBufferPointer { source in
+      destination.withUnsafeMutableBufferPointer { destination in
+        _ = destination.update(fromContentsOf: source)
+      }
+    }
+  }
+}

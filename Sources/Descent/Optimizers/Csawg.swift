@@ -1,0 +1,300 @@
+/// Csawg: component step-size adaptation based on weight difference and squared
+/// gradient — step-size planning.
+///
+/// Every iteration is a gradient-descent step that also records its experience:
+///
+///     g_k = ∇f(w_{k−1}),   w_k = w_{k−1} − γ g_k,   store (w_k, g_k).
+///
+/// Pairs K steps apart are compared. Every K iterations from iteration 2K on, the
+/// diagonal step-size model is fitted to the last 2K pairs and used to jump ahead:
+///
+///     α(i) = Σ_s g_s(i) (w_s(i) − w_{s+K}(i)) / Σ_s g_s(i)²,  s over the older K pairs
+///     α(i) = 0 where Σ_s g_s(i)² = 0        (no projection for that component yet)
+///     repeat P times:                         (planning steps)
+///       w ← w − α ⊙ ∇f(w)                     (projection)
+///       repeat M times: w ← w − γ ∇f(w)       (corrections)
+///
+/// With P = 1 and M = 0 this is Algorithm 1, whose projection reuses `g_k` instead
+/// of evaluating `∇f(w_k)`; otherwise it is Algorithm 2, where every projection and
+/// correction evaluates a fresh gradient. A planning event costs P·(1 + M) gradient
+/// evaluations; Algorithm 1's reused gradient is counted as one, as the paper's
+/// figures count it (footnote 4). Step-sizes may be negative and are never clipped.
+/// The stored weights are those of the gradient steps, from before any jump, so the
+/// next differences `w_s − w_{s+K}` include the jump: the bootstrapping the method
+/// relies on. These readings of the paper are those of `shared/notes/reproduction.md`;
+/// they reproduce its counts exactly (458 and 465 evaluations to exact zero error on
+/// Rosenbrock).
+///
+/// Memory: a ring of the last K pairs and the two sums, 2K·d + 4d numbers, instead of
+/// the paper's two buffers of K pairs each (4K·d). Each pair's contribution is added
+/// to the sums as its partner K steps later arrives, in the paper's order, so the
+/// sums are bit-identical to the two-buffer form.
+///
+/// Yao, H. (2022). Learning to Accelerate by the Methods of Step-size Planning.
+/// arXiv:2204.01705. Algorithms 1 and 2.
+///
+/// Hyperparameters:
+/// - `learningRate` γ > 0: the inner gradient-descent step-size. Default 0.001
+///   (the paper's Rosenbrock runs).
+/// - `horizon` K ≥ 1: how many steps apart the compared weights are. Default 2, the
+///   paper's fastest.
+/// - `planningSteps` P ≥ 1: projections per planning event. Default 1 (Algorithm 1).
+/// - `corrections` M ≥ 0: gradient steps after each projection. Default 0 (Algorithm 1).
+/// - `projectionGradient`: the gradient the first projection of an event uses;
+///   by default `.reused` for Algorithm 1 and `.fresh` for Algorithm 2, as the paper
+///   reads. Either can be chosen for either form.
+public struct Csawg<Scalar: DescentFloat>: Optimizer {
+  /// Which gradient the first projection of a planning event is applied to.
+  public enum ProjectionGradient: String, Codable, Sendable, CaseIterable {
+    /// `g_k = ∇f(w_{k−1})`, the gradient of the iteration's own step (Algorithm 1),
+    /// charged as one evaluation.
+    case reused
+    /// `∇f(w)` at the current weight, freshly evaluated (Algorithm 2).
+    case fresh
+  }
+
+  /// γ.
+  public let learningRate: Scalar
+  /// K.
+  public let horizon: Int
+  /// P.
+  public let planningSteps: Int
+  /// M.
+  public let corrections: Int
+  public let projectionGradient: ProjectionGradient
+
+  /// k, the number of completed iterations.
+  @usableFromInline var iteration = 0
+  /// The last K stored weights, slot `(k − 1) mod K` holding `w_k`; K·d numbers.
+  @usableFromInline var ringWeights: [Scalar] = []
+  /// The gradients stored with them; K·d numbers.
+  @usableFromInline var ringGradients: [Scalar] = []
+  /// sum₁ = Σ g_s ⊙ (w_s − w_{s+K}) over the pairs matched so far in this window.
+  @usableFromInline var weightDifferenceSum: [Scalar] = []
+  /// sum₂ = Σ g_s ⊙ g_s over the same pairs.
+  @usableFromInline var squaredGradientSum: [Scalar] = []
+  /// α from the last planning event.
+  @usableFromInline var alpha: [Scalar] = []
+  /// Scratch for the gradient being used; not state.
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(
+    learningRate: Scalar = 0.001,
+    horizon: Int = 2,
+    planningSteps: Int = 1,
+    corrections: Int = 0,
+    projectionGradient: ProjectionGradient? = nil
+  ) throws(DescentError) {
+    try DescentError.require(
+      learningRate > 0 && learningRate.isFinite, "learning-rate", learningRate, "a finite number > 0")
+    try DescentError.require(horizon >= 1, "horizon", horizon, "an integer ≥ 1")
+    try DescentError.require(planningSteps >= 1, "planning-steps", planningSteps, "an integer ≥ 1")
+    try DescentError.require(corrections >= 0, "corrections", corrections, "an integer ≥ 0")
+    self.learningRate = learningRate
+    self.horizon = horizon
+    self.planningSteps = planningSteps
+    self.corrections = corrections
+    self.projectionGradient =
+      projectionGradient ?? (planningSteps == 1 && corrections == 0 ? .reused : .fresh)
+  }
+
+  /// α, once the first planning event has learned it.
+  public var stepSizes: [Scalar]? {
+    iteration >= 2 * horizon ? alpha : nil
+  }
+
+  /// Gradient evaluations one planning event costs: P·(1 + M).
+  public var evaluationsPerPlanningEvent: Int { planningSteps * (1 + corrections) }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    let d = w.count
+    if weightDifferenceSum.count != d { allocateState(dimension: d) }
+    if gradient.count != d { gradient = [Scalar](repeating: 0, count: d) }
+
+    iteration += 1
+    oracle.gradient(at: w, into: &gradient)
+    let slot = (iteration - 1) % horizon
+    let pairedWithOlder = iteration > horizon
+    stepAndRecord(&w, slot: slot, accumulate: pairedWithOlder)
+    if pairedWithOlder && slot == horizon - 1 {
+      plan(&w, oracle: &oracle)
+    }
+  }
+
+  /// `w_k = w_{k−1} − γ g_k`; adds the older pair in `slot` to the sums (when B1 is
+  /// full), then stores `(w_k, g_k)` in its place.
+  @inlinable
+  mutating func stepAndRecord(_ w: inout [Scalar], slot: Int, accumulate: Bool) {
+    let d = w.count
+    let base = slot * d
+    let gamma = learningRate
+    w.withUnsafeMutableBufferPointer { w in
+      gradient.withUnsafeBufferPointer { g in
+        ringWeights.withUnsafeMutableBufferPointer { ringW in
+          ringGradients.withUnsafeMutableBufferPointer { ringG in
+            if accumulate {
+              weightDifferenceSum.withUnsafeMutableBufferPointer { sum1 in
+                squaredGradientSum.withUnsafeMutableBufferPointer { sum2 in
+                  for i in 0..<d {
+                    let newWeight = w[i] - gamma * g[i]
+                    w[i] = newWeight
+                    let olderGradient = ringG[base + i]
+                    sum1[i] += olderGradient * (ringW[base + i] - newWeight)
+                    sum2[i] += olderGradient * olderGradient
+                    ringW[base + i] = newWeight
+                    ringG[base + i] = g[i]
+                  }
+                }
+              }
+            } else {
+              for i in 0..<d {
+                let newWeight = w[i] - gamma * g[i]
+                w[i] = newWeight
+                ringW[base + i] = newWeight
+                ringG[base + i] = g[i]
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Fits α to the window, clears the sums and makes P projections, each followed
+  /// by M corrections.
+  @inlinable
+  mutating func plan<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    weightDifferenceSum.withUnsafeMutableBufferPointer { sum1 in
+      squaredGradientSum.withUnsafeMutableBufferPointer { sum2 in
+        alpha.withUnsafeMutableBufferPointer { alpha in
+          for i in alpha.indices {
+            alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
+            sum1[i] = 0
+            sum2[i] = 0
+          }
+        }
+      }
+    }
+    for p in 0..<planningSteps {
+      if p == 0 && projectionGradient == .reused {
+        oracle.chargeReusedGradient()  // `gradient` still holds g_k
+      } else {
+        oracle.gradient(at: w, into: &gradient)
+      }
+      project(&w)
+      for _ in 0..<corrections {
+        oracle.gradient(at: w, into: &gradient)
+        Vector.subtractScaled(learningRate, gradient, from: &w)
+      }
+    }
+  }
+
+  /// `w ← w − α ⊙ gradient`.
+  @inlinable
+  mutating func project(_ w: inout [Scalar]) {
+    w.withUnsafeMutableBufferPointer { w in
+      alpha.withUnsafeBufferPointer { alpha in
+        gradient.withUnsafeBufferPointer { g in
+          for i in w.indices { w[i] -= alpha[i] * g[i] }
+        }
+      }
+    }
+  }
+
+  @usableFromInline
+  mutating func allocateState(dimension d: Int) {
+    precondition(iteration == 0, "Csawg: the dimension changed in the middle of a run")
+    ringWeights = [Scalar](repeating: 0, count: horizon * d)
+    ringGradients = [Scalar](repeating: 0, count: horizon * d)
+    weightDifferenceSum = [Scalar](repeating: 0, count: d)
+    squaredGradientSum = [Scalar](repeating: 0, count: d)
+    alpha = [Scalar](repeating: 0, count: d)
+  }
+
+  // MARK: Codable: hyperparameters are validated, state is checked for consistency.
+
+  private enum CodingKeys: String, CodingKey {
+    case learningRate, horizon, planningSteps, corrections, projectionGradient
+    case iteration, ringWeights, ringGradients, weightDifferenceSum, squaredGradientSum, alpha
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      learningRate: c.decode(Scalar.self, forKey: .learningRate),
+      horizon: c.decode(Int.self, forKey: .horizon),
+      planningSteps: c.decode(Int.self, forKey: .planningSteps),
+      corrections: c.decode(Int.self, forKey: .corrections),
+      projectionGradient: c.decode(ProjectionGradient.self, forKey: .projectionGradient))
+    iteration = try c.decode(Int.self, forKey: .iteration)
+    ringWeights = try c.decode([Scalar].self, forKey: .ringWeights)
+    ringGradients = try c.decode([Scalar].self, forKey: .ringGradients)
+    weightDifferenceSum = try c.decode([Scalar].self, forKey: .weightDifferenceSum)
+    squaredGradientSum = try c.decode([Scalar].self, forKey: .squaredGradientSum)
+    alpha = try c.decode([Scalar].self, forKey: .alpha)
+    let d = alpha.count
+    guard iteration >= 0, ringWeights.count == horizon * d, ringGradients.count == horizon * d,
+      weightDifferenceSum.count == d, squaredGradientSum.count == d,
+      iteration == 0 || d > 0
+    else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: c.codingPath, debugDescription: "Csawg state sizes do not match horizon \(horizon)"))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(learningRate, forKey: .learningRate)
+    try c.encode(horizon, forKey: .horizon)
+    try c.encode(planningSteps, forKey: .planningSteps)
+    try c.encode(corrections, forKey: .corrections)
+    try c.encode(projectionGradient, forKey: .projectionGradient)
+    try c.encode(iteration, forKey: .iteration)
+    try c.encode(ringWeights, forKey: .ringWeights)
+    try c.encode(ringGradients, forKey: .ringGradients)
+    try c.encode(weightDifferenceSum, forKey: .weightDifferenceSum)
+    try c.encode(squaredGradientSum, forKey: .squaredGradientSum)
+    try c.encode(alpha, forKey: .alpha)
+  }
+}
+
+extension Csawg: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "csawg", summary: "step-size planning (Algorithm 1; Algorithm 2 with P > 1 or M > 0)",
+      citation: "Yao (2022), Learning to Accelerate by the Methods of Step-size Planning",
+      parameters: [
+        ParameterDescription(
+          "learning-rate", symbol: "γ", default: "0.001", allowed: "> 0",
+          summary: "step-size of the inner gradient descent"),
+        ParameterDescription(
+          "horizon", symbol: "K", kind: .integer, default: "2", allowed: "≥ 1",
+          summary: "steps between the compared weights"),
+        ParameterDescription(
+          "planning-steps", symbol: "P", kind: .integer, default: "1", allowed: "≥ 1",
+          summary: "projections per planning event"),
+        ParameterDescription(
+          "corrections", symbol: "M", kind: .integer, default: "0", allowed: "≥ 0",
+          summary: "gradient steps after each projection"),
+        ParameterDescription(
+          "projection-gradient", kind: .choice(["paper", "reused", "fresh"]), default: "paper",
+          allowed: "paper, reused or fresh",
+          summary: "gradient of the first projection; paper: reused for Algorithm 1, fresh for 2"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    let projection = try settings.choice("projection-gradient")
+    try self.init(
+      learningRate: settings.real("learning-rate"),
+      horizon: settings.integer("horizon"),
+      planningSteps: settings.integer("planning-steps"),
+      corrections: settings.integer("corrections"),
+      projectionGradient: ProjectionGradient(rawValue: projection))
+  }
+}

@@ -1,0 +1,60 @@
+/// Gradient descent with a constant step-size.
+///
+///     w_k = w_{k−1} − γ ∇f(w_{k−1})
+///
+/// Cauchy, A. (1847). Méthode générale pour la résolution des systèmes
+/// d'équations simultanées. Comptes rendus, 25, 536–538.
+///
+/// Hyperparameters:
+/// - `learningRate` γ > 0: the step-size. Default 0.001, the best of the paper's grid
+///   on Rosenbrock (Yao 2022, Figure 5).
+public struct GradientDescent<Scalar: DescentFloat>: Optimizer {
+  /// γ.
+  public let learningRate: Scalar
+
+  /// Scratch for `∇f(w_{k−1})`; not state, so not encoded.
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(learningRate: Scalar = 0.001) throws(DescentError) {
+    try DescentError.require(
+      learningRate > 0 && learningRate.isFinite, "learning-rate", learningRate, "a finite number > 0")
+    self.learningRate = learningRate
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+    oracle.gradient(at: w, into: &gradient)
+    Vector.subtractScaled(learningRate, gradient, from: &w)
+  }
+
+  private enum CodingKeys: String, CodingKey { case learningRate }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(learningRate: container.decode(Scalar.self, forKey: .learningRate))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(learningRate, forKey: .learningRate)
+  }
+}
+
+extension GradientDescent: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "gd", summary: "gradient descent with a constant step-size",
+      citation: "Cauchy (1847)",
+      parameters: [
+        ParameterDescription(
+          "learning-rate", symbol: "γ", default: "0.001", allowed: "> 0", summary: "step-size")
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(learningRate: settings.real("learning-rate"))
+  }
+}

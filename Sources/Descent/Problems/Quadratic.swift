@@ -1,0 +1,160 @@
+/// The quadratic `f(w) = ½ wᵀQw + bᵀw`, with `Q` symmetric, diagonal or dense.
+///
+///     ∇f(w) = Qw + b,   w* = −Q⁻¹b,   f* = ½ bᵀw*   (when Q is positive definite)
+///
+/// The paper's convex problem is `Quadratic.paperConvex`: `Q = diag(1000, 1)`,
+/// `b = 0`, started from (−1, 2) (Yao 2022, section 3). When `Q` is not positive
+/// definite there is no minimiser, and `minimizer` and `minimum` are `nil`.
+public struct Quadratic<Scalar: DescentFloat>: Objective {
+  /// How `Q` is stored.
+  public enum Curvature: Sendable, Equatable {
+    /// The diagonal of `Q`.
+    case diagonal([Scalar])
+    /// `Q` row by row, `d·d` entries.
+    case dense([Scalar])
+  }
+
+  public let curvature: Curvature
+  /// b.
+  public let linear: [Scalar]
+  public let dimension: Int
+  public let minimizer: [Scalar]?
+  public let minimum: Scalar?
+
+  /// - Throws: ``DescentError`` for a `Q` or `b` of the wrong size, a non-finite
+  ///   entry, or a dense `Q` that is not symmetric.
+  public init(curvature: Curvature, linear: [Scalar]? = nil) throws(DescentError) {
+    switch curvature {
+    case .diagonal(let q):
+      try DescentError.require(!q.isEmpty, "Q", "[]", "at least one entry")
+      try DescentError.requireFiniteVector(q, named: "Q", dimension: q.count)
+      dimension = q.count
+    case .dense(let q):
+      let d = Int(Double(q.count).squareRoot().rounded())
+      try DescentError.require(
+        d > 0 && d * d == q.count, "Q", "with \(q.count) entries", "d·d entries for a d×d matrix")
+      try DescentError.requireFiniteVector(q, named: "Q", dimension: q.count)
+      for i in 0..<d {
+        for j in 0..<i where q[i * d + j] != q[j * d + i] {
+          throw .invalidValue(
+            name: "Q[\(i)][\(j)]", value: "\(q[i * d + j]) ≠ Q[\(j)][\(i)] = \(q[j * d + i])",
+            expected: "a symmetric matrix")
+        }
+      }
+      dimension = d
+    }
+    let b = linear ?? [Scalar](repeating: 0, count: dimension)
+    try DescentError.requireFiniteVector(b, named: "b", dimension: dimension)
+    self.curvature = curvature
+    self.linear = b
+    if let solution = Quadratic.solve(curvature, dimension: dimension, b) {
+      minimizer = solution
+      var gap: Scalar = 0
+      for i in 0..<dimension { gap += b[i] * solution[i] }
+      minimum = gap / 2
+    } else {
+      minimizer = nil
+      minimum = nil
+    }
+  }
+
+  /// The paper's ill-conditioned convex problem, `Q = diag(1000, 1)`, `b = 0`.
+  public static var paperConvex: Quadratic {
+    try! Quadratic(curvature: .diagonal([1000, 1]))
+  }
+
+  @inlinable
+  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
+    var sum: Scalar = 0
+    switch curvature {
+    case .diagonal(let q):
+      for i in 0..<dimension { sum += q[i] * w[i] * w[i] / 2 + linear[i] * w[i] }
+    case .dense(let q):
+      for i in 0..<dimension {
+        var row: Scalar = 0
+        for j in 0..<dimension { row += q[i * dimension + j] * w[j] }
+        sum += w[i] * row / 2 + linear[i] * w[i]
+      }
+    }
+    return sum
+  }
+
+  @inlinable
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    switch curvature {
+    case .diagonal(let q):
+      for i in 0..<dimension { g[i] = q[i] * w[i] + linear[i] }
+    case .dense(let q):
+      for i in 0..<dimension {
+        var row: Scalar = 0
+        for j in 0..<dimension { row += q[i * dimension + j] * w[j] }
+        g[i] = row + linear[i]
+      }
+    }
+  }
+
+  /// `−Q⁻¹b` by the diagonal or a Cholesky factorisation; `nil` unless `Q` is
+  /// positive definite.
+  static func solve(_ curvature: Curvature, dimension d: Int, _ b: [Scalar]) -> [Scalar]? {
+    switch curvature {
+    case .diagonal(let q):
+      guard q.allSatisfy({ $0 > 0 }) else { return nil }
+      return (0..<d).map { b[$0] == 0 ? 0 : -b[$0] / q[$0] }
+    case .dense(let q):
+      // Q = LLᵀ, then forward and back substitution.
+      var l = [Scalar](repeating: 0, count: d * d)
+      for j in 0..<d {
+        var pivot = q[j * d + j]
+        for k in 0..<j { pivot -= l[j * d + k] * l[j * d + k] }
+        guard pivot > 0 else { return nil }
+        l[j * d + j] = pivot.squareRoot()
+        for i in (j + 1)..<max(j + 1, d) {
+          var entry = q[i * d + j]
+          for k in 0..<j { entry -= l[i * d + k] * l[j * d + k] }
+          l[i * d + j] = entry / l[j * d + j]
+        }
+      }
+      var y = [Scalar](repeating: 0, count: d)
+      for i in 0..<d {
+        var entry = -b[i]
+        for k in 0..<i { entry -= l[i * d + k] * y[k] }
+        y[i] = entry / l[i * d + i]
+      }
+      var x = [Scalar](repeating: 0, count: d)
+      for i in stride(from: d - 1, through: 0, by: -1) {
+        var entry = y[i]
+        for k in (i + 1)..<max(i + 1, d) { entry -= l[k * d + i] * x[k] }
+        x[i] = entry / l[i * d + i]
+      }
+      return x
+    }
+  }
+}
+
+extension Quadratic: CatalogedProblem {
+  public static var problem: MethodDescription {
+    MethodDescription(
+      name: "quadratic",
+      summary: "½ wᵀQw + bᵀw with diagonal Q; default the paper's convex problem from (−1, 2)",
+      citation: "Yao (2022), section 3",
+      parameters: [
+        ParameterDescription(
+          "curvatures", symbol: "diag Q", kind: .list, default: "1000,1", allowed: "finite, comma-separated",
+          summary: "the diagonal of Q"),
+        ParameterDescription(
+          "linear", symbol: "b", kind: .list, default: "0", allowed: "finite, comma-separated",
+          summary: "b; a single 0 means the zero vector"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    let q: [Scalar] = try settings.list("curvatures")
+    let b: [Scalar] = try settings.list("linear")
+    try self.init(curvature: .diagonal(q), linear: b == [0] ? nil : b)
+  }
+
+  /// The paper's start, (−1, 2), for d = 2; all ones otherwise.
+  public var defaultStart: [Scalar] {
+    dimension == 2 ? [-1, 2] : [Scalar](repeating: 1, count: dimension)
+  }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Descent
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "Show every optimizer and problem with its settings and defaults.")
+
+  func run() {
+    print("Optimizers (descent run --optimizer NAME --FLAG VALUE):\n")
+    for method in OptimizerCatalog.methods { print(Self.describe(method, flagPrefix: "--")) }
+    print("Problems (descent run --problem NAME --set NAME=VALUE):\n")
+    for problem in ProblemCatalog.problems { print(Self.describe(problem, flagPrefix: "")) }
+  }
+
+  static func describe(_ method: MethodDescription, flagPrefix: String) -> String {
+    var rows = [["", "setting", "symbol", "default", "allowed", "meaning"]]
+    for parameter in method.parameters {
+      rows.append([
+        "", flagPrefix + parameter.name, parameter.symbol, parameter.defaultValue, parameter.allowed,
+        parameter.summary,
+      ])
+    }
+    let table = Format.table(rows).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+    return "\(method.name): \(method.summary)\n  \(method.citation)\n\(table)\n"
+  }
+}

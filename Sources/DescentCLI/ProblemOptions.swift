@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Descent
+
+/// The problem, its parameters and the starting point.
+struct ProblemOptions: ParsableArguments {
+  @Option(help: "Problem: \(ProblemCatalog.names.joined(separator: ", ")).")
+  var problem = "rosenbrock"
+
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("A problem parameter, e.g. --set b=10 (see 'descent list').", valueName: "name=value"))
+  var parameters: [String] = []
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Starting point, comma-separated (default: the paper's).", valueName: "w1,w2,..."))
+  var start: String?
+
+  func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedProblem<S> {
+    var settings: [String: String] = [:]
+    for assignment in parameters {
+      let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty else {
+        throw ValidationError("--set takes name=value, got '\(assignment)'")
+      }
+      settings[parts[0]] = parts[1]
+    }
+    return try ProblemCatalog.make(problem, settings: settings, as: S.self)
+  }
+
+  /// The starting point: `--start` parsed, or the problem's default.
+  func startingPoint<S: DescentFloat>(for problem: any CatalogedProblem<S>) throws -> [S] {
+    guard let start else { return problem.defaultStart }
+    var point: [S] = []
+    for part in start.split(separator: ",", omittingEmptySubsequences: false) {
+      let text = part.trimmingCharacters(in: .whitespaces)
+      guard let value = S(text) else {
+        throw DescentError.invalidValue(
+          name: "start", value: start, expected: "comma-separated numbers, e.g. -1,0")
+      }
+      point.append(value)
+    }
+    return point
+  }
+}

@@ -1,0 +1,59 @@
+import Descent
+import Foundation
+
+/// The short progress table `descent run` prints: evenly spaced rows of the trace.
+enum ProgressTable {
+  static func render<S: DescentFloat>(_ rows: [TraceRow<S>], count: Int) -> String {
+    guard !rows.isEmpty else { return "" }
+    let picked = pick(rows, count: count)
+    let alphaColumns = min(2, rows.lazy.compactMap { $0.stepSizes?.count }.max() ?? 0)
+    var header = ["iteration", "grad evals", "f", "‖w − w*‖", "‖∇f‖"]
+    header += (0..<alphaColumns).map { "α(\($0 + 1))" }
+    var table = [header]
+    for row in picked {
+      var line = [
+        String(row.iteration), String(row.gradientEvaluations), Format.number(row.value),
+        row.error.map(Format.number) ?? "—", Format.number(row.gradientNorm),
+      ]
+      line += (0..<alphaColumns).map { index in row.stepSizes.map { Format.number($0[index]) } ?? "—" }
+      table.append(line)
+    }
+    return Format.table(table)
+  }
+
+  /// About `count` rows spread evenly over the run, always the first and the last.
+  static func pick<T>(_ rows: [T], count: Int) -> [T] {
+    guard rows.count > count else { return rows }
+    let indices = (0..<count).map { $0 * (rows.count - 1) / (count - 1) }
+    return indices.map { rows[$0] }
+  }
+}
+
+/// Number and table formatting for the terminal.
+enum Format {
+  static func number<S: DescentFloat>(_ x: S) -> String {
+    let value = Double(x)
+    if value == 0 { return "0" }
+    if value.isNaN || value.isInfinite { return "\(value)" }
+    let magnitude = abs(value)
+    if magnitude >= 1e-3 && magnitude < 1e5 { return String(format: "%.6g", value) }
+    return String(format: "%.3e", value)
+  }
+
+  /// Columns padded to their widest cell, the first left-aligned and the rest
+  /// right-aligned; the first row is the header.
+  static func table(_ rows: [[String]]) -> String {
+    let columns = rows.map(\.count).max() ?? 0
+    let widths = (0..<columns).map { column in
+      rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
+    }
+    var lines = rows.map { row in
+      row.enumerated().map { index, cell in
+        let padding = String(repeating: " ", count: widths[index] - cell.count)
+        return index == 0 ? cell + padding : padding + cell
+      }.joined(separator: "  ")
+    }
+    lines.insert(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "), at: 1)
+    return lines.joined(separator: "\n")
+  }
+}

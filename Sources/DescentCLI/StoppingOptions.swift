@@ -1,0 +1,29 @@
+import ArgumentParser
+import Descent
+
+/// The stopping rules as flags.
+struct StoppingOptions: ParsableArguments {
+  @Option(help: "Most outer iterations (default 10000 when no evaluation budget is given).")
+  var maxIterations: Int?
+
+  @Option(help: "Most gradient evaluations.")
+  var maxEvaluations: Int?
+
+  @Option(help: "Stop once ‖w − w*‖ ≤ this (0: exactly w*).")
+  var errorTolerance: Double?
+
+  @Option(help: "Stop once f − f* ≤ this.")
+  var valueTolerance: Double?
+
+  @Option(help: "Stop once ‖∇f‖ ≤ this.")
+  var gradientTolerance: Double?
+
+  func rules<S: DescentFloat>(_: S.Type) -> StoppingRules<S> {
+    StoppingRules(
+      maxIterations: maxIterations ?? (maxEvaluations == nil ? 10_000 : nil),
+      maxGradientEvaluations: maxEvaluations,
+      errorTolerance: errorTolerance.map { S($0) },
+      valueTolerance: valueTolerance.map { S($0) },
+      gradientTolerance: gradientTolerance.map { S($0) })
+  }
+}
