@@ -18,6 +18,18 @@ enum OutputFile {
     }
   }
 
+  /// Fails before a run, rather than after it, when `path` cannot be written.
+  static func checkWritable(_ path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+    else { throw WriteError(path: path, reason: "the directory \(directory) does not exist") }
+    guard FileManager.default.isWritableFile(atPath: directory) else {
+      throw WriteError(path: path, reason: "the directory \(directory) is not writable")
+    }
+  }
+
   /// Creates `path` and its parents if missing.
   static func makeDirectory(_ path: String) throws {
     do {

@@ -40,20 +40,32 @@ enum Format {
     return String(format: "%.3e", value)
   }
 
-  /// Columns padded to their widest cell, the first left-aligned and the rest
-  /// right-aligned; the first row is the header.
+  /// Columns padded to their widest cell; numbers right-aligned, words left-aligned
+  /// (a column is numeric when every cell below the header is). The first row is
+  /// the header.
   static func table(_ rows: [[String]]) -> String {
     let columns = rows.map(\.count).max() ?? 0
     let widths = (0..<columns).map { column in
       rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
     }
+    let numeric = (0..<columns).map { column in
+      rows.dropFirst().allSatisfy { row in
+        column >= row.count || row[column] == "—" || Double(row[column]) != nil
+      }
+    }
     var lines = rows.map { row in
       row.enumerated().map { index, cell in
         let padding = String(repeating: " ", count: widths[index] - cell.count)
-        return index == 0 ? cell + padding : padding + cell
-      }.joined(separator: "  ")
+        return numeric[index] ? padding + cell : cell + padding
+      }.joined(separator: "  ").trailingSpacesRemoved
     }
     lines.insert(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "), at: 1)
     return lines.joined(separator: "\n")
+  }
+}
+
+extension String {
+  var trailingSpacesRemoved: String {
+    String(reversed().drop { $0 == " " }.reversed())
   }
 }

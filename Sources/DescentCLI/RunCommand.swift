@@ -24,6 +24,7 @@ struct RunCommand: ParsableCommand {
     guard progressRows >= 2 else {
       throw ValidationError("--progress-rows must be at least 2, got \(progressRows)")
     }
+    if let trace { try OutputFile.checkWritable(trace) }
   }
 
   func run() throws {

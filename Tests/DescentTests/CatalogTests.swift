@@ -1,0 +1,52 @@
+import Descent
+import Foundation
+import Testing
+
+@Suite struct CatalogTests {
+  /// The defaults `descent list` shows are the defaults of the initialisers.
+  @Test func catalogDefaultsMatchInitialisers() throws {
+    let csawg = try #require(try OptimizerCatalog.make("csawg", as: Double.self) as? Csawg<Double>)
+    let direct = try Csawg<Double>()
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    #expect(try encoder.encode(csawg) == encoder.encode(direct))
+    let gd = try #require(try OptimizerCatalog.make("gd", as: Double.self) as? GradientDescent<Double>)
+    #expect(gd.learningRate == (try GradientDescent<Double>()).learningRate)
+    let rosenbrock = try #require(try ProblemCatalog.make("rosenbrock", as: Double.self) as? Rosenbrock<Double>)
+    #expect(rosenbrock.minimizer == [1, 1] && rosenbrock.defaultStart == [-1, 0])
+    let quadratic = try #require(try ProblemCatalog.make("quadratic", as: Double.self) as? Quadratic<Double>)
+    #expect(quadratic.curvature == Quadratic<Double>.paperConvex.curvature)
+    #expect(quadratic.defaultStart == [-1, 2])
+  }
+
+  @Test func settingsBuildTheMethod() throws {
+    let made = try OptimizerCatalog.make(
+      "csawg", settings: ["horizon": "10", "planning-steps": "5", "corrections": "10"], as: Float.self)
+    let csawg = try #require(made as? Csawg<Float>)
+    #expect(csawg.horizon == 10 && csawg.planningSteps == 5 && csawg.corrections == 10)
+    #expect(csawg.projectionGradient == .fresh)
+  }
+
+  @Test func badSettingsNameTheValue() {
+    let cases: [([String: String], DescentError)] = [
+      (["horizon": "0"], .invalidValue(name: "horizon", value: "0", expected: "an integer ≥ 1")),
+      (["planning-steps": "0"], .invalidValue(name: "planning-steps", value: "0", expected: "an integer ≥ 1")),
+      (["corrections": "-1"], .invalidValue(name: "corrections", value: "-1", expected: "an integer ≥ 0")),
+      (["horizon": "2.5"], .invalidValue(name: "horizon", value: "2.5", expected: "an integer ≥ 1")),
+      (["learning-rate": "-0.1"], .invalidValue(name: "learning-rate", value: "-0.1", expected: "a finite number > 0")),
+      (["learning-rate": "inf"], .invalidValue(name: "learning-rate", value: "inf", expected: "a finite number > 0")),
+      (["learning-rate": "nan"], .invalidValue(name: "learning-rate", value: "nan", expected: "a finite number > 0")),
+      (["learning-rate": "fast"], .invalidValue(name: "learning-rate", value: "fast", expected: "a number > 0")),
+      (["momentum": "0.9"], .unexpectedParameter(name: "momentum", method: "csawg", accepted: Csawg<Double>.method.parameters.map(\.name))),
+    ]
+    for (settings, error) in cases {
+      #expect(throws: error) { try OptimizerCatalog.make("csawg", settings: settings, as: Double.self) }
+    }
+    #expect(throws: DescentError.unknownName(kind: "optimizer", name: "sgd", known: OptimizerCatalog.names)) {
+      try OptimizerCatalog.make("sgd", as: Double.self)
+    }
+    #expect(throws: DescentError.unknownName(kind: "problem", name: "beale", known: ProblemCatalog.names)) {
+      try ProblemCatalog.make("beale", as: Double.self)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import Descent
+import Foundation
+import Testing
+
+@Suite struct CheckpointTests {
+  /// Encoding Csawg mid-run and decoding it resumes the run bit for bit.
+  @Test(arguments: [(2, 1, 0), (3, 5, 10)])
+  func csawgResumesBitForBit(horizon: Int, planningSteps: Int, corrections: Int) throws {
+    let problem = try Rosenbrock<Double>()
+    let fresh = try Csawg<Double>(horizon: horizon, planningSteps: planningSteps, corrections: corrections)
+    var straight = fresh
+    let whole = try minimize(problem, from: [-1, 0], using: &straight, until: .init(maxIterations: 40))
+
+    var first = fresh
+    let half = try minimize(problem, from: [-1, 0], using: &first, until: .init(maxIterations: 17))
+    let data = try JSONEncoder().encode(first)
+    var resumed = try JSONDecoder().decode(Csawg<Double>.self, from: data)
+    let rest = try minimize(problem, from: half.minimizer, using: &resumed, until: .init(maxIterations: 23))
+    #expect(rest.minimizer == whole.minimizer)
+    #expect(resumed.stepSizes == straight.stepSizes)
+  }
+
+  @Test func decodingValidatesHyperparameters() throws {
+    var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try Csawg<Double>())) as! [String: Any]
+    object["horizon"] = 0
+    let data = try JSONSerialization.data(withJSONObject: object)
+    #expect(throws: DescentError.invalidValue(name: "horizon", value: "0", expected: "an integer ≥ 1")) {
+      try JSONDecoder().decode(Csawg<Double>.self, from: data)
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import Descent
+import Testing
+
+@Suite struct DriverTests {
+  let rosenbrock = try! Rosenbrock<Double>()
+
+  @Test func traceHasOneRowPerIterationAfterPlanning() throws {
+    var csawg = try Csawg<Double>(horizon: 2, planningSteps: 5, corrections: 10)
+    let result = try minimize(rosenbrock, from: [-1, 0], using: &csawg, until: .init(maxIterations: 6), trace: true)
+    let rows = try #require(result.trace?.rows)
+    #expect(rows.map(\.iteration) == Array(0...6))
+    // Planning at iterations 4 and 6 (55 evaluations each) is in the row of its iteration.
+    #expect(rows.map(\.gradientEvaluations) == [0, 1, 2, 3, 59, 60, 116])
+    #expect(rows[0].weights == [-1, 0])
+    #expect(rows[0].error == Vector.distance([-1, 0], [1, 1]))
+    #expect(rows[3].stepSizes == nil)
+    #expect(rows[4].stepSizes != nil)
+    #expect(rows.last?.weights == result.minimizer)
+    #expect(result.trace!.csv.split(separator: "\n").count == 8)
+  }
+
+  @Test func stopsOnEvaluationBudget() throws {
+    var gd = try GradientDescent<Double>()
+    let result = try minimize(rosenbrock, from: [-1, 0], using: &gd, until: .init(maxIterations: nil, maxGradientEvaluations: 25))
+    #expect(result.termination == .maxGradientEvaluations)
+    #expect(result.gradientEvaluations == 25)
+  }
+
+  @Test func stopsOnEachTolerance() throws {
+    let problem = try Quadratic<Double>(curvature: .diagonal([2, 1]), linear: [1, 1])
+    let rules: [(StoppingRules<Double>, Termination)] = [
+      (.init(errorTolerance: 1e-6), .errorTolerance),
+      (.init(valueTolerance: 1e-9), .valueTolerance),
+      (.init(gradientTolerance: 1e-6), .gradientTolerance),
+    ]
+    for (rule, reason) in rules {
+      var gd = try GradientDescent<Double>(learningRate: 0.1)
+      let result = try minimize(problem, from: [3, 3], using: &gd, until: rule)
+      #expect(result.termination == reason)
+      #expect(result.termination.isConverged)
+      #expect(result.iterations > 0 && result.iterations < 10_000)
+    }
+  }
+
+  @Test func callbackCanStopTheRun() throws {
+    var gd = try GradientDescent<Double>()
+    var seen: [Int] = []
+    let result = try minimize(rosenbrock, from: [-1, 0], using: &gd) { row in
+      seen.append(row.iteration)
+      return row.iteration == 3 ? .stop : .proceed
+    }
+    #expect(result.termination == .stoppedByCallback)
+    #expect(result.iterations == 3)
+    #expect(seen == [1, 2, 3])
+  }
+
+  /// A diverging run ends with the non-finite termination and the last finite iterate.
+  @Test(arguments: precisions)
+  func divergenceReturnsLastFiniteIterate(_ type: any DescentFloat.Type) throws {
+    try divergence(type)
+  }
+
+  func divergence<S: DescentFloat>(_: S.Type) throws {
+    var gd = try GradientDescent<S>(learningRate: 0.01)
+    let result = try minimize(try Rosenbrock<S>(), from: [-1, 0], using: &gd, until: .init(maxIterations: 1000), trace: true)
+    #expect(result.termination.isFailure)
+    #expect(result.minimizer.allSatisfy { $0.isFinite })
+    #expect(result.trace?.rows.last?.weights == result.minimizer)
+    #expect(result.iterations == result.trace!.rows.count - 1)
+  }
+
+  @Test func rejectsBadStarts() throws {
+    var gd = try GradientDescent<Double>()
+    #expect(throws: DescentError.dimensionMismatch(name: "start", expected: 2, actual: 3)) {
+      try minimize(rosenbrock, from: [1, 2, 3], using: &gd)
+    }
+    #expect(throws: DescentError.nonFiniteEntry(name: "start", index: 1, value: "nan")) {
+      try minimize(rosenbrock, from: [1, .nan], using: &gd)
+    }
+  }
+
+  @Test func rejectsBadStoppingRules() throws {
+    var gd = try GradientDescent<Double>()
+    #expect(throws: DescentError.missingBudget) {
+      try minimize(rosenbrock, from: [1, 2], using: &gd, until: .init(maxIterations: nil))
+    }
+    #expect(throws: DescentError.self) {
+      try minimize(rosenbrock, from: [1, 2], using: &gd, until: .init(maxIterations: -1))
+    }
+    let noMinimiser = try Quadratic<Double>(curvature: .diagonal([1, -1]))
+    #expect(noMinimiser.minimizer == nil)
+    #expect(throws: DescentError.self) {
+      try minimize(noMinimiser, from: [1, 2], using: &gd, until: .init(errorTolerance: 0))
+    }
+  }
+
+  @Test func oracleCountsEveryEvaluation() throws {
+    var oracle = CountingOracle(rosenbrock)
+    var g: [Double] = [0, 0]
+    _ = oracle.value(at: [0, 0])
+    oracle.gradient(at: [0, 0], into: &g)
+    _ = oracle.valueAndGradient(at: [0, 0], into: &g)
+    oracle.chargeReusedGradient()
+    #expect(oracle.valueEvaluations == 2)
+    #expect(oracle.gradientEvaluations == 3)
+    #expect(oracle.nonFinite == nil)
+    oracle.gradient(at: [1e200, 0], into: &g)
+    #expect(oracle.nonFinite == .gradient)
+  }
+}
