@@ -24,5 +24,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DescentTests", dependencies: ["Descent"]),
+    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI"]),
   ]
 )

@@ -3,24 +3,25 @@ import Descent
 
 /// Every optimizer hyperparameter flag. Values are kept as text and handed to the
 /// catalog, which checks that the method has the hyperparameter and that the value
-/// is in range, and names the value when it is not.
+/// is in range, and names the value when it is not. Values are taken as given even
+/// when they start with a dash, so `--corrections -1` is refused for its value.
 struct HyperparameterOptions: ParsableArguments {
   @Option(help: "Optimizer: \(OptimizerCatalog.names.joined(separator: ", ")).")
   var optimizer = "csawg"
 
-  @Option(help: "Step-size γ (gd, csawg).")
+  @Option(parsing: .unconditional, help: "Step-size γ (gd, csawg).")
   var learningRate: String?
 
-  @Option(help: "Csawg horizon K.")
+  @Option(parsing: .unconditional, help: "Csawg horizon K.")
   var horizon: String?
 
-  @Option(help: "Csawg planning steps P.")
+  @Option(parsing: .unconditional, help: "Csawg planning steps P.")
   var planningSteps: String?
 
-  @Option(help: "Csawg corrections M after each projection.")
+  @Option(parsing: .unconditional, help: "Csawg corrections M after each projection.")
   var corrections: String?
 
-  @Option(help: "Csawg first-projection gradient: paper, reused or fresh.")
+  @Option(parsing: .unconditional, help: "Csawg first-projection gradient: paper, reused or fresh.")
   var projectionGradient: String?
 
   /// The flags given, by catalog name.

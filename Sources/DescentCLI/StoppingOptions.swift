@@ -3,19 +3,19 @@ import Descent
 
 /// The stopping rules as flags.
 struct StoppingOptions: ParsableArguments {
-  @Option(help: "Most outer iterations (default 10000 when no evaluation budget is given).")
+  @Option(parsing: .unconditional, help: "Most outer iterations (default 10000 when no evaluation budget is given).")
   var maxIterations: Int?
 
-  @Option(help: "Most gradient evaluations.")
+  @Option(parsing: .unconditional, help: "Most gradient evaluations.")
   var maxEvaluations: Int?
 
-  @Option(help: "Stop once ‖w − w*‖ ≤ this (0: exactly w*).")
+  @Option(parsing: .unconditional, help: "Stop once ‖w − w*‖ ≤ this (0: exactly w*).")
   var errorTolerance: Double?
 
-  @Option(help: "Stop once f − f* ≤ this.")
+  @Option(parsing: .unconditional, help: "Stop once f − f* ≤ this.")
   var valueTolerance: Double?
 
-  @Option(help: "Stop once ‖∇f‖ ≤ this.")
+  @Option(parsing: .unconditional, help: "Stop once ‖∇f‖ ≤ this.")
   var gradientTolerance: Double?
 
   func rules<S: DescentFloat>(_: S.Type) -> StoppingRules<S> {

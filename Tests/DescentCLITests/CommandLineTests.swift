@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import DescentCLI
+
+/// The tool's commands, parsed and run in-process.
+@Suite struct CommandLineTests {
+  /// Parses and runs `arguments`; returns the one line the tool would print for an
+  /// error, or nil on success.
+  func failure(_ arguments: [String]) -> String? {
+    do {
+      var command = try DescentCommand.parseAsRoot(arguments)
+      try command.run()
+      return nil
+    } catch {
+      return DescentCommand.message(for: error)
+    }
+  }
+
+  @Test(arguments: [
+    (["run", "--horizon", "0"], "invalid horizon 0: expected an integer ≥ 1"),
+    (["run", "--planning-steps", "0"], "invalid planning-steps 0: expected an integer ≥ 1"),
+    (["run", "--corrections", "-1"], "invalid corrections -1: expected an integer ≥ 0"),
+    (["run", "--learning-rate", "0"], "invalid learning-rate 0.0: expected a finite number > 0"),
+    (["run", "--learning-rate", "nan"], "invalid learning-rate nan: expected a finite number > 0"),
+    (["run", "--start", "1,2,3"], "start has 3 entries, but the problem has dimension 2"),
+    (["run", "--start", "1,inf"], "start[1] is inf: every entry must be finite"),
+    (["run", "--start", "1,x"], "invalid start 1,x: expected comma-separated numbers, e.g. -1,0"),
+    (["run", "--optimizer", "adamw"], "unknown optimizer 'adamw': known are gd, csawg"),
+    (["run", "--problem", "beale"], "unknown problem 'beale': known are rosenbrock, quadratic"),
+    (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
+    (["run", "--set", "b=-1"], "invalid b -1.0: expected a finite number > 0"),
+  ])
+  func badInputNamesTheValue(arguments: [String], message: String) {
+    #expect(failure(arguments) == message)
+  }
+
+  @Test func runWritesTheTrace() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-trace-\(UUID()).csv").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(failure([
+      "run", "--horizon", "2", "--planning-steps", "5", "--corrections", "10", "--max-evaluations", "1000",
+      "--error-tolerance", "0", "--trace", path,
+    ]) == nil)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(lines.first?.hasPrefix("iteration,gradient_evaluations,value_evaluations,f,error") == true)
+    #expect(lines.count == 1 + 19)  // rows 0…18
+    #expect(lines.last?.hasPrefix("18,458,") == true)
+  }
+
+  @Test func reproduceWritesTheSummary() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    #expect(failure(["reproduce", "--output", directory]) == nil)
+    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json"))
+    let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    #expect(rows.map { $0["id"] as? String } == [
+      "rosenbrock.p5.k2.evaluations_to_zero", "rosenbrock.p5.k10.evaluations_to_zero", "convex.k2.error_at_500",
+    ])
+    #expect(rows.allSatisfy { Set($0.keys) == ["id", "paper", "measured", "unit", "holds"] })
+    #expect(rows[0]["measured"] as? Int == 458)
+  }
+}

@@ -1,0 +1,31 @@
+import Descent
+import Testing
+
+/// The README's examples, so they keep compiling and saying what they claim.
+@Suite struct ReadmeExampleTests {
+  struct Sphere: Objective {
+    let dimension = 3
+    func value(at w: UnsafeBufferPointer<Double>) -> Double { w.reduce(0) { $0 + $1 * $1 } }
+    func gradient(at w: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
+      for i in 0..<dimension { g[i] = 2 * w[i] }
+    }
+    var minimizer: [Double]? { [0, 0, 0] }
+  }
+
+  @Test func libraryExample() throws {
+    let rosenbrock = try Rosenbrock<Double>()
+    var csawg = try Csawg<Double>(learningRate: 0.001, horizon: 2, planningSteps: 5, corrections: 10)
+    let result = try minimize(
+      rosenbrock, from: [-1, 0], using: &csawg,
+      until: StoppingRules(maxIterations: 1_000, errorTolerance: 0))
+    #expect("\(result.termination)" == "converged: ‖w − w*‖ within tolerance")
+    #expect(result.gradientEvaluations == 458)
+    #expect(result.minimizer == [1.0, 1.0])
+  }
+
+  @Test func ownObjective() throws {
+    var gd = try GradientDescent<Double>(learningRate: 0.25)
+    let result = try minimize(Sphere(), from: [1, -2, 3], using: &gd, until: .init(errorTolerance: 1e-12))
+    #expect(result.termination == .errorTolerance)
+  }
+}
