@@ -54,7 +54,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     let row = observer.observe(w, iteration: 0, oracle: oracle, stepSizes: optimizer.stepSizes)
     if recordTrace { rows.append(row) }
     termination = converged(row, error: row.error)
-  } else {
+  } else if rules.errorTolerance != nil {
     termination = converged(nil, error: observer.error(w))
   }
 
@@ -84,7 +84,8 @@ public func minimize<Problem: Objective, Method: Optimizer>(
       break
     }
     guard observes else {
-      termination = converged(nil, error: observer.error(w))
+      // Only the distance is needed, and only when a rule asks for it.
+      if rules.errorTolerance != nil { termination = converged(nil, error: observer.error(w)) }
       continue
     }
     let row = observer.observe(w, iteration: iteration, oracle: oracle, stepSizes: optimizer.stepSizes)
