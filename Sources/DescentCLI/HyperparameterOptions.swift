@@ -9,30 +9,86 @@ struct HyperparameterOptions: ParsableArguments {
   @Option(help: "Optimizer: \(OptimizerCatalog.names.joined(separator: ", ")).")
   var optimizer = "csawg"
 
-  @Option(parsing: .unconditional, help: "Step-size γ (gd, csawg).")
+  @Option(parsing: .unconditional, help: "Step-size α (γ for gd and csawg, η for adagrad, s for nesterov).")
   var learningRate: String?
 
-  @Option(parsing: .unconditional, help: "Csawg horizon K.")
+  @Option(parsing: .unconditional, help: "Csawg: horizon K.")
   var horizon: String?
 
-  @Option(parsing: .unconditional, help: "Csawg planning steps P.")
+  @Option(parsing: .unconditional, help: "Csawg: planning steps P.")
   var planningSteps: String?
 
-  @Option(parsing: .unconditional, help: "Csawg corrections M after each projection.")
+  @Option(parsing: .unconditional, help: "Csawg: corrections M after each projection.")
   var corrections: String?
 
-  @Option(parsing: .unconditional, help: "Csawg first-projection gradient: paper, reused or fresh.")
+  @Option(parsing: .unconditional, help: "Csawg: first-projection gradient, paper, reused or fresh.")
   var projectionGradient: String?
+
+  @Option(parsing: .unconditional, help: "Momentum, heavy-ball: p; nesterov: β or 'increasing'.")
+  var momentum: String?
+
+  @Option(parsing: .unconditional, help: "RMSprop: decay β of the mean square.")
+  var decay: String?
+
+  @Option(parsing: .unconditional, help: "Adam, AdamW: β₁.")
+  var beta1: String?
+
+  @Option(parsing: .unconditional, help: "Adam, AdamW: β₂.")
+  var beta2: String?
+
+  @Option(parsing: .unconditional, help: "RMSprop, Adam, AdamW, Adagrad: ε added to the root.")
+  var epsilon: String?
+
+  @Option(parsing: .unconditional, help: "AdamW: decoupled weight decay λ.")
+  var weightDecay: String?
+
+  @Option(parsing: .unconditional, help: "Adagrad: starting sum of squares G₀.")
+  var initialAccumulator: String?
+
+  @Option(parsing: .unconditional, help: "Polyak, SPS: f* (default: the problem's).")
+  var minimumValue: String?
+
+  @Option(parsing: .unconditional, help: "SPS: c.")
+  var scale: String?
+
+  @Option(parsing: .unconditional, help: "SPS: bound γ_b.")
+  var maxStepSize: String?
+
+  @Option(parsing: .unconditional, help: "Lookahead: the fast optimizer.")
+  var inner: String?
+
+  @Option(parsing: .unconditional, help: "Lookahead: fast steps per slow step k.")
+  var syncPeriod: String?
+
+  @Option(parsing: .unconditional, help: "Lookahead: slow step-size α.")
+  var slowStepSize: String?
+
+  /// The catalog names of the flags below, in order.
+  static let names = [
+      "learning-rate",
+      "horizon",
+      "planning-steps",
+      "corrections",
+      "projection-gradient",
+      "momentum",
+      "decay",
+      "beta1",
+      "beta2",
+      "epsilon",
+      "weight-decay",
+      "initial-accumulator",
+      "minimum-value",
+      "scale",
+      "max-step-size",
+      "inner",
+      "sync-period",
+      "slow-step-size",
+  ]
 
   /// The flags given, by catalog name.
   var given: [String: String] {
-    var settings: [String: String] = [:]
-    settings["learning-rate"] = learningRate
-    settings["horizon"] = horizon
-    settings["planning-steps"] = planningSteps
-    settings["corrections"] = corrections
-    settings["projection-gradient"] = projectionGradient
-    return settings
+    let values = [learningRate, horizon, planningSteps, corrections, projectionGradient, momentum, decay, beta1, beta2, epsilon, weightDecay, initialAccumulator, minimumValue, scale, maxStepSize, inner, syncPeriod, slowStepSize]
+    return Dictionary(uniqueKeysWithValues: zip(Self.names, values).compactMap { name, value in value.map { (name, $0) } })
   }
 
   func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedOptimizer<S> {

@@ -50,6 +50,21 @@ public struct ParameterDescription: Sendable {
   }
 }
 
+extension ParameterDescription {
+  /// The step-size α (or γ) most methods have.
+  public static func learningRate(_ defaultValue: String, symbol: String = "α") -> ParameterDescription {
+    ParameterDescription("learning-rate", symbol: symbol, default: defaultValue, allowed: "> 0", summary: "step-size")
+  }
+}
+
+extension ParameterDescription {
+  /// f*, taken from the problem unless given.
+  public static func minimumValue(_ symbol: String, _ summary: String) -> ParameterDescription {
+    ParameterDescription(
+      "minimum-value", symbol: symbol, default: "problem", allowed: "finite, or problem", summary: summary + " (problem: its f*)")
+  }
+}
+
 /// Settings given by name, read with the description's defaults for those not given.
 public struct Settings: Sendable {
   public let description: MethodDescription
@@ -84,6 +99,12 @@ public struct Settings: Sendable {
       throw .invalidValue(name: name, value: text, expected: expected(name))
     }
     return value
+  }
+
+  /// A real setting whose default means "not given" (the word in the default).
+  public func optionalReal<S: DescentFloat>(_ name: String, as: S.Type = S.self) throws(DescentError) -> S? {
+    guard values[name] != nil else { return nil }
+    return try real(name, as: S.self)
   }
 
   /// An integer setting.

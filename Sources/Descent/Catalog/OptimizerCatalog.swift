@@ -10,10 +10,16 @@ public protocol CatalogedOptimizer<Scalar>: Optimizer {
 public enum OptimizerCatalog {
   /// The optimizer types, in the order `descent list` shows them.
   public static func types<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedOptimizer<S>.Type] {
-    [GradientDescent<S>.self, Csawg<S>.self]
+    [
+      GradientDescent<S>.self, Csawg<S>.self, Momentum<S>.self, HeavyBall<S>.self, Nesterov<S>.self,
+      RMSprop<S>.self, Adam<S>.self, AdamW<S>.self, Adagrad<S>.self, PolyakStepSize<S>.self,
+      StochasticPolyak<S>.self,
+    ]
   }
 
-  public static var methods: [MethodDescription] { types(Double.self).map { $0.method } }
+  public static var methods: [MethodDescription] {
+    types(Double.self).map { $0.method } + [Lookahead<GradientDescent<Double>>.lookaheadDescription]
+  }
 
   public static var names: [String] { methods.map(\.name) }
 
@@ -21,9 +27,22 @@ public enum OptimizerCatalog {
   public static func make<S: DescentFloat>(
     _ name: String, settings: [String: String] = [:], as: S.Type = S.self
   ) throws(DescentError) -> any CatalogedOptimizer<S> {
+    if name == "lookahead" {
+      let innerName = settings["inner"] ?? "adam"
+      guard innerName != "lookahead", let inner = types(S.self).first(where: { $0.method.name == innerName }) else {
+        throw .invalidValue(name: "inner", value: innerName, expected: "an optimizer other than lookahead")
+      }
+      return try makeLookahead(inner, settings: settings.filter { $0.key != "inner" })
+    }
     guard let type = types(S.self).first(where: { $0.method.name == name }) else {
       throw .unknownName(kind: "optimizer", name: name, known: names)
     }
     return try type.init(settings: Settings(settings, for: type.method))
+  }
+
+  private static func makeLookahead<Inner: CatalogedOptimizer>(
+    _: Inner.Type, settings: [String: String]
+  ) throws(DescentError) -> any CatalogedOptimizer<Inner.Scalar> {
+    try Lookahead<Inner>(settings: Settings(settings, for: Lookahead<Inner>.method))
   }
 }

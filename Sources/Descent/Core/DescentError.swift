@@ -57,3 +57,32 @@ extension DescentError {
     }
   }
 }
+
+extension DescentError {
+  /// Throws unless `value` is finite and > 0.
+  @usableFromInline
+  static func requirePositive<S: DescentFloat>(_ value: S, _ name: String) throws(DescentError) {
+    try require(value > 0 && value.isFinite, name, value, "a finite number > 0")
+  }
+
+  /// Throws unless `value` is finite and ≥ 0.
+  @usableFromInline
+  static func requireNonNegative<S: DescentFloat>(_ value: S, _ name: String) throws(DescentError) {
+    try require(value >= 0 && value.isFinite, name, value, "a finite number ≥ 0")
+  }
+
+  /// Throws unless 0 ≤ `value` < 1, the range of a decay or momentum rate.
+  @usableFromInline
+  static func requireRate<S: DescentFloat>(_ value: S, _ name: String) throws(DescentError) {
+    try require(value >= 0 && value < 1, name, value, "a number in [0, 1)")
+  }
+
+  /// Throws unless each state vector is empty (not yet allocated) or has
+  /// `dimension` entries: a decoded checkpoint must fit the problem it resumes.
+  @usableFromInline
+  static func requireState<S: DescentFloat>(_ vectors: [S]..., dimension: Int) throws(DescentError) {
+    for vector in vectors where !vector.isEmpty && vector.count != dimension {
+      throw .dimensionMismatch(name: "optimizer state", expected: dimension, actual: vector.count)
+    }
+  }
+}

@@ -18,8 +18,22 @@ public protocol Optimizer<Scalar>: Codable, Sendable {
   /// The current per-component step-sizes, for methods that learn them (Csawg's α);
   /// `nil` for methods that have none or before the first are learned.
   var stepSizes: [Scalar]? { get }
+
+  /// Checks, before a run, that the method can run on `objective`: Polyak's
+  /// step-size needs a known minimum, for instance.
+  func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar
+
+  /// Set when the method's own test ends the run: Nelder–Mead's simplex has
+  /// shrunk below its tolerances, or a line search found no acceptable step.
+  var methodTermination: Termination? { get }
 }
 
 extension Optimizer {
   public var stepSizes: [Scalar]? { nil }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {}
+
+  public var methodTermination: Termination? { nil }
 }

@@ -23,6 +23,19 @@ public enum Vector {
     }
   }
 
+  /// The inner product `xᵀy`.
+  @inlinable
+  public static func dot<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {
+    precondition(x.count == y.count, "dimension mismatch")
+    return x.withUnsafeBufferPointer { a in
+      y.withUnsafeBufferPointer { b in
+        var sum: S = 0
+        for i in a.indices { sum += a[i] * b[i] }
+        return sum
+      }
+    }
+  }
+
   /// The Euclidean distance `‖x − y‖₂`; exactly zero only when `x == y` entry by entry.
   @inlinable
   public static func distance<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {

@@ -26,6 +26,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   typealias Scalar = Problem.Scalar
   try DescentError.requireFiniteVector(start, named: "start", dimension: objective.dimension)
   try rules.validate(for: objective)
+  try optimizer.validate(for: objective)
 
   var oracle = CountingOracle(objective)
   var observer = RunObserver(objective: objective)
@@ -81,6 +82,13 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     if !Vector.isFinite(w) {
       (w, iteration) = (lastFinite, iteration - 1)
       termination = .nonFiniteIterate
+      break
+    }
+    if let own = optimizer.methodTermination {
+      termination = own
+      if recordTrace {
+        rows.append(observer.observe(w, iteration: iteration, oracle: oracle, stepSizes: optimizer.stepSizes))
+      }
       break
     }
     guard observes else {

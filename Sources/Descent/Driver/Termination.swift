@@ -12,10 +12,15 @@ public enum Termination: String, Sendable, Codable, CaseIterable, CustomStringCo
   /// The step produced a NaN or infinite weight; the result holds the last finite iterate.
   case nonFiniteIterate = "non-finite-iterate"
   case stoppedByCallback = "stopped-by-callback"
+  /// The method's own convergence test (Nelder–Mead's simplex tolerances).
+  case methodConverged = "method-converged"
+  /// A line search found no step that satisfies its conditions.
+  case lineSearchFailed = "line-search-failed"
 
   /// Whether the run met a convergence test, rather than running out or failing.
   public var isConverged: Bool {
     self == .errorTolerance || self == .valueTolerance || self == .gradientTolerance
+      || self == .methodConverged
   }
 
   /// Whether the run failed on a non-finite number.
@@ -34,6 +39,8 @@ public enum Termination: String, Sendable, Codable, CaseIterable, CustomStringCo
     case .nonFiniteGradient: "failed: ∇f became NaN or infinite (returned the last finite iterate)"
     case .nonFiniteIterate: "failed: w became NaN or infinite (returned the last finite iterate)"
     case .stoppedByCallback: "stopped by the callback"
+    case .methodConverged: "converged by the method's own test"
+    case .lineSearchFailed: "stopped: the line search found no acceptable step"
     }
   }
 }

@@ -1,0 +1,80 @@
+/// Adagrad, diagonal form: each component's step is divided by the root of its
+/// summed squared gradients.
+///
+///     G_t = G_{t−1} + g_t²,   G_0 = G₀
+///     w_t = w_{t−1} − η g_t / (δ + √G_t)
+///
+/// Duchi, J., Hazan, E. and Singer, Y. (2011). Adaptive subgradient methods for
+/// online learning and stochastic optimization. JMLR, 12, 2121–2159. Figure 1.
+///
+/// Hyperparameters:
+/// - `learningRate` η > 0. Default 0.01.
+/// - `epsilon` δ ≥ 0, added to the root. Default 1e-10.
+/// - `initialAccumulator` G₀ ≥ 0. Default 0 (the paper's; optax starts at 0.1).
+public struct Adagrad<Scalar: DescentFloat>: Optimizer {
+  public let learningRate: Scalar
+  public let epsilon: Scalar
+  public let initialAccumulator: Scalar
+  /// G.
+  @usableFromInline var squaredSum: [Scalar] = []
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(learningRate: Scalar = 0.01, epsilon: Scalar = 1e-10, initialAccumulator: Scalar = 0) throws(DescentError) {
+    self.learningRate = learningRate
+    self.epsilon = epsilon
+    self.initialAccumulator = initialAccumulator
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.requirePositive(learningRate, "learning-rate")
+    try DescentError.requireNonNegative(epsilon, "epsilon")
+    try DescentError.requireNonNegative(initialAccumulator, "initial-accumulator")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(squaredSum, gradient, dimension: objective.dimension)
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if squaredSum.count != w.count {
+      squaredSum = [Scalar](repeating: initialAccumulator, count: w.count)
+      gradient = [Scalar](repeating: 0, count: w.count)
+    }
+    oracle.gradient(at: w, into: &gradient)
+    let (eta, delta) = (learningRate, epsilon)
+    withBuffers(&w, &squaredSum, &gradient) { w, sum, g in
+      for i in w.indices {
+        sum[i] += g[i] * g[i]
+        // A component whose gradients have all been zero does not move (0/0).
+        let denominator = delta + sum[i].squareRoot()
+        if denominator > 0 { w[i] -= eta * g[i] / denominator }
+      }
+    }
+  }
+}
+
+extension Adagrad: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "adagrad", summary: "steps divided by the root of summed squared gradients",
+      citation: "Duchi, Hazan & Singer (2011)",
+      parameters: [
+        .learningRate("0.01", symbol: "η"),
+        ParameterDescription("epsilon", symbol: "δ", default: "1e-10", allowed: "≥ 0", summary: "added to the root"),
+        ParameterDescription(
+          "initial-accumulator", symbol: "G₀", default: "0", allowed: "≥ 0", summary: "starting sum of squares"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(
+      learningRate: settings.real("learning-rate"), epsilon: settings.real("epsilon"),
+      initialAccumulator: settings.real("initial-accumulator"))
+  }
+}

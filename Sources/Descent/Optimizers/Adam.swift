@@ -1,0 +1,66 @@
+/// Adam: momentum plus RMSprop's normalisation, with bias correction.
+///
+///     m_t = β₁ m_{t−1} + (1 − β₁) g_t,      v_t = β₂ v_{t−1} + (1 − β₂) g_t²
+///     m̂_t = m_t / (1 − β₁ᵗ),                v̂_t = v_t / (1 − β₂ᵗ)
+///     w_t = w_{t−1} − α m̂_t / (√v̂_t + ε),   m_0 = v_0 = 0
+///
+/// Kingma, D. P. and Ba, J. (2015). Adam: A method for stochastic optimization.
+/// ICLR. Algorithm 1.
+///
+/// Hyperparameters (the paper's defaults):
+/// - `learningRate` α > 0. Default 0.001.
+/// - `beta1` β₁ in [0, 1). Default 0.9.
+/// - `beta2` β₂ in [0, 1). Default 0.999.
+/// - `epsilon` ε ≥ 0. Default 1e-8.
+public struct Adam<Scalar: DescentFloat>: Optimizer {
+  public let learningRate: Scalar
+  public let beta1: Scalar
+  public let beta2: Scalar
+  public let epsilon: Scalar
+  @usableFromInline var moments = AdamMoments<Scalar>()
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(
+    learningRate: Scalar = 0.001, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8
+  ) throws(DescentError) {
+    self.learningRate = learningRate
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try AdamMoments.check(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(moments.first, moments.second, gradient, dimension: objective.dimension)
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+    oracle.gradient(at: w, into: &gradient)
+    moments.step(&w, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+  }
+}
+
+extension Adam: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "adam", summary: "momentum plus RMS normalisation, bias-corrected",
+      citation: "Kingma & Ba (2015)",
+      parameters: [.learningRate("0.001")] + AdamMoments<Scalar>.parameters)
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(
+      learningRate: settings.real("learning-rate"), beta1: settings.real("beta1"), beta2: settings.real("beta2"),
+      epsilon: settings.real("epsilon"))
+  }
+}

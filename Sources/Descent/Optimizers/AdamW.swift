@@ -1,0 +1,78 @@
+/// AdamW: Adam with weight decay decoupled from the gradient.
+///
+///     m_t, v_t, m̂_t, v̂_t as in Adam
+///     w_t = w_{t−1} − η (α m̂_t / (√v̂_t + ε) + λ w_{t−1})
+///
+/// with the schedule multiplier η = 1. The decay λ is not scaled by α, as in the
+/// paper's Algorithm 2 (torch and optax scale it by the learning rate: their
+/// weight decay is λ/α here).
+///
+/// Loshchilov, I. and Hutter, F. (2019). Decoupled weight decay regularization.
+/// ICLR. Algorithm 2.
+///
+/// Hyperparameters:
+/// - `learningRate` α > 0. Default 0.001.
+/// - `beta1`, `beta2`, `epsilon`: as Adam (0.9, 0.999, 1e-8).
+/// - `weightDecay` λ ≥ 0. Default 1e-5 (torch's default 0.01 times its default
+///   learning rate 0.001; the paper tunes λ per problem and gives no default).
+public struct AdamW<Scalar: DescentFloat>: Optimizer {
+  public let learningRate: Scalar
+  public let beta1: Scalar
+  public let beta2: Scalar
+  public let epsilon: Scalar
+  public let weightDecay: Scalar
+  @usableFromInline var moments = AdamMoments<Scalar>()
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(
+    learningRate: Scalar = 0.001, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8,
+    weightDecay: Scalar = 1e-5
+  ) throws(DescentError) {
+    self.learningRate = learningRate
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    self.weightDecay = weightDecay
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try AdamMoments.check(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+    try DescentError.require(weightDecay >= 0 && weightDecay < 1, "weight-decay", weightDecay, "a number in [0, 1)")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(moments.first, moments.second, gradient, dimension: objective.dimension)
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+    oracle.gradient(at: w, into: &gradient)
+    moments.step(
+      &w, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+      weightDecay: weightDecay)
+  }
+}
+
+extension AdamW: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "adamw", summary: "Adam with decoupled weight decay",
+      citation: "Loshchilov & Hutter (2019)",
+      parameters: [.learningRate("0.001")] + AdamMoments<Scalar>.parameters + [
+        ParameterDescription(
+          "weight-decay", symbol: "λ", default: "1e-5", allowed: "in [0, 1)", summary: "decay per step, not scaled by α")
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(
+      learningRate: settings.real("learning-rate"), beta1: settings.real("beta1"), beta2: settings.real("beta2"),
+      epsilon: settings.real("epsilon"), weightDecay: settings.real("weight-decay"))
+  }
+}

@@ -1,0 +1,83 @@
+/// Polyak's heavy-ball method, in the paper's form (equation 10).
+///
+///     w_{k+1} = w_k − α ∇f(w_k) + p (w_k − w_{k−1}),   w_{−1} = w_0
+///
+/// On a strongly convex quadratic with curvatures in [μ, L], Polyak's optimal
+/// constants are α = 4/(√L + √μ)² and p = ((√L − √μ)/(√L + √μ))²: see
+/// ``stronglyConvex(lipschitz:strongConvexity:)``.
+///
+/// Polyak, B. T. (1964). Some methods of speeding up the convergence of iteration
+/// methods. USSR Computational Mathematics and Mathematical Physics, 4(5), 1–17.
+///
+/// Hyperparameters:
+/// - `learningRate` α > 0. Default 0.0015, the paper's Figure 9 setting.
+/// - `momentum` p in [0, 1). Default 0.9, the paper's Figure 9 setting.
+public struct HeavyBall<Scalar: DescentFloat>: Optimizer {
+  public let learningRate: Scalar
+  public let momentum: Scalar
+  /// w_{k−1}.
+  @usableFromInline var previous: [Scalar] = []
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(learningRate: Scalar = 0.0015, momentum: Scalar = 0.9) throws(DescentError) {
+    self.learningRate = learningRate
+    self.momentum = momentum
+    try checkHyperparameters()
+  }
+
+  /// Polyak's optimal constants for curvatures in [μ, L].
+  public static func stronglyConvex(lipschitz: Scalar, strongConvexity: Scalar) throws(DescentError) -> Self {
+    try DescentError.requirePositive(strongConvexity, "strong-convexity")
+    try DescentError.require(
+      lipschitz >= strongConvexity && lipschitz.isFinite, "lipschitz", lipschitz, "a finite number ≥ μ")
+    let (rootL, rootMu) = (lipschitz.squareRoot(), strongConvexity.squareRoot())
+    let ratio = (rootL - rootMu) / (rootL + rootMu)
+    return try Self(learningRate: 4 / ((rootL + rootMu) * (rootL + rootMu)), momentum: ratio * ratio)
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.requirePositive(learningRate, "learning-rate")
+    try DescentError.requireRate(momentum, "momentum")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(previous, gradient, dimension: objective.dimension)
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if previous.count != w.count {
+      previous = w
+      gradient = [Scalar](repeating: 0, count: w.count)
+    }
+    oracle.gradient(at: w, into: &gradient)
+    let (alpha, p) = (learningRate, momentum)
+    withBuffers(&w, &previous, &gradient) { w, previous, g in
+      for i in w.indices {
+        let current = w[i]
+        w[i] = current - alpha * g[i] + p * (current - previous[i])
+        previous[i] = current
+      }
+    }
+  }
+}
+
+extension HeavyBall: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "heavy-ball", summary: "Polyak's heavy ball, w − α∇f + p(w − w_prev) (paper eq. 10)",
+      citation: "Polyak (1964)",
+      parameters: [
+        .learningRate("0.0015"),
+        ParameterDescription("momentum", symbol: "p", default: "0.9", allowed: "in [0, 1)", summary: "momentum rate"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(learningRate: settings.real("learning-rate"), momentum: settings.real("momentum"))
+  }
+}

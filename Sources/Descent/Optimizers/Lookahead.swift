@@ -1,0 +1,105 @@
+/// Lookahead: k steps of any inner optimizer, then the slow weights move part of
+/// the way towards where the fast ones got, and the fast ones restart from there.
+///
+///     fast steps:  w ← inner step of w          (each outer iteration)
+///     every k-th:  φ ← φ + α (w − φ),  w ← φ      (φ_0 = w_0)
+///
+/// The closest published relative of step-size planning: it too looks k steps
+/// ahead and then jumps, but along the straight line to the fast weights, with a
+/// fixed fraction α. The inner optimizer keeps its state across synchronisations.
+///
+/// Zhang, M. R., Lucas, J., Hinton, G. and Ba, J. (2019). Lookahead optimizer: k
+/// steps forward, 1 step back. NeurIPS. Algorithm 1.
+///
+/// Hyperparameters (the paper's defaults):
+/// - `syncPeriod` k ≥ 1. Default 5.
+/// - `slowStepSize` α in (0, 1]. Default 0.5.
+/// - `inner`: the fast optimizer, with its own hyperparameters.
+public struct Lookahead<Inner: Optimizer>: Optimizer {
+  public typealias Scalar = Inner.Scalar
+
+  @usableFromInline var _inner: Inner
+  /// The fast optimizer, with its current state.
+  public var inner: Inner { _inner }
+  public let syncPeriod: Int
+  public let slowStepSize: Scalar
+  /// φ, the slow weights.
+  @usableFromInline var slow: [Scalar] = []
+  @usableFromInline var stepsSinceSync = 0
+
+  public init(_ inner: Inner, syncPeriod: Int = 5, slowStepSize: Scalar = 0.5) throws(DescentError) {
+    self._inner = inner
+    self.syncPeriod = syncPeriod
+    self.slowStepSize = slowStepSize
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.require(syncPeriod >= 1, "sync-period", syncPeriod, "an integer ≥ 1")
+    try DescentError.require(slowStepSize > 0 && slowStepSize <= 1, "slow-step-size", slowStepSize, "a number in (0, 1]")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try inner.validate(for: objective)
+    try DescentError.requireState(slow, dimension: objective.dimension)
+  }
+
+  public var stepSizes: [Scalar]? { inner.stepSizes }
+  public var methodTermination: Termination? { inner.methodTermination }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if slow.count != w.count { slow = w }
+    _inner.step(&w, oracle: &oracle)
+    stepsSinceSync += 1
+    guard stepsSinceSync == syncPeriod else { return }
+    stepsSinceSync = 0
+    let alpha = slowStepSize
+    withBuffers(&w, &slow) { fast, slow in
+      for i in fast.indices {
+        slow[i] += alpha * (fast[i] - slow[i])
+        fast[i] = slow[i]
+      }
+    }
+  }
+}
+
+extension Lookahead {
+  /// Lookahead's own settings, as `descent list` shows them.
+  public static var ownParameters: [ParameterDescription] {
+    [
+      ParameterDescription(
+        "inner", kind: .choice(OptimizerCatalog.types(Double.self).map { $0.method.name }), default: "adam",
+        allowed: "an optimizer name", summary: "the fast optimizer (its flags apply to it)"),
+      ParameterDescription("sync-period", symbol: "k", kind: .integer, default: "5", allowed: "≥ 1", summary: "fast steps per slow step"),
+      ParameterDescription("slow-step-size", symbol: "α", default: "0.5", allowed: "in (0, 1]", summary: "fraction of the way to the fast weights"),
+    ]
+  }
+
+  public static var lookaheadDescription: MethodDescription {
+    MethodDescription(
+      name: "lookahead", summary: "k fast steps of an inner optimizer, then a slow step",
+      citation: "Zhang, Lucas, Hinton & Ba (2019)", parameters: ownParameters)
+  }
+}
+
+extension Lookahead: CatalogedOptimizer where Inner: CatalogedOptimizer {
+  /// Lookahead's settings followed by the inner optimizer's.
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "lookahead", summary: lookaheadDescription.summary, citation: lookaheadDescription.citation,
+      parameters: ownParameters + Inner.method.parameters)
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    let own = Set(Self.ownParameters.map(\.name))
+    let innerSettings = try Settings(settings.values.filter { !own.contains($0.key) }, for: Inner.method)
+    try self.init(
+      Inner(settings: innerSettings), syncPeriod: settings.integer("sync-period"),
+      slowStepSize: settings.real("slow-step-size"))
+  }
+}

@@ -1,0 +1,107 @@
+/// Nesterov's accelerated gradient.
+///
+///     y_k     = w_k + β_k (w_k − w_{k−1}),   w_{−1} = w_0
+///     w_{k+1} = y_k − s ∇f(y_k)
+///
+/// with either a constant momentum β (for strongly convex problems; with curvatures
+/// in [μ, L], s = 1/L and β = (√L − √μ)/(√L + √μ), see
+/// ``stronglyConvex(lipschitz:strongConvexity:)``, rate 1 − √(μ/L)), or the
+/// schedule β_k = (k − 1)/(k + 2) for k = 1, 2, … (for convex problems, O(1/k²)).
+/// The iterate is w; the gradient is taken at the extrapolated point y.
+///
+/// Nesterov, Y. (1983). A method of solving a convex programming problem with
+/// convergence rate O(1/k²). Soviet Mathematics Doklady, 27, 372–376.
+/// Nesterov, Y. (2004). Introductory Lectures on Convex Optimization, §2.2.
+///
+/// Hyperparameters:
+/// - `learningRate` s > 0. Default 0.001 (1/L for the paper's convex problem).
+/// - `momentum` β in [0, 1), or the (k − 1)/(k + 2) schedule. Default: the schedule.
+public struct Nesterov<Scalar: DescentFloat>: Optimizer {
+  public enum Momentum: Codable, Sendable, Equatable {
+    case constant(Scalar)
+    /// β_k = (k − 1)/(k + 2).
+    case increasing
+  }
+
+  public let learningRate: Scalar
+  public let momentum: Momentum
+  @usableFromInline var iteration = 0
+  @usableFromInline var previous: [Scalar] = []
+  /// y_k, where the gradient is evaluated.
+  @usableFromInline var extrapolated: [Scalar] = []
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(learningRate: Scalar = 0.001, momentum: Momentum = .increasing) throws(DescentError) {
+    self.learningRate = learningRate
+    self.momentum = momentum
+    try checkHyperparameters()
+  }
+
+  /// s = 1/L and β = (√L − √μ)/(√L + √μ).
+  public static func stronglyConvex(lipschitz: Scalar, strongConvexity: Scalar) throws(DescentError) -> Self {
+    try DescentError.requirePositive(strongConvexity, "strong-convexity")
+    try DescentError.require(
+      lipschitz >= strongConvexity && lipschitz.isFinite, "lipschitz", lipschitz, "a finite number ≥ μ")
+    let (rootL, rootMu) = (lipschitz.squareRoot(), strongConvexity.squareRoot())
+    return try Self(learningRate: 1 / lipschitz, momentum: .constant((rootL - rootMu) / (rootL + rootMu)))
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.requirePositive(learningRate, "learning-rate")
+    if case .constant(let beta) = momentum { try DescentError.requireRate(beta, "momentum") }
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(previous, extrapolated, gradient, dimension: objective.dimension)
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if previous.count != w.count {
+      previous = w
+      extrapolated = w
+      gradient = [Scalar](repeating: 0, count: w.count)
+    }
+    iteration += 1
+    let beta: Scalar
+    switch momentum {
+    case .constant(let value): beta = value
+    case .increasing: beta = Scalar(iteration - 1) / Scalar(iteration + 2)
+    }
+    withBuffers(&w, &previous, &extrapolated) { w, previous, y in
+      for i in w.indices {
+        y[i] = w[i] + beta * (w[i] - previous[i])
+        previous[i] = w[i]
+      }
+    }
+    oracle.gradient(at: extrapolated, into: &gradient)
+    let s = learningRate
+    withBuffers(&w, &extrapolated, &gradient) { w, y, g in
+      for i in w.indices { w[i] = y[i] - s * g[i] }
+    }
+  }
+}
+
+extension Nesterov: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "nesterov", summary: "Nesterov's accelerated gradient, constant β or β_k = (k−1)/(k+2)",
+      citation: "Nesterov (1983); Nesterov (2004) §2.2",
+      parameters: [
+        .learningRate("0.001", symbol: "s"),
+        ParameterDescription(
+          "momentum", symbol: "β", default: "increasing", allowed: "in [0, 1), or increasing",
+          summary: "a constant, or the (k−1)/(k+2) schedule"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    let text = settings.values["momentum"] ?? "increasing"
+    let momentum: Momentum = text == "increasing" ? .increasing : .constant(try settings.real("momentum"))
+    try self.init(learningRate: settings.real("learning-rate"), momentum: momentum)
+  }
+}

@@ -1,0 +1,76 @@
+/// RMSprop: gradient descent divided by a running root-mean-square of the gradient.
+///
+///     v_k = β v_{k−1} + (1 − β) g_k²,   v_0 = 0
+///     w_k = w_{k−1} − α g_k / (√v_k + ε)
+///
+/// Hinton, G., Srivastava, N. and Swersky, K. (2012). Neural Networks for Machine
+/// Learning, lecture 6e: rmsprop — divide the gradient by a running average of its
+/// recent magnitude.
+///
+/// Hyperparameters:
+/// - `learningRate` α > 0. Default 0.001.
+/// - `decay` β in [0, 1). Default 0.9 (the lecture's).
+/// - `epsilon` ε ≥ 0, added to the root for stability. Default 1e-8.
+public struct RMSprop<Scalar: DescentFloat>: Optimizer {
+  public let learningRate: Scalar
+  public let decay: Scalar
+  public let epsilon: Scalar
+  /// v, the running mean of squared gradients.
+  @usableFromInline var meanSquare: [Scalar] = []
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(learningRate: Scalar = 0.001, decay: Scalar = 0.9, epsilon: Scalar = 1e-8) throws(DescentError) {
+    self.learningRate = learningRate
+    self.decay = decay
+    self.epsilon = epsilon
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.requirePositive(learningRate, "learning-rate")
+    try DescentError.requireRate(decay, "decay")
+    try DescentError.requireNonNegative(epsilon, "epsilon")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(meanSquare, gradient, dimension: objective.dimension)
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if meanSquare.count != w.count {
+      meanSquare = [Scalar](repeating: 0, count: w.count)
+      gradient = meanSquare
+    }
+    oracle.gradient(at: w, into: &gradient)
+    let (alpha, beta, epsilon) = (learningRate, decay, epsilon)
+    withBuffers(&w, &meanSquare, &gradient) { w, v, g in
+      for i in w.indices {
+        v[i] = beta * v[i] + (1 - beta) * g[i] * g[i]
+        w[i] -= alpha * g[i] / (v[i].squareRoot() + epsilon)
+      }
+    }
+  }
+}
+
+extension RMSprop: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "rmsprop", summary: "gradient divided by the running RMS of past gradients",
+      citation: "Hinton, Srivastava & Swersky (2012), lecture 6e",
+      parameters: [
+        .learningRate("0.001"),
+        ParameterDescription("decay", symbol: "β", default: "0.9", allowed: "in [0, 1)", summary: "decay of the mean square"),
+        ParameterDescription("epsilon", symbol: "ε", default: "1e-8", allowed: "≥ 0", summary: "added to the root"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(
+      learningRate: settings.real("learning-rate"), decay: settings.real("decay"), epsilon: settings.real("epsilon"))
+  }
+}
