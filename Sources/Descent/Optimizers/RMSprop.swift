@@ -50,7 +50,7 @@ public struct RMSprop<Scalar: DescentFloat>: Optimizer {
     let (alpha, beta, epsilon) = (learningRate, decay, epsilon)
     withBuffers(&w, &meanSquare, &gradient) { w, v, g in
       for i in w.indices {
-        v[i] = beta * v[i] + (1 - beta) * g[i] * g[i]
+        v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])
         w[i] -= alpha * g[i] / (v[i].squareRoot() + epsilon)
       }
     }
