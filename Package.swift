@@ -24,6 +24,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DescentTests", dependencies: ["Descent"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI"]),
+    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Descent"]),
   ]
 )

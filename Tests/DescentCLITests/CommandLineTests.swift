@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 
+import Descent
 @testable import DescentCLI
 
 /// The tool's commands, parsed and run in-process.
@@ -27,13 +28,26 @@ import Testing
     (["run", "--start", "1,2,3"], "start has 3 entries, but the problem has dimension 2"),
     (["run", "--start", "1,inf"], "start[1] is inf: every entry must be finite"),
     (["run", "--start", "1,x"], "invalid start 1,x: expected comma-separated numbers, e.g. -1,0"),
-    (["run", "--optimizer", "adamw"], "unknown optimizer 'adamw': known are gd, csawg"),
+    (["run", "--optimizer", "adamax"], "unknown optimizer 'adamax': known are \(OptimizerCatalog.names.joined(separator: ", "))"),
     (["run", "--problem", "beale"], "unknown problem 'beale': known are rosenbrock, quadratic"),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1.0: expected a finite number > 0"),
   ])
   func badInputNamesTheValue(arguments: [String], message: String) {
     #expect(failure(arguments) == message)
+  }
+
+  @Test func everyHyperparameterHasAFlag() {
+    for method in OptimizerCatalog.methods {
+      for parameter in method.parameters {
+        #expect(HyperparameterOptions.names.contains(parameter.name), "\(method.name) --\(parameter.name)")
+      }
+    }
+  }
+
+  @Test(arguments: OptimizerCatalog.names)
+  func everyOptimizerRuns(_ name: String) {
+    #expect(failure(["run", "--optimizer", name, "--max-iterations", "30", "--progress-rows", "2"]) == nil)
   }
 
   @Test func runWritesTheTrace() throws {
