@@ -63,6 +63,21 @@ struct HyperparameterOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Lookahead: slow step-size α.")
   var slowStepSize: String?
 
+  @Option(parsing: .unconditional, help: "L-BFGS: curvature pairs kept m.")
+  var memory: String?
+
+  @Option(parsing: .unconditional, help: "L-BFGS: converged when ‖∇f‖∞ is at most this (scipy's gtol).")
+  var gtol: String?
+
+  @Option(parsing: .unconditional, help: "L-BFGS: converged when f falls by at most this, relatively (scipy's ftol).")
+  var ftol: String?
+
+  @Option(parsing: .unconditional, help: "Nelder–Mead: simplex size tolerance.")
+  var xatol: String?
+
+  @Option(parsing: .unconditional, help: "Nelder–Mead: simplex value tolerance.")
+  var fatol: String?
+
   /// The catalog names of the flags below, in order.
   static let names = [
       "learning-rate",
@@ -83,11 +98,16 @@ struct HyperparameterOptions: ParsableArguments {
       "inner",
       "sync-period",
       "slow-step-size",
+      "memory",
+      "gtol",
+      "ftol",
+      "xatol",
+      "fatol",
   ]
 
   /// The flags given, by catalog name.
   var given: [String: String] {
-    let values = [learningRate, horizon, planningSteps, corrections, projectionGradient, momentum, decay, beta1, beta2, epsilon, weightDecay, initialAccumulator, minimumValue, scale, maxStepSize, inner, syncPeriod, slowStepSize]
+    let values = [learningRate, horizon, planningSteps, corrections, projectionGradient, momentum, decay, beta1, beta2, epsilon, weightDecay, initialAccumulator, minimumValue, scale, maxStepSize, inner, syncPeriod, slowStepSize, memory, gtol, ftol, xatol, fatol]
     return Dictionary(uniqueKeysWithValues: zip(Self.names, values).compactMap { name, value in value.map { (name, $0) } })
   }
 

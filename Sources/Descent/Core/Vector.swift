@@ -23,6 +23,12 @@ public enum Vector {
     }
   }
 
+  /// The largest magnitude, `‖x‖∞`.
+  @inlinable
+  public static func maxMagnitude<S: DescentFloat>(_ x: [S]) -> S {
+    x.withUnsafeBufferPointer { buffer in buffer.reduce(0) { max($0, abs($1)) } }
+  }
+
   /// The inner product `xᵀy`.
   @inlinable
   public static func dot<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {

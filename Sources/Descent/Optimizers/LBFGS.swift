@@ -1,0 +1,161 @@
+/// L-BFGS: quasi-Newton steps from the last m curvature pairs, with a Moré–Thuente
+/// strong-Wolfe line search, set up as scipy's L-BFGS-B runs on unbounded problems.
+///
+///     d_k = −H_k g_k          (two-loop recursion, H⁰ = (sᵀy / yᵀy) I from the newest pair)
+///     w_{k+1} = w_k + α_k d_k  (α_k: strong Wolfe, ftol 1e-3, gtol 0.9, xtol 0.1)
+///     s_k = α_k d_k,  y_k = g_{k+1} − g_k,  kept when s_kᵀy_k > ε·(−g_kᵀ s_k)
+///
+/// The first trial step is 1/‖d‖ on the first iteration and 1 after. A line search
+/// that fails, or takes more than 20 evaluations, restarts from the last iterate
+/// with the memory cleared; a second failure with an empty memory ends the run
+/// (`.lineSearchFailed`). The run converges (`.methodConverged`) when
+/// ‖g‖∞ ≤ `gradientTolerance`, or when the relative decrease of f in one iteration
+/// is at most `valueTolerance`. Each trial point costs one value and one gradient.
+///
+/// Liu, D. C. and Nocedal, J. (1989). On the limited memory BFGS method for large
+/// scale optimization. Mathematical Programming, 45, 503–528.
+/// Byrd, R. H., Lu, P., Nocedal, J. and Zhu, C. (1995). A limited memory algorithm
+/// for bound constrained optimization. SIAM J. Scientific Computing, 16, 1190–1208.
+///
+/// Hyperparameters (scipy's L-BFGS-B defaults):
+/// - `memory` m ≥ 1. Default 10.
+/// - `gradientTolerance` (`gtol`) ≥ 0, on ‖g‖∞. Default 1e-5.
+/// - `valueTolerance` (`ftol`) ≥ 0, on (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1). Default
+///   1e7·ε = 2.220446049250313e-9 (factr = 1e7).
+public struct LBFGS<Scalar: DescentFloat>: Optimizer {
+  public let memory: Int
+  public let gradientTolerance: Scalar
+  public let valueTolerance: Scalar
+
+  /// Completed iterations (line searches that moved w).
+  @usableFromInline var iteration = 0
+  @usableFromInline var started = false
+  @usableFromInline var value: Scalar = 0
+  @usableFromInline var gradient: [Scalar] = []
+  @usableFromInline var direction: [Scalar] = []
+  @usableFromInline var trial: [Scalar] = []
+  @usableFromInline var trialGradient: [Scalar] = []
+  /// The newest `pairs` of (s, y), ring slot `(newest − j) mod m` holding pair j back.
+  @usableFromInline var history = CurvatureHistory<Scalar>()
+  @usableFromInline var lastStep: Scalar = 0
+  @usableFromInline var termination: Termination?
+
+  public init(memory: Int = 10, gradientTolerance: Scalar = 1e-5, valueTolerance: Scalar = 1e7 * .ulpOfOne)
+    throws(DescentError)
+  {
+    self.memory = memory
+    self.gradientTolerance = gradientTolerance
+    self.valueTolerance = valueTolerance
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.require(memory >= 1, "memory", memory, "an integer ≥ 1")
+    try DescentError.requireNonNegative(gradientTolerance, "gtol")
+    try DescentError.requireNonNegative(valueTolerance, "ftol")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(gradient, direction, trial, trialGradient, dimension: objective.dimension)
+  }
+
+  public var stepSizes: [Scalar]? { iteration > 0 ? [lastStep] : nil }
+  public var methodTermination: Termination? { termination }
+
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    guard termination == nil else { return }
+    let d = w.count
+    if !started {
+      gradient = [Scalar](repeating: 0, count: d)
+      direction = gradient
+      trialGradient = gradient
+      trial = w
+      history = CurvatureHistory(capacity: memory, dimension: d)
+      value = oracle.valueAndGradient(at: w, into: &gradient)
+      started = true
+      if Vector.maxMagnitude(gradient) <= gradientTolerance {
+        termination = .methodConverged
+        return
+      }
+    }
+
+    history.applyInverseHessian(to: gradient, into: &direction)  // d = −Hg
+    var slope = Vector.dot(gradient, direction)
+    if !(slope < 0) {
+      history.clear()
+      history.applyInverseHessian(to: gradient, into: &direction)
+      slope = Vector.dot(gradient, direction)
+    }
+    let firstStep = iteration == 0 ? min(1 / Vector.norm(direction), 1e10) : 1
+    guard let (step, newValue) = lineSearch(from: w, slope: slope, firstStep: firstStep, oracle: &oracle) else {
+      // Restart with steepest descent, or give up if that was steepest descent.
+      if history.count == 0 { termination = .lineSearchFailed } else { history.clear() }
+      return
+    }
+
+    // s = α d, y = g₊ − g; the pair is kept only under positive curvature.
+    history.push(step: step, direction: direction, oldGradient: gradient, newGradient: trialGradient)
+    Vector.copy(trial, into: &w)
+    swap(&gradient, &trialGradient)
+    let oldValue = value
+    value = newValue
+    lastStep = step
+    iteration += 1
+
+    if Vector.maxMagnitude(gradient) <= gradientTolerance {
+      termination = .methodConverged
+    } else if oldValue - value <= valueTolerance * max(abs(oldValue), abs(value), 1) {
+      termination = .methodConverged
+    }
+  }
+
+  /// Runs the line search along `direction`; on success leaves the accepted point
+  /// in `trial` and its gradient in `trialGradient` and returns (α, f).
+  mutating func lineSearch<Problem: Objective>(
+    from w: [Scalar], slope: Scalar, firstStep: Scalar, oracle: inout CountingOracle<Problem>
+  ) -> (Scalar, Scalar)? where Problem.Scalar == Scalar {
+    var search = MoreThuente<Scalar>()
+    var outcome = search.start(value: value, slope: slope, step: firstStep)
+    var evaluations = 0
+    while outcome == .evaluate {
+      guard evaluations < 20 else { return nil }
+      let alpha = search.step
+      withBuffers(&trial, &direction) { trial, direction in
+        w.withUnsafeBufferPointer { w in
+          for i in trial.indices { trial[i] = w[i] + alpha * direction[i] }
+        }
+      }
+      let f = oracle.valueAndGradient(at: trial, into: &trialGradient)
+      evaluations += 1
+      guard f.isFinite else { return nil }
+      outcome = search.next(value: f, slope: Vector.dot(trialGradient, direction))
+      // As in L-BFGS-B, a warning (no further progress possible) accepts the trial.
+      if outcome.acceptsStep { return (alpha, f) }
+    }
+    return nil
+  }
+}
+
+extension LBFGS: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "lbfgs", summary: "limited-memory BFGS with a Moré–Thuente strong-Wolfe line search",
+      citation: "Liu & Nocedal (1989); Byrd, Lu, Nocedal & Zhu (1995); Moré & Thuente (1994)",
+      parameters: [
+        ParameterDescription("memory", symbol: "m", kind: .integer, default: "10", allowed: "≥ 1", summary: "curvature pairs kept"),
+        ParameterDescription("gtol", default: "1e-5", allowed: "≥ 0", summary: "converged when ‖∇f‖∞ is at most this"),
+        ParameterDescription(
+          "ftol", default: "2.220446049250313e-9", allowed: "≥ 0", summary: "converged when f falls by at most this, relatively"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(
+      memory: settings.integer("memory"), gradientTolerance: settings.real("gtol"),
+      valueTolerance: settings.real("ftol"))
+  }
+}

@@ -1,0 +1,199 @@
+/// The Nelder–Mead simplex method: derivative-free, one to n + 2 values of f per
+/// iteration, with scipy's initial simplex, rules and stopping test.
+///
+///     sort the simplex so f(x₀) ≤ … ≤ f(x_n);  x̄ = mean of x₀ … x_{n−1}
+///     reflect  x_r = x̄ + ρ(x̄ − x_n);  if f(x_r) < f(x₀) try expanding to
+///              x_e = x̄ + ρχ(x̄ − x_n) and keep the better of the two;
+///     else if f(x_r) < f(x_{n−1}) keep x_r;
+///     else contract outside (f(x_r) < f(x_n): x_c = x̄ + ψρ(x̄ − x_n), kept if f(x_c) ≤ f(x_r))
+///          or inside (x_cc = x̄ − ψ(x̄ − x_n), kept if f(x_cc) < f(x_n)),
+///          and otherwise shrink every vertex towards x₀ by σ.
+///
+/// The initial simplex is w₀ and, for each component k, w₀ with its k-th entry
+/// scaled by 1.05 (or set to 0.00025 where it is zero). The run converges
+/// (`.methodConverged`) once max‖x_i − x₀‖∞ ≤ `xatol` and max|f(x_i) − f(x₀)| ≤ `fatol`.
+/// The iterate is the best vertex x₀.
+///
+/// Nelder, J. A. and Mead, R. (1965). A simplex method for function minimization.
+/// The Computer Journal, 7, 308–313. Rules and tolerances as scipy.optimize's
+/// `minimize(method="Nelder-Mead")`.
+///
+/// Hyperparameters: ρ = 1, χ = 2, ψ = 0.5, σ = 0.5 (the standard coefficients);
+/// `xatol` ≥ 0, default 1e-4; `fatol` ≥ 0, default 1e-4.
+public struct NelderMead<Scalar: DescentFloat>: Optimizer {
+  public let xatol: Scalar
+  public let fatol: Scalar
+  let reflection: Scalar = 1
+  let expansion: Scalar = 2
+  let contraction: Scalar = 0.5
+  let shrink: Scalar = 0.5
+
+  /// n + 1 vertices of n entries, row by row, sorted by value.
+  var simplex: [Scalar] = []
+  var values: [Scalar] = []
+  var centroid: [Scalar] = []
+  var candidate: [Scalar] = []
+  var second: [Scalar] = []
+  var order: [Int] = []
+  var scratch: [Scalar] = []
+  var termination: Termination?
+
+  public init(xatol: Scalar = 1e-4, fatol: Scalar = 1e-4) throws(DescentError) {
+    self.xatol = xatol
+    self.fatol = fatol
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.requireNonNegative(xatol, "xatol")
+    try DescentError.requireNonNegative(fatol, "fatol")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    let n = objective.dimension
+    try DescentError.requireState(values, dimension: n + 1)
+    try DescentError.requireState(simplex, dimension: (n + 1) * n)
+  }
+
+  public var methodTermination: Termination? { termination }
+
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    guard termination == nil else { return }
+    let n = w.count
+    if values.isEmpty { start(at: w, oracle: &oracle) }
+    if hasConverged(n) {
+      termination = .methodConverged
+      return
+    }
+    iterate(n, oracle: &oracle)
+    sortSimplex(n)
+    for i in 0..<n { w[i] = simplex[i] }
+  }
+
+  mutating func start<Problem: Objective>(at w: [Scalar], oracle: inout CountingOracle<Problem>)
+  where Problem.Scalar == Scalar {
+    let n = w.count
+    simplex = [Scalar](repeating: 0, count: (n + 1) * n)
+    for vertex in 0...n {
+      for i in 0..<n { simplex[vertex * n + i] = w[i] }
+      if vertex > 0 {
+        let k = vertex - 1
+        simplex[vertex * n + k] = w[k] != 0 ? (1 + 0.05) * w[k] : 0.00025
+      }
+    }
+    values = [Scalar](repeating: 0, count: n + 1)
+    centroid = [Scalar](repeating: 0, count: n)
+    candidate = centroid
+    second = centroid
+    scratch = simplex
+    order = Array(0...n)
+    for index in 0...n { values[index] = oracle.value(at: vertex(index, n)) }
+    sortSimplex(n)
+  }
+
+  func vertex(_ index: Int, _ n: Int) -> [Scalar] {
+    Array(simplex[(index * n)..<((index + 1) * n)])
+  }
+
+  func hasConverged(_ n: Int) -> Bool {
+    var spread: Scalar = 0
+    var valueSpread: Scalar = 0
+    for vertex in 1...n {
+      for i in 0..<n { spread = max(spread, abs(simplex[vertex * n + i] - simplex[i])) }
+      valueSpread = max(valueSpread, abs(values[0] - values[vertex]))
+    }
+    return spread <= xatol && valueSpread <= fatol
+  }
+
+  /// `destination = a·x̄ − b·x_n`, the points along the line from the worst vertex.
+  static func along(
+    _ a: Scalar, _ b: Scalar, centroid: [Scalar], simplex: [Scalar], into destination: inout [Scalar]
+  ) {
+    let n = centroid.count
+    for i in 0..<n { destination[i] = a * centroid[i] - b * simplex[n * n + i] }
+  }
+
+  mutating func replaceWorst(with point: [Scalar], value: Scalar, _ n: Int) {
+    for i in 0..<n { simplex[n * n + i] = point[i] }
+    values[n] = value
+  }
+
+  mutating func iterate<Problem: Objective>(_ n: Int, oracle: inout CountingOracle<Problem>)
+  where Problem.Scalar == Scalar {
+    let (rho, chi, psi, sigma) = (reflection, expansion, contraction, shrink)
+    for i in 0..<n {
+      var sum: Scalar = 0
+      for vertex in 0..<n { sum += simplex[vertex * n + i] }
+      centroid[i] = sum / Scalar(n)
+    }
+    Self.along(1 + rho, rho, centroid: centroid, simplex: simplex, into: &candidate)
+    let reflected = oracle.value(at: candidate)
+    if reflected < values[0] {
+      Self.along(1 + rho * chi, rho * chi, centroid: centroid, simplex: simplex, into: &second)
+      let expanded = oracle.value(at: second)
+      if expanded < reflected {
+        replaceWorst(with: second, value: expanded, n)
+      } else {
+        replaceWorst(with: candidate, value: reflected, n)
+      }
+      return
+    }
+    if reflected < values[n - 1] {
+      replaceWorst(with: candidate, value: reflected, n)
+      return
+    }
+    if reflected < values[n] {
+      Self.along(1 + psi * rho, psi * rho, centroid: centroid, simplex: simplex, into: &second)
+      let contracted = oracle.value(at: second)
+      if contracted <= reflected {
+        replaceWorst(with: second, value: contracted, n)
+        return
+      }
+    } else {
+      for i in 0..<n { second[i] = (1 - psi) * centroid[i] + psi * simplex[n * n + i] }
+      let contracted = oracle.value(at: second)
+      if contracted < values[n] {
+        replaceWorst(with: second, value: contracted, n)
+        return
+      }
+    }
+    for vertex in 1...n {
+      for i in 0..<n {
+        simplex[vertex * n + i] = simplex[i] + sigma * (simplex[vertex * n + i] - simplex[i])
+      }
+      values[vertex] = oracle.value(at: self.vertex(vertex, n))
+    }
+  }
+
+  /// Sorts vertices by value, ties kept in place (numpy's sort of so few values is stable).
+  mutating func sortSimplex(_ n: Int) {
+    for i in 0...n { order[i] = i }
+    order.sort { (values[$0], $0) < (values[$1], $1) }
+    for (position, index) in order.enumerated() {
+      for i in 0..<n { scratch[position * n + i] = simplex[index * n + i] }
+    }
+    swap(&simplex, &scratch)
+    let sortedValues = order.map { values[$0] }
+    for i in 0...n { values[i] = sortedValues[i] }
+  }
+}
+
+extension NelderMead: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "nelder-mead", summary: "the Nelder–Mead simplex method (values only), scipy's rules",
+      citation: "Nelder & Mead (1965)",
+      parameters: [
+        ParameterDescription("xatol", default: "1e-4", allowed: "≥ 0", summary: "converged when the simplex is this small"),
+        ParameterDescription("fatol", default: "1e-4", allowed: "≥ 0", summary: "…and its values this close"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(xatol: settings.real("xatol"), fatol: settings.real("fatol"))
+  }
+}
