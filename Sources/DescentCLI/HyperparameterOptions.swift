@@ -78,7 +78,34 @@ struct HyperparameterOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Nelder–Mead: simplex value tolerance.")
   var fatol: String?
 
-  /// The catalog names of the flags below, in order.
+  @Option(parsing: .unconditional, help: "L4: update direction, adam or momentum.")
+  var direction: String?
+
+  @Option(parsing: .unconditional, help: "L4: fraction α of the optimal step.")
+  var fraction: String?
+
+  @Option(parsing: .unconditional, help: "L4: share γ of L_min deemed reachable.")
+  var minimumLossFactor: String?
+
+  @Option(parsing: .unconditional, help: "L4: L_min = γ₀·L_0 at the start.")
+  var initialFactor: String?
+
+  @Option(parsing: .unconditional, help: "L4: L_min grows by 1 + 1/τ a step.")
+  var forgetTime: String?
+
+  @Option(parsing: .unconditional, help: "LossGrad: increase/decrease factor c.")
+  var factor: String?
+
+  @Option(parsing: .unconditional, help: "SGD-HD, Adam-HD: step-size β of the step-size.")
+  var hypergradientRate: String?
+
+  @Option(parsing: .unconditional, help: "IDBD: meta step-size θ.")
+  var metaStepSize: String?
+
+  @Option(parsing: .unconditional, help: "IDBD: initial step-size α₀.")
+  var initialStepSize: String?
+
+  /// The catalog names of the flags above, in order.
   static let names = [
       "learning-rate",
       "horizon",
@@ -103,11 +130,20 @@ struct HyperparameterOptions: ParsableArguments {
       "ftol",
       "xatol",
       "fatol",
+      "direction",
+      "fraction",
+      "minimum-loss-factor",
+      "initial-factor",
+      "forget-time",
+      "factor",
+      "hypergradient-rate",
+      "meta-step-size",
+      "initial-step-size",
   ]
 
   /// The flags given, by catalog name.
   var given: [String: String] {
-    let values = [learningRate, horizon, planningSteps, corrections, projectionGradient, momentum, decay, beta1, beta2, epsilon, weightDecay, initialAccumulator, minimumValue, scale, maxStepSize, inner, syncPeriod, slowStepSize, memory, gtol, ftol, xatol, fatol]
+    let values = [learningRate, horizon, planningSteps, corrections, projectionGradient, momentum, decay, beta1, beta2, epsilon, weightDecay, initialAccumulator, minimumValue, scale, maxStepSize, inner, syncPeriod, slowStepSize, memory, gtol, ftol, xatol, fatol, direction, fraction, minimumLossFactor, initialFactor, forgetTime, factor, hypergradientRate, metaStepSize, initialStepSize]
     return Dictionary(uniqueKeysWithValues: zip(Self.names, values).compactMap { name, value in value.map { (name, $0) } })
   }
 

@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
     let objective = try problem.make(S.self)
     let optimizer = try method.make(S.self)
     let start = try problem.startingPoint(for: objective)
-    let result = try Solver.minimize(objective, from: start, using: optimizer, until: stopping.rules(S.self))
+    let result = try minimize(objective, from: start, with: optimizer, until: stopping.rules(S.self), trace: true)
     let rows = result.trace?.rows ?? []
     print("\(method.optimizer) on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))")
     print(ProgressTable.render(rows, count: progressRows))
@@ -53,28 +53,4 @@ struct RunCommand: ParsableCommand {
 
 enum Precision: String, ExpressibleByArgument, CaseIterable {
   case float, double
-}
-
-/// Opens the catalog's existentials for the generic driver.
-enum Solver {
-  static func minimize<S: DescentFloat>(
-    _ objective: any CatalogedProblem<S>, from start: [S], using optimizer: any CatalogedOptimizer<S>,
-    until rules: StoppingRules<S>
-  ) throws -> MinimizationResult<S> {
-    try openProblem(objective, start, optimizer, rules)
-  }
-
-  private static func openProblem<P: CatalogedProblem>(
-    _ objective: P, _ start: [P.Scalar], _ optimizer: any CatalogedOptimizer<P.Scalar>,
-    _ rules: StoppingRules<P.Scalar>
-  ) throws -> MinimizationResult<P.Scalar> {
-    try openOptimizer(objective, start, optimizer, rules)
-  }
-
-  private static func openOptimizer<P: CatalogedProblem, O: CatalogedOptimizer>(
-    _ objective: P, _ start: [P.Scalar], _ optimizer: O, _ rules: StoppingRules<P.Scalar>
-  ) throws -> MinimizationResult<P.Scalar> where O.Scalar == P.Scalar {
-    var optimizer = optimizer
-    return try Descent.minimize(objective, from: start, using: &optimizer, until: rules, trace: true)
-  }
 }

@@ -47,7 +47,17 @@ import Descent
 
   @Test(arguments: OptimizerCatalog.names)
   func everyOptimizerRuns(_ name: String) {
-    #expect(failure(["run", "--optimizer", name, "--max-iterations", "30", "--progress-rows", "2"]) == nil)
+    let arguments = [
+      "run", "--optimizer", name, "--problem", "quadratic", "--set", "curvatures=1,2", "--max-iterations", "30",
+      "--progress-rows", "2",
+    ]
+    #expect(failure(arguments) == nil)
+  }
+
+  @Test func compareRunsEachSpecification() {
+    #expect(failure(["compare", "--optimizers", "gd,csawg:planning-steps=5:corrections=10", "--max-evaluations", "500"]) == nil)
+    #expect(failure(["compare", "--optimizers", "csawg:horizon"]) == "'horizon' in 'csawg:horizon' is not setting=value")
+    #expect(failure(["compare", "--optimizers", "csawg:horizon=0"]) == "invalid horizon 0: expected an integer ≥ 1")
   }
 
   @Test func runWritesTheTrace() throws {

@@ -68,6 +68,10 @@ public func minimize<Problem: Objective, Method: Optimizer>(
       termination = .maxGradientEvaluations
       break
     }
+    if let limit = rules.maxValueEvaluations, oracle.valueEvaluations >= limit {
+      termination = .maxValueEvaluations
+      break
+    }
     Vector.copy(w, into: &lastFinite)
     optimizer.step(&w, oracle: &oracle)
     iteration += 1

@@ -6,6 +6,9 @@ public struct StoppingRules<Scalar: DescentFloat>: Sendable {
   public var maxIterations: Int?
   /// The most gradient evaluations, as the oracle counts them.
   public var maxGradientEvaluations: Int?
+  /// The most value evaluations (Nelder–Mead's budget; L4, Polyak and LossGrad also
+  /// evaluate f).
+  public var maxValueEvaluations: Int?
   /// Stop once `‖w − w*‖ ≤ errorTolerance` (needs a known `w*`). 0 asks for exact.
   public var errorTolerance: Scalar?
   /// Stop once `f(w) − f* ≤ valueTolerance` (needs a known `f*`).
@@ -16,12 +19,14 @@ public struct StoppingRules<Scalar: DescentFloat>: Sendable {
   public init(
     maxIterations: Int? = 10_000,
     maxGradientEvaluations: Int? = nil,
+    maxValueEvaluations: Int? = nil,
     errorTolerance: Scalar? = nil,
     valueTolerance: Scalar? = nil,
     gradientTolerance: Scalar? = nil
   ) {
     self.maxIterations = maxIterations
     self.maxGradientEvaluations = maxGradientEvaluations
+    self.maxValueEvaluations = maxValueEvaluations
     self.errorTolerance = errorTolerance
     self.valueTolerance = valueTolerance
     self.gradientTolerance = gradientTolerance
@@ -31,10 +36,12 @@ public struct StoppingRules<Scalar: DescentFloat>: Sendable {
   func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     if let n = maxIterations { try DescentError.require(n >= 0, "max-iterations", n, "an integer ≥ 0") }
-    if let n = maxGradientEvaluations {
-      try DescentError.require(n >= 0, "max-evaluations", n, "an integer ≥ 0")
+    for (name, limit) in [("max-evaluations", maxGradientEvaluations), ("max-value-evaluations", maxValueEvaluations)] {
+      if let limit { try DescentError.require(limit >= 0, name, limit, "an integer ≥ 0") }
     }
-    guard maxIterations != nil || maxGradientEvaluations != nil else { throw .missingBudget }
+    guard maxIterations != nil || maxGradientEvaluations != nil || maxValueEvaluations != nil else {
+      throw .missingBudget
+    }
     for (name, tolerance) in [
       ("error-tolerance", errorTolerance), ("value-tolerance", valueTolerance),
       ("gradient-tolerance", gradientTolerance),

@@ -2,6 +2,7 @@
 public enum Termination: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
   case maxIterations = "max-iterations"
   case maxGradientEvaluations = "max-evaluations"
+  case maxValueEvaluations = "max-value-evaluations"
   case errorTolerance = "error-tolerance"
   case valueTolerance = "value-tolerance"
   case gradientTolerance = "gradient-tolerance"
@@ -32,6 +33,7 @@ public enum Termination: String, Sendable, Codable, CaseIterable, CustomStringCo
     switch self {
     case .maxIterations: "reached the iteration budget"
     case .maxGradientEvaluations: "reached the gradient-evaluation budget"
+    case .maxValueEvaluations: "reached the value-evaluation budget"
     case .errorTolerance: "converged: ‖w − w*‖ within tolerance"
     case .valueTolerance: "converged: f − f* within tolerance"
     case .gradientTolerance: "converged: ‖∇f‖ within tolerance"

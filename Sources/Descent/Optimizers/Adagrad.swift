@@ -5,7 +5,7 @@
 ///     w_t = w_{t−1} − η g_t / (δ + √G_t)
 ///
 /// Duchi, J., Hazan, E. and Singer, Y. (2011). Adaptive subgradient methods for
-/// online learning and stochastic optimization. JMLR, 12, 2121–2159. Figure 1.
+/// online learning and stochastic optimization. JMLR, 12, 2121–2159.
 ///
 /// Hyperparameters:
 /// - `learningRate` η > 0. Default 0.01.

@@ -4,7 +4,7 @@
 ///
 /// No step is taken where ∇f(w_k) = 0. Each iteration evaluates f and ∇f once.
 ///
-/// Polyak, B. T. (1987). Introduction to Optimization, §5.3. Optimization Software.
+/// Polyak, B. T. (1987). Introduction to Optimization. Optimization Software.
 ///
 /// Hyperparameters:
 /// - `minimumValue` f*: the optimal value. Default: the objective's known minimum

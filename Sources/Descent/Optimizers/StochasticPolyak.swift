@@ -7,7 +7,7 @@
 ///
 /// Loizou, N., Vaswani, S., Laradji, I. and Lacoste-Julien, S. (2021). Stochastic
 /// Polyak step-size for SGD: an adaptive learning rate for fast convergence.
-/// AISTATS. Equation (5).
+/// AISTATS (SPS_max).
 ///
 /// Hyperparameters:
 /// - `scale` c > 0. Default 0.5, the value of the paper's convergence theorems.

@@ -1,0 +1,94 @@
+import RealModule
+
+/// Adam-HD: Adam whose step-size α follows its own hypergradient.
+///
+///     g_t = ∇f(w_{t−1})
+///     α_t = α_{t−1} + β g_tᵀ u_{t−1},   u_{t−1} = m̂_{t−1} / (√v̂_{t−1} + ε)   (u_0 = 0)
+///     m_t, v_t, m̂_t, v̂_t as in Adam
+///     w_t = w_{t−1} − α_t m̂_t / (√v̂_t + ε)
+///
+/// u_{t−1} is recomputed from the moments before they are updated, so no extra
+/// vector is kept.
+///
+/// Baydin, A. G., Cornish, R., Martínez Rubio, D., Schmidt, M. and Wood, F. (2018).
+/// Online learning rate adaptation with hypergradient descent. ICLR.
+///
+/// Hyperparameters (the paper's experiments):
+/// - `learningRate` α₀ > 0. Default 0.001.
+/// - `hypergradientRate` β ≥ 0. Default 1e-7.
+/// - `beta1`, `beta2`, `epsilon`: as Adam (0.9, 0.999, 1e-8).
+public struct AdamHD<Scalar: DescentFloat>: Optimizer {
+  public let learningRate: Scalar
+  public let hypergradientRate: Scalar
+  public let beta1: Scalar
+  public let beta2: Scalar
+  public let epsilon: Scalar
+  @usableFromInline var stepSize: Scalar
+  @usableFromInline var moments = AdamMoments<Scalar>()
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(
+    learningRate: Scalar = 0.001, hypergradientRate: Scalar = 1e-7, beta1: Scalar = 0.9, beta2: Scalar = 0.999,
+    epsilon: Scalar = 1e-8
+  ) throws(DescentError) {
+    self.learningRate = learningRate
+    self.hypergradientRate = hypergradientRate
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    stepSize = learningRate
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try AdamMoments.check(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+    try DescentError.requireNonNegative(hypergradientRate, "hypergradient-rate")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(moments.first, moments.second, gradient, dimension: objective.dimension)
+  }
+
+  /// α_t, as a one-entry vector for the trace.
+  public var stepSizes: [Scalar]? { gradient.isEmpty ? nil : [stepSize] }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+    oracle.gradient(at: w, into: &gradient)
+    if moments.count > 0 {
+      let correction1 = 1 - Scalar.pow(beta1, moments.count)
+      let correction2 = 1 - Scalar.pow(beta2, moments.count)
+      var hypergradient: Scalar = 0
+      for i in gradient.indices {
+        let previousStep = (moments.first[i] / correction1) / ((moments.second[i] / correction2).squareRoot() + epsilon)
+        hypergradient += gradient[i] * previousStep
+      }
+      stepSize += hypergradientRate * hypergradient
+    }
+    moments.step(&w, gradient: gradient, learningRate: stepSize, beta1: beta1, beta2: beta2, epsilon: epsilon)
+  }
+}
+
+extension AdamHD: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "adam-hd", summary: "Adam with its step-size learned by hypergradient descent",
+      citation: "Baydin, Cornish, Martínez Rubio, Schmidt & Wood (2018)",
+      parameters: [
+        .learningRate("0.001", symbol: "α₀"),
+        ParameterDescription(
+          "hypergradient-rate", symbol: "β", default: "1e-7", allowed: "≥ 0", summary: "step-size of the step-size"),
+      ] + AdamMoments<Scalar>.parameters)
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(
+      learningRate: settings.real("learning-rate"), hypergradientRate: settings.real("hypergradient-rate"),
+      beta1: settings.real("beta1"), beta2: settings.real("beta2"), epsilon: settings.real("epsilon"))
+  }
+}

@@ -1,0 +1,141 @@
+import RealModule
+
+/// L4: a step-size from the linearised loss, applied to a momentum or Adam direction.
+///
+///     v_t  = direction: momentum m̂_t, or Adam m̂_t / (√v̂_t + ε_A)
+///     ĝ_t  = gradient estimate: momentum m̂_t (bias-corrected EMA of gradients)
+///     L_min = γ₀ L_0 at t = 1, then min(L_min, L_t)
+///     η_t  = α (L_t − γ L_min) / (ĝ_tᵀ v_t + ε)
+///     w_t  = w_{t−1} − η_t v_t,   then L_min ← (1 + 1/τ) L_min
+///
+/// The momentum EMA has time scale 10 (decay 0.9); Adam's direction has time scales
+/// 10 and 1000 (β₁ = 0.9, β₂ = 0.999) and ε_A = 1e-4, all bias-corrected, as in the
+/// authors' implementation. Each iteration evaluates f and ∇f once.
+///
+/// Rolinek, M. and Martius, G. (2018). L4: Practical loss-based stepsize adaptation
+/// for deep learning. NeurIPS.
+///
+/// Hyperparameters (the paper's defaults):
+/// - `direction`: `.momentum` (L4Mom) or `.adam` (L4Adam). Default `.adam`.
+/// - `fraction` α > 0: the fraction of the "optimal" step. Default 0.15.
+/// - `minimumLossFactor` γ in (0, 1]: fraction of L_min taken as reachable. Default 0.9.
+/// - `initialFactor` γ₀ ≥ 0: L_min at the start, as a fraction of L_0. Default 0.75.
+/// - `forgetTime` τ > 0: L_min grows by 1 + 1/τ per step. Default 1000.
+/// - `epsilon` ε > 0: added to the denominator. Default 1e-12.
+public struct L4<Scalar: DescentFloat>: Optimizer {
+  public enum Direction: String, Codable, Sendable, CaseIterable {
+    case momentum, adam
+  }
+
+  public let direction: Direction
+  public let fraction: Scalar
+  public let minimumLossFactor: Scalar
+  public let initialFactor: Scalar
+  public let forgetTime: Scalar
+  public let epsilon: Scalar
+
+  @usableFromInline var count = 0
+  @usableFromInline var minimumLoss: Scalar = 0
+  @usableFromInline var stepSize: Scalar = 0
+  /// EMA of gradients (decay 0.9): the gradient estimate, and the momentum direction.
+  @usableFromInline var gradientAverage: [Scalar] = []
+  /// EMA of squared gradients (decay 0.999), for the Adam direction.
+  @usableFromInline var squareAverage: [Scalar] = []
+  @usableFromInline var gradient: [Scalar] = []
+  @usableFromInline var update: [Scalar] = []
+
+  public init(
+    direction: Direction = .adam, fraction: Scalar = 0.15, minimumLossFactor: Scalar = 0.9,
+    initialFactor: Scalar = 0.75, forgetTime: Scalar = 1000, epsilon: Scalar = 1e-12
+  ) throws(DescentError) {
+    self.direction = direction
+    self.fraction = fraction
+    self.minimumLossFactor = minimumLossFactor
+    self.initialFactor = initialFactor
+    self.forgetTime = forgetTime
+    self.epsilon = epsilon
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.requirePositive(fraction, "fraction")
+    try DescentError.require(
+      minimumLossFactor > 0 && minimumLossFactor <= 1, "minimum-loss-factor", minimumLossFactor, "a number in (0, 1]")
+    try DescentError.requireNonNegative(initialFactor, "initial-factor")
+    try DescentError.requirePositive(forgetTime, "forget-time")
+    try DescentError.requirePositive(epsilon, "epsilon")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(gradientAverage, squareAverage, gradient, update, dimension: objective.dimension)
+  }
+
+  /// η_t, as a one-entry vector for the trace.
+  public var stepSizes: [Scalar]? { count > 0 ? [stepSize] : nil }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if gradient.count != w.count {
+      gradient = [Scalar](repeating: 0, count: w.count)
+      gradientAverage = gradient
+      squareAverage = gradient
+      update = gradient
+    }
+    let loss = oracle.valueAndGradient(at: w, into: &gradient)
+    count += 1
+    minimumLoss = count == 1 ? initialFactor * loss : min(minimumLoss, loss)
+
+    let (beta1, beta2, adamEpsilon): (Scalar, Scalar, Scalar) = (0.9, 0.999, 1e-4)
+    let correction1 = 1 - Scalar.pow(beta1, count)
+    let correction2 = 1 - Scalar.pow(beta2, count)
+    let useAdam = direction == .adam
+    // v into `update`; ĝᵀv accumulated alongside.
+    var slope: Scalar = 0
+    withBuffers(&gradientAverage, &squareAverage, &gradient, &update) { m, s, g, v in
+      for i in g.indices {
+        m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+        let estimate = m[i] / correction1
+        if useAdam {
+          s[i] = beta2 * s[i] + (1 - beta2) * (g[i] * g[i])
+          v[i] = estimate / ((s[i] / correction2).squareRoot() + adamEpsilon)
+        } else {
+          v[i] = estimate
+        }
+        slope += estimate * v[i]
+      }
+    }
+    stepSize = fraction * (loss - minimumLossFactor * minimumLoss) / (slope + epsilon)
+    Vector.subtractScaled(stepSize, update, from: &w)
+    minimumLoss *= 1 + 1 / forgetTime
+  }
+}
+
+extension L4: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "l4", summary: "L4: α(L − γL_min)/(ĝᵀv) along a momentum or Adam direction",
+      citation: "Rolinek & Martius (2018)",
+      parameters: [
+        ParameterDescription(
+          "direction", kind: .choice(["adam", "momentum"]), default: "adam", allowed: "adam or momentum",
+          summary: "the update direction v (L4Adam or L4Mom)"),
+        ParameterDescription("fraction", symbol: "α", default: "0.15", allowed: "> 0", summary: "fraction of the optimal step"),
+        ParameterDescription(
+          "minimum-loss-factor", symbol: "γ", default: "0.9", allowed: "in (0, 1]", summary: "share of L_min deemed reachable"),
+        ParameterDescription("initial-factor", symbol: "γ₀", default: "0.75", allowed: "≥ 0", summary: "L_min = γ₀ L_0 at the start"),
+        ParameterDescription("forget-time", symbol: "τ", default: "1000", allowed: "> 0", summary: "L_min grows by 1 + 1/τ a step"),
+        ParameterDescription("epsilon", symbol: "ε", default: "1e-12", allowed: "> 0", summary: "added to the denominator"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(
+      direction: Direction(rawValue: settings.choice("direction"))!, fraction: settings.real("fraction"),
+      minimumLossFactor: settings.real("minimum-loss-factor"), initialFactor: settings.real("initial-factor"),
+      forgetTime: settings.real("forget-time"), epsilon: settings.real("epsilon"))
+  }
+}

@@ -1,0 +1,81 @@
+/// LossGrad: gradient descent whose step-size is raised or lowered by a factor
+/// after each step, by how far the loss fell short of its linear prediction.
+///
+///     w_{k+1} = w_k − h_k g_k,               g_k = ∇f(w_k)
+///     e_k = f(w_{k+1}) − [f(w_k) − h_k ‖g_k‖²]   (linearisation error)
+///     r_k = e_k / (h_k ‖g_k‖² + 10⁻²⁵)
+///     h_{k+1} = h_k / c if r_k > ½, else h_k · c
+///
+/// r = ½ is where the quadratic model q(t) = f(w) − t‖g‖² + (e/h²) t² has q′(h) = 0
+/// (Yao 2022, §2.3): above it the step overshot the model's minimum. Each iteration
+/// evaluates f and ∇f at w_k and f at w_{k+1}.
+///
+/// Wójcik, B., Maziarka, Ł. and Tabor, J. (2018). LOSSGRAD: automatic learning rate
+/// in gradient descent. Schedae Informaticae, 27, 47–57.
+///
+/// Hyperparameters:
+/// - `learningRate` h₀ > 0: the first step-size. Default 0.001.
+/// - `factor` c > 1: the increase/decrease factor. Default 1.05 (the authors' code).
+public struct LossGrad<Scalar: DescentFloat>: Optimizer {
+  public let learningRate: Scalar
+  public let factor: Scalar
+  /// h_k, the step-size the next iteration will use.
+  @usableFromInline var stepSize: Scalar
+  /// r of the last step.
+  @usableFromInline var lastErrorRatio: Scalar = 0
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(learningRate: Scalar = 0.001, factor: Scalar = 1.05) throws(DescentError) {
+    self.learningRate = learningRate
+    self.factor = factor
+    stepSize = learningRate
+    try checkHyperparameters()
+  }
+
+  func checkHyperparameters() throws(DescentError) {
+    try DescentError.requirePositive(learningRate, "learning-rate")
+    try DescentError.require(factor > 1 && factor.isFinite, "factor", factor, "a finite number > 1")
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(gradient, dimension: objective.dimension)
+  }
+
+  /// h for the next step, as a one-entry vector for the trace.
+  public var stepSizes: [Scalar]? { gradient.isEmpty ? nil : [stepSize] }
+
+  /// r_k of the last step.
+  public var errorRatio: Scalar { lastErrorRatio }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+    let loss = oracle.valueAndGradient(at: w, into: &gradient)
+    let predictedDecrease = Vector.dot(gradient, gradient) * stepSize
+    let predicted = loss - predictedDecrease
+    Vector.subtractScaled(stepSize, gradient, from: &w)
+    let actual = oracle.value(at: w)
+    lastErrorRatio = (actual - predicted) / (predictedDecrease + 1e-25)
+    stepSize = lastErrorRatio > 0.5 ? stepSize / factor : stepSize * factor
+  }
+}
+
+extension LossGrad: CatalogedOptimizer {
+  public static var method: MethodDescription {
+    MethodDescription(
+      name: "lossgrad", summary: "GD whose step grows or shrinks by c from the linearisation error",
+      citation: "Wójcik, Maziarka & Tabor (2018)",
+      parameters: [
+        .learningRate("0.001", symbol: "h₀"),
+        ParameterDescription("factor", symbol: "c", default: "1.05", allowed: "> 1", summary: "increase/decrease factor"),
+      ])
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(learningRate: settings.real("learning-rate"), factor: settings.real("factor"))
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Descent
+import Foundation
+
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Run several optimizers on one problem with the same budget.",
+    discussion: """
+      Each optimizer runs with its defaults unless settings follow its name, joined by colons:
+        descent compare --optimizers gd,csawg:planning-steps=5:corrections=10,adam:learning-rate=0.01
+      It prints the evaluations each needed to bring ‖w − w*‖ to 1e-3, 1e-6 and 1e-10.
+      """)
+
+  @Option(help: "Comma-separated optimizers, each optionally name:setting=value:….")
+  var optimizers = "gd,heavy-ball,adam,csawg"
+
+  @OptionGroup var problem: ProblemOptions
+
+  @Option(parsing: .unconditional, help: "Evaluations each method may spend.")
+  var maxEvaluations = 10_000
+
+  func run() throws {
+    let objective = try problem.make(Double.self)
+    let start = try problem.startingPoint(for: objective)
+    var methods: [(name: String, optimizer: any Optimizer<Double>)] = []
+    for specification in optimizers.split(separator: ",").map(String.init) {
+      let parts = specification.split(separator: ":").map(String.init)
+      var settings: [String: String] = [:]
+      for assignment in parts.dropFirst() {
+        let pair = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+        guard pair.count == 2 else {
+          throw ValidationError("'\(assignment)' in '\(specification)' is not setting=value")
+        }
+        settings[pair[0]] = pair[1]
+      }
+      methods.append((specification, try OptimizerCatalog.make(parts.first ?? "", settings: settings, as: Double.self)))
+    }
+    let comparison = try Comparison(problem: objective, start: start, optimizers: methods, budget: maxEvaluations)
+    var rows = [["method"] + comparison.thresholds.map { "to " + String(format: "%.0e", Double($0)) } + ["final error", "evaluations", "stopped"]]
+    for entry in comparison.entries {
+      rows.append(
+        [entry.method] + entry.evaluationsToReach.map { $0.map(String.init) ?? "not reached" }
+          + [Format.number(entry.finalError), String(entry.evaluations), entry.termination.rawValue])
+    }
+    print("\(problem.problem) from (\(start.map { "\($0)" }.joined(separator: ", "))), \(maxEvaluations) evaluations each")
+    print(Format.table(rows))
+  }
+}

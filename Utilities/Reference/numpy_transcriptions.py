@@ -1,0 +1,187 @@
+"""Transcriptions of the methods no library implements, written from their papers.
+
+Run from the repository root:  python3 Utilities/Reference/numpy_transcriptions.py
+Writes Tests/DescentTests/Fixtures/transcriptions.json: for each method and problem, the
+settings (Descent's names), the start, and the iterate after each of 50 steps (float64),
+plus an IDBD least-mean-squares run on a seeded stream.
+
+Each function is the update as its paper states it; the comments name the source.
+"""
+import json
+import math
+import pathlib
+
+import numpy as np
+
+from problems import Quadratic, random_quadratic, rosenbrock_gradient, rosenbrock_value
+
+STEPS = 50
+
+
+def nesterov_increasing(value, gradient, w, s):
+    """Nesterov (1983): y_k = w_k + (k−1)/(k+2)·(w_k − w_{k−1}), w_{k+1} = y_k − s∇f(y_k)."""
+    previous = w.copy()
+    out = []
+    for k in range(1, STEPS + 1):
+        beta = (k - 1) / (k + 2)
+        y = w + beta * (w - previous)
+        previous = w
+        w = y - s * gradient(y)
+        out.append(w.tolist())
+    return out
+
+
+def l4(value, gradient, w, direction, fraction=0.15, gamma=0.9, gamma0=0.75, tau=1000.0, eps=1e-12):
+    """Rolinek & Martius (2018), with the bias-corrected EMAs of their implementation:
+    momentum time scale 10; Adam time scales 10 and 1000 with ε = 1e-4."""
+    m = np.zeros_like(w)
+    s = np.zeros_like(w)
+    min_loss = 0.0
+    out = []
+    for t in range(1, STEPS + 1):
+        loss, g = value(w), gradient(w)
+        min_loss = gamma0 * loss if t == 1 else min(min_loss, loss)
+        m = 0.9 * m + (1 - 0.9) * g
+        g_hat = m / (1 - 0.9 ** t)
+        if direction == "adam":
+            s = 0.999 * s + (1 - 0.999) * (g * g)
+            v = g_hat / (np.sqrt(s / (1 - 0.999 ** t)) + 1e-4)
+        else:
+            v = g_hat
+        eta = fraction * (loss - gamma * min_loss) / (float(g_hat @ v) + eps)
+        w = w - eta * v
+        min_loss *= 1 + 1 / tau
+        out.append(w.tolist())
+    return out
+
+
+def lossgrad(value, gradient, w, h, c=1.05):
+    """Wójcik, Maziarka & Tabor (2018): step, compare f with its linear prediction,
+    h /= c when the error ratio exceeds ½, h *= c otherwise."""
+    out = []
+    for _ in range(STEPS):
+        loss, g = value(w), gradient(w)
+        decrease = float(g @ g) * h
+        w = w - h * g
+        ratio = (value(w) - (loss - decrease)) / (decrease + 1e-25)
+        h = h / c if ratio > 0.5 else h * c
+        out.append(w.tolist())
+    return out
+
+
+def sgd_hd(value, gradient, w, alpha, beta):
+    """Baydin et al. (2018), SGD-HD: α_t = α_{t−1} + β g_t·g_{t−1}, w_t = w_{t−1} − α_t g_t."""
+    previous = np.zeros_like(w)
+    out = []
+    for _ in range(STEPS):
+        g = gradient(w)
+        alpha = alpha + beta * float(g @ previous)
+        w = w - alpha * g
+        previous = g
+        out.append(w.tolist())
+    return out
+
+
+def adam_hd(value, gradient, w, alpha, beta, b1=0.9, b2=0.999, eps=1e-8):
+    """Baydin et al. (2018), Adam-HD: α_t = α_{t−1} + β g_t·u_{t−1}, then Adam with α_t
+    (Kingma & Ba's m̂/(√v̂ + ε))."""
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    u = np.zeros_like(w)
+    out = []
+    for t in range(1, STEPS + 1):
+        g = gradient(w)
+        alpha = alpha + beta * float(g @ u)
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * (g * g)
+        u = (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+        w = w - alpha * u
+        out.append(w.tolist())
+    return out
+
+
+def idbd_diagonal(value, gradient, w, theta, alpha0):
+    """Sutton (1992) in the diagonal form of Yao (2022) eq. 7, with the curvature x_i²
+    replaced by the diagonal secant of the last two iterates."""
+    beta = np.full_like(w, math.log(alpha0))
+    h = np.zeros_like(w)
+    old_w, old_g = w.copy(), np.zeros_like(w)
+    out = []
+    for t in range(STEPS):
+        g = gradient(w)
+        moved = w - old_w
+        curvature = np.where((moved != 0) & (t > 0), (g - old_g) / np.where(moved != 0, moved, 1), 0.0)
+        beta = beta - theta * g * h
+        alpha = np.exp(beta)
+        old_w, old_g = w.copy(), g
+        w = w - alpha * g
+        h = h * np.maximum(0, 1 - alpha * curvature) - alpha * g
+        out.append(w.tolist())
+    return out
+
+
+def idbd_lms(theta, alpha0, steps=600, seed=7):
+    """Sutton (1992), IDBD for least mean squares, on a seeded tracking stream: 20 inputs,
+    the first 5 relevant with weights ±1, one of which flips sign every 150 examples."""
+    rng = np.random.default_rng(seed)
+    n = 20
+    target_w = np.zeros(n)
+    target_w[:5] = 1.0
+    w = np.zeros(n)
+    beta = np.full(n, math.log(alpha0))
+    h = np.zeros(n)
+    inputs, targets = [], []
+    for k in range(steps):
+        if k % 150 == 0 and k > 0:
+            flip = rng.integers(0, 5)
+            target_w[flip] = -target_w[flip]
+        x = rng.standard_normal(n)
+        y = float(target_w @ x)
+        inputs.append(x.tolist())
+        targets.append(y)
+        delta = y - sum(float(w[i]) * float(x[i]) for i in range(n))
+        for i in range(n):
+            step = delta * x[i]
+            beta[i] += theta * step * h[i]
+            alpha = math.exp(beta[i])
+            w[i] += alpha * step
+            h[i] = h[i] * max(0.0, 1 - alpha * x[i] * x[i]) + alpha * step
+    return {"inputs": inputs, "targets": targets, "weights": w.tolist(), "logStepSizes": beta.tolist(),
+            "trace": h.tolist(), "metaStepSize": str(theta), "initialStepSize": str(alpha0)}
+
+
+def main():
+    q, b, start = random_quadratic()
+    quadratic = Quadratic(q, b)
+    problems = [
+        ("rosenbrock", rosenbrock_value, rosenbrock_gradient, np.array([-1.0, 0.0]), 0.001),
+        ("quadratic", quadratic.value, quadratic.gradient, start, 0.05),
+    ]
+    cases = []
+    for name, value, gradient, origin, lr in problems:
+        runs = [
+            ("nesterov", {"learning-rate": lr, "momentum": "increasing"},
+             nesterov_increasing(value, gradient, origin.copy(), lr)),
+            ("l4", {"direction": "momentum"}, l4(value, gradient, origin.copy(), "momentum")),
+            ("l4", {"direction": "adam"}, l4(value, gradient, origin.copy(), "adam")),
+            ("lossgrad", {"learning-rate": lr}, lossgrad(value, gradient, origin.copy(), lr)),
+            ("sgd-hd", {"learning-rate": lr, "hypergradient-rate": 1e-8},
+             sgd_hd(value, gradient, origin.copy(), lr, 1e-8)),
+            ("adam-hd", {"learning-rate": lr, "hypergradient-rate": 1e-5},
+             adam_hd(value, gradient, origin.copy(), lr, 1e-5)),
+            ("idbd", {"meta-step-size": 0.01, "initial-step-size": lr},
+             idbd_diagonal(value, gradient, origin.copy(), 0.01, lr)),
+        ]
+        for method, settings, trajectory in runs:
+            cases.append({"method": method, "problem": name,
+                          "settings": {key: str(value) for key, value in settings.items()},
+                          "start": origin.tolist(), "trajectory": trajectory})
+    fixtures = {"quadratic": {"q": q.ravel().tolist(), "b": b.tolist(), "start": start.tolist()},
+                "cases": cases, "idbdLeastMeanSquares": idbd_lms(0.01, 0.05)}
+    path = pathlib.Path("Tests/DescentTests/Fixtures/transcriptions.json")
+    path.write_text(json.dumps(fixtures, indent=1) + "\n")
+    print(f"wrote {path}: {len(cases)} trajectories of {STEPS} steps and an IDBD-LMS stream")
+
+
+if __name__ == "__main__":
+    main()
