@@ -5,40 +5,45 @@ import Foundation
 struct ReproduceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reproduce",
-    abstract: "Run the paper's experiments and print the paper's numbers beside ours.")
+    abstract: "Regenerate the paper's experiments: figures, claims and a report page.",
+    discussion: "Writes figure-ID.svg and figure-ID.csv for each figure, summary.json, summary.md and index.html.")
 
-  @Option(help: ArgumentHelp("Also write summary.json to this directory.", valueName: "dir"))
-  var output: String?
+  @Option(help: ArgumentHelp("Where to write (created if missing).", valueName: "dir"))
+  var output = "results"
 
-  func run() throws {
-    let claims = try HeadlineExperiments.claims()
-    var rows = [["claim", "paper", "measured", "unit", "holds"]]
-    for claim in claims {
-      rows.append([
-        claim.id, Format.number(claim.paper), Format.number(claim.measured), claim.unit,
-        claim.holds ? "yes" : "no",
-      ])
-    }
-    print(Format.table(rows))
-    print()
-    for claim in claims {
-      print("\(claim.id): \(claim.statement)." + (claim.note.isEmpty ? "" : " Measured: \(claim.note)."))
-    }
-    if let output {
-      try OutputFile.makeDirectory(output)
-      let path = (output as NSString).appendingPathComponent("summary.json")
-      try OutputFile.write(try SummaryFile.json(claims), to: path)
-      print("\nwrote \(path)")
+  @Option(help: ArgumentHelp("Make only this figure: \(PaperFigures.ids.joined(separator: ", ")).", valueName: "id"))
+  var figure: String?
+
+  @Flag(help: "Print no progress.")
+  var quiet = false
+
+  func validate() throws {
+    if let figure, !PaperFigures.ids.contains(figure) {
+      throw DescentError.unknownName(kind: "figure", name: figure, known: PaperFigures.ids)
     }
   }
-}
 
-/// `summary.json`: the claims, pretty-printed with sorted keys so two runs give the
-/// same bytes.
-enum SummaryFile {
-  static func json(_ claims: [Claim]) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(claims), as: UTF8.self) + "\n"
+  func run() throws {
+    let quiet = self.quiet
+    let report = ReproductionReport(directory: URL(fileURLWithPath: output)) { line in
+      if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    }
+    let written: ReproductionReport.Written
+    do {
+      written = try report.write(figures: figure.map { [$0] } ?? PaperFigures.ids)
+    } catch let error as DescentError {
+      throw error
+    } catch {
+      throw OutputFile.WriteError(path: output, reason: (error as NSError).localizedDescription)
+    }
+    if !written.claims.isEmpty {
+      var rows = [["claim", "paper", "measured", "holds"]]
+      for claim in written.claims {
+        rows.append([claim.id, Format.number(claim.paper), Format.number(claim.measured), claim.holds ? "yes" : "no"])
+      }
+      print(Format.table(rows))
+      print("\(written.claims.filter(\.holds).count) of \(written.claims.count) claims hold; reasons in \(output)/summary.md")
+    }
+    print("wrote \(written.files.count) files to \(output)/" + (written.claims.isEmpty ? "" : " (open \(output)/index.html)"))
   }
 }

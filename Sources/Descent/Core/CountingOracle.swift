@@ -13,6 +13,12 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   @usableFromInline var _gradientEvaluations = 0
   @usableFromInline var _nonFinite: NonFiniteEvaluation?
 
+  /// When set, every point the oracle evaluates at is kept in ``recordedPoints``
+  /// (for figures of what a method looked at; off by default, as it allocates).
+  public var recordsPoints = false
+  /// The points evaluated while ``recordsPoints`` was set, in order.
+  public var recordedPoints: [[Scalar]] = []
+
   public init(_ objective: Problem) {
     self.objective = objective
   }
@@ -33,6 +39,7 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   @inlinable
   public mutating func value(at w: [Scalar]) -> Scalar {
     _valueEvaluations += 1
+    if recordsPoints { recordedPoints.append(w) }
     let f = objective.value(at: w)
     if !f.isFinite { noteNonFinite(.value) }
     return f
@@ -42,6 +49,7 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   @inlinable
   public mutating func gradient(at w: [Scalar], into gradient: inout [Scalar]) {
     _gradientEvaluations += 1
+    if recordsPoints { recordedPoints.append(w) }
     objective.gradient(at: w, into: &gradient)
     if !Vector.isFinite(gradient) { noteNonFinite(.gradient) }
   }
@@ -51,6 +59,7 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   public mutating func valueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar {
     _valueEvaluations += 1
     _gradientEvaluations += 1
+    if recordsPoints { recordedPoints.append(w) }
     precondition(w.count == dimension && gradient.count == dimension, "dimension mismatch")
     let f = w.withUnsafeBufferPointer { point in
       gradient.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }

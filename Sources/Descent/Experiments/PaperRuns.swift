@@ -1,0 +1,108 @@
+/// The runs behind the paper's figures and claims, each made once per report and
+/// shared by every figure and claim that needs it. Settings are the paper's, read as
+/// `shared/notes/reproduction.md` reads them; all runs are in Double.
+public struct PaperRuns: Sendable {
+  /// Iterations plotted for the convex problem (Figures 3 and 4). 5,000 is the range
+  /// in which Csawg K1000's α reaches about 0.97, as the paper's Figure 4 shows.
+  public static let convexIterations = 5_000
+  /// Gradient evaluations plotted on Rosenbrock for single planning (Figure 5a).
+  public static let rosenbrockEvaluations = 20_000
+  /// Gradient evaluations plotted in Figure 9, and where speed-ups are measured.
+  public static let comparisonEvaluations = 10_000
+  /// Iterations plotted for repeated planning (Figures 7 and 8).
+  public static let repeatedIterations = 1_000
+
+  public static let convexStart: [Double] = [-1, 2]
+  public static let rosenbrockStart: [Double] = [-1, 0]
+  public static let gdLearningRates: [Double] = [0.0005, 0.001, 0.0015, 0.002]
+
+  private var cache: [String: MinimizationResult<Double>] = [:]
+  /// Called with a line each time a run starts.
+  private let progress: @Sendable (String) -> Void
+
+  public init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    self.progress = progress
+  }
+
+  mutating func run(
+    _ key: String, _ problem: any Objective<Double>, _ start: [Double], _ optimizer: () throws(DescentError) -> any Optimizer<Double>,
+    _ rules: StoppingRules<Double>
+  ) throws(DescentError) -> MinimizationResult<Double> {
+    if let cached = cache[key] { return cached }
+    progress(key)
+    let result = try minimize(problem, from: start, with: optimizer(), until: rules, trace: true)
+    cache[key] = result
+    return result
+  }
+
+  // MARK: The convex problem, Q = diag(1000, 1), from (−1, 2).
+
+  static let lipschitz = 1000.0
+  static let strongConvexity = 1.0
+
+  public mutating func convexGD() throws(DescentError) -> MinimizationResult<Double> {
+    try run("convex gd γ=0.00099", Quadratic.paperConvex, Self.convexStart, { () throws(DescentError) in try GradientDescent<Double>(learningRate: 0.00099) },
+      StoppingRules(maxIterations: Self.convexIterations))
+  }
+
+  public mutating func convexNesterov() throws(DescentError) -> MinimizationResult<Double> {
+    try run("convex nesterov", Quadratic.paperConvex, Self.convexStart,
+      { () throws(DescentError) in try Nesterov<Double>.stronglyConvex(lipschitz: Self.lipschitz, strongConvexity: Self.strongConvexity) },
+      StoppingRules(maxIterations: Self.convexIterations))
+  }
+
+  public mutating func convexHeavyBall() throws(DescentError) -> MinimizationResult<Double> {
+    try run("convex heavy ball", Quadratic.paperConvex, Self.convexStart,
+      { () throws(DescentError) in try HeavyBall<Double>.stronglyConvex(lipschitz: Self.lipschitz, strongConvexity: Self.strongConvexity) },
+      StoppingRules(maxIterations: Self.convexIterations))
+  }
+
+  public mutating func convexCsawg(horizon: Int) throws(DescentError) -> MinimizationResult<Double> {
+    try run("convex csawg K=\(horizon)", Quadratic.paperConvex, Self.convexStart,
+      { () throws(DescentError) in try Csawg<Double>(learningRate: 0.0009, horizon: horizon) },
+      StoppingRules(maxIterations: Self.convexIterations))
+  }
+
+  // MARK: Rosenbrock from (−1, 0).
+
+  public mutating func rosenbrockGD(learningRate: Double) throws(DescentError) -> MinimizationResult<Double> {
+    try run("rosenbrock gd γ=\(learningRate)", try Rosenbrock<Double>(), Self.rosenbrockStart,
+      { () throws(DescentError) in try GradientDescent<Double>(learningRate: learningRate) },
+      StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.rosenbrockEvaluations))
+  }
+
+  /// The best of the paper's GD grid: the lowest error after 20,000 evaluations.
+  public mutating func bestRosenbrockGD() throws(DescentError) -> (learningRate: Double, result: MinimizationResult<Double>) {
+    var best: (Double, MinimizationResult<Double>)?
+    for rate in Self.gdLearningRates {
+      let result = try rosenbrockGD(learningRate: rate)
+      let error = result.termination.isFailure ? .infinity : result.error!
+      if best == nil || error < (best!.1.termination.isFailure ? .infinity : best!.1.error!) { best = (rate, result) }
+    }
+    return best!
+  }
+
+  public mutating func rosenbrockCsawg(
+    horizon: Int, learningRate: Double, projection: Csawg<Double>.ProjectionGradient? = nil
+  ) throws(DescentError) -> MinimizationResult<Double> {
+    let label = projection.map { " \($0.rawValue)" } ?? ""
+    return try run("rosenbrock csawg K=\(horizon) γ=\(learningRate)\(label)", try Rosenbrock<Double>(), Self.rosenbrockStart,
+      { () throws(DescentError) in try Csawg<Double>(learningRate: learningRate, horizon: horizon, projectionGradient: projection) },
+      StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.rosenbrockEvaluations))
+  }
+
+  /// Repeated planning, P = 5, M = 10, γ = 0.001, until w lands on (1, 1) or 1,000 iterations.
+  public mutating func rosenbrockRepeated(horizon: Int) throws(DescentError) -> MinimizationResult<Double> {
+    try run("rosenbrock csawg P=5 M=10 K=\(horizon)", try Rosenbrock<Double>(), Self.rosenbrockStart,
+      { () throws(DescentError) in try Csawg<Double>(learningRate: 0.001, horizon: horizon, planningSteps: 5, corrections: 10) },
+      StoppingRules(maxIterations: Self.repeatedIterations, errorTolerance: 0))
+  }
+
+  /// A Figure 9 run, for `budget` gradient evaluations or until exactly w*.
+  public mutating func comparison(_ name: String, _ optimizer: () throws(DescentError) -> any Optimizer<Double>)
+    throws(DescentError) -> MinimizationResult<Double>
+  {
+    try run("rosenbrock \(name)", try Rosenbrock<Double>(), Self.rosenbrockStart, optimizer,
+      StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.comparisonEvaluations, errorTolerance: 0))
+  }
+}

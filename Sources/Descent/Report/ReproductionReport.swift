@@ -1,0 +1,126 @@
+import Foundation
+
+/// Writes the reproduction: each figure as SVG with its data as CSV, the claims as
+/// `summary.json` and `summary.md`, and `index.html`, one self-contained page.
+/// The same inputs give the same bytes.
+public struct ReproductionReport {
+  public let directory: URL
+  /// Told which step is starting: "figure 5a (4/11)", "run rosenbrock gd γ=0.001", ….
+  public let progress: @Sendable (String) -> Void
+
+  public init(directory: URL, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    self.directory = directory
+    self.progress = progress
+  }
+
+  public struct Written: Sendable {
+    public var figures: [Figure] = []
+    public var claims: [Claim] = []
+    public var files: [String] = []
+  }
+
+  /// Makes the figures `ids` (all by default) and, when all are asked for, the claims
+  /// and the pages.
+  public func write(figures ids: [String] = PaperFigures.ids) throws -> Written {
+    for id in ids where !PaperFigures.ids.contains(id) {
+      throw DescentError.unknownName(kind: "figure", name: id, known: PaperFigures.ids)
+    }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let progress = self.progress
+    var runs = PaperRuns { progress("  run " + $0) }
+    var written = Written()
+    for (index, id) in ids.enumerated() {
+      progress("figure \(id) (\(index + 1)/\(ids.count))")
+      let figure = try PaperFigures.make(id, runs: &runs)
+      try save(figure.svg, "figure-\(id).svg", &written)
+      try save(figure.csv, "figure-\(id).csv", &written)
+      written.figures.append(figure)
+    }
+    guard ids == PaperFigures.ids else { return written }
+    progress("claims")
+    written.claims = try PaperClaims.measure(&runs)
+    try save(try Self.summaryJSON(written.claims), "summary.json", &written)
+    try save(Self.summaryMarkdown(written.claims), "summary.md", &written)
+    try save(Self.html(figures: written.figures, claims: written.claims), "index.html", &written)
+    return written
+  }
+
+  private func save(_ text: String, _ name: String, _ written: inout Written) throws {
+    try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+    written.files.append(name)
+  }
+
+  /// The claims with the keys `id`, `paper`, `measured`, `unit`, `holds`, sorted keys.
+  public static func summaryJSON(_ claims: [Claim]) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(claims), as: UTF8.self) + "\n"
+  }
+
+  static func number(_ x: Double) -> String {
+    if x == 0 { return "0" }
+    if x == x.rounded() && abs(x) < 1e6 { return String(Int(x)) }
+    return String(format: "%.4g", x)
+  }
+
+  /// One row per claim: id, the paper's number, ours, the unit, whether it holds,
+  /// the statement and, where there is one, the reason.
+  public static func summaryMarkdown(_ claims: [Claim]) -> String {
+    let held = claims.filter(\.holds).count
+    var lines = [
+      "# Claims of Yao (2022), measured", "",
+      "\(held) of \(claims.count) hold. Made by `swift run -c release descent reproduce`.", "",
+      "| claim | paper | measured | unit | holds | statement | note |", "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for claim in claims {
+      let cells = [
+        "`\(claim.id)`", number(claim.paper), number(claim.measured), claim.unit, claim.holds ? "yes" : "**no**",
+        claim.statement, claim.note,
+      ]
+      lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;")
+  }
+
+  /// One page with every figure inline, the claims and the settings; no network needed.
+  public static func html(figures: [Figure], claims: [Claim]) -> String {
+    var body = """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"><title>Descent: Yao (2022) reproduced</title>
+      <style>
+      body { font-family: sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; }
+      table { border-collapse: collapse; font-size: 13px; } td, th { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }
+      td.n { text-align: right; font-variant-numeric: tabular-nums; } .no { color: #b00; font-weight: bold; }
+      figure { margin: 2em 0; } figure svg { max-width: 100%; height: auto; }
+      </style></head><body>
+      <h1>Learning to Accelerate by the Methods of Step-size Planning (Yao, 2022), reproduced</h1>
+      <p>Every experiment of sections 3 and 4, run by Descent with the paper's settings as
+      <code>shared/notes/reproduction.md</code> reads them: the error is ‖w − w*‖₂; Algorithm 1 projects with
+      the iteration's gradient and counts it as one evaluation; Algorithm 2 evaluates a fresh gradient for each
+      of its P projections and M corrections. All runs in Double. Made by
+      <code>swift run -c release descent reproduce</code>; each figure's data is in the CSV beside it.</p>
+      <h2>Claims</h2>
+      <p>\(claims.filter(\.holds).count) of \(claims.count) hold.</p>
+      <table><tr><th>claim</th><th>paper</th><th>measured</th><th>unit</th><th>holds</th><th>statement</th><th>note</th></tr>
+
+      """
+    for claim in claims {
+      body += "<tr><td><code>\(escape(claim.id))</code></td><td class=\"n\">\(number(claim.paper))</td>"
+      body += "<td class=\"n\">\(number(claim.measured))</td><td>\(escape(claim.unit))</td>"
+      body += claim.holds ? "<td>yes</td>" : "<td class=\"no\">no</td>"
+      body += "<td>\(escape(claim.statement))</td><td>\(escape(claim.note))</td></tr>\n"
+    }
+    body += "</table>\n<h2>Figures</h2>\n"
+    for figure in figures {
+      let svg = figure.svg.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? ""
+      body += "<figure id=\"figure-\(figure.id)\">\n\(svg)<figcaption><a href=\"figure-\(figure.id).csv\">data (CSV)</a> · "
+      body += "<a href=\"figure-\(figure.id).svg\">SVG</a></figcaption></figure>\n"
+    }
+    return body + "</body></html>\n"
+  }
+}
