@@ -73,16 +73,13 @@ import Descent
     #expect(lines.last?.hasPrefix("18,458,") == true)
   }
 
-  @Test func reproduceWritesTheSummary() throws {
+  @Test func reproduceMakesOneFigure() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("descent-\(UUID())").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    #expect(failure(["reproduce", "--output", directory]) == nil)
-    let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json"))
-    let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-    #expect(rows.map { $0["id"] as? String } == [
-      "rosenbrock.p5.k2.evaluations_to_zero", "rosenbrock.p5.k10.evaluations_to_zero", "convex.k2.error_at_500",
-    ])
-    #expect(rows.allSatisfy { Set($0.keys) == ["id", "paper", "measured", "unit", "holds"] })
-    #expect(rows[0]["measured"] as? Int == 458)
+    #expect(failure(["reproduce", "--figure", "7a", "--output", directory, "--quiet"]) == nil)
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    #expect(files == ["figure-7a.csv", "figure-7a.svg"])
+    #expect(failure(["reproduce", "--figure", "10"]) == "unknown figure '10': known are 2, 3a, 3b, 4, 5a, 5b, 6, 7a, 7b, 8, 9")
   }
+
 }

@@ -25,7 +25,8 @@ import Testing
   /// iterations 17 and 79 counted from 0.
   @Test(arguments: [(2, 458, 18), (10, 465, 80)])
   func paperEvaluationsToExactZero(horizon: Int, evaluations: Int, iterations: Int) throws {
-    let result = try HeadlineExperiments.rosenbrockRepeatedPlanning(horizon: horizon)
+    var runs = PaperRuns()
+    let result = try runs.rosenbrockRepeated(horizon: horizon)
     #expect(result.termination == .errorTolerance)
     #expect(result.gradientEvaluations == evaluations)
     #expect(result.iterations == iterations)
