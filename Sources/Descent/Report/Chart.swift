@@ -66,11 +66,12 @@ public struct Panel: Sendable {
   }
 
   /// The panel drawn with its plot area at (left, top), `width` × `height` pixels.
-  func elements(left: Double, top: Double, width: Double, height: Double) -> [SVGElement] {
+  /// `id` names the clip path, unique within a page that inlines several figures.
+  func elements(id: String, left: Double, top: Double, width: Double, height: Double) -> [SVGElement] {
     let xs = Scale(xScale, domain: xDomain, range: left...(left + width))
     let ys = Scale(yScale, domain: yDomain, range: top...(top + height), inverted: true)
     var out: [SVGElement] = []
-    let clipID = "clip-\(Int(left))-\(Int(top))"
+    let clipID = "clip-\(id)"
     out.append(
       SVGElement("clipPath", [("id", clipID)], children: [
         SVGElement("rect", [("x", svgNumber(left)), ("y", svgNumber(top)), ("width", svgNumber(width)), ("height", svgNumber(height))])
@@ -269,8 +270,9 @@ public struct Figure: Sendable {
       SVGElement("text", [("x", svgNumber(width / 2)), ("y", "22"), ("text-anchor", "middle"), ("font-size", "15"), ("font-weight", "bold")], text: title),
     ]
     var left = 0.0
-    for (panel, cell) in zip(panels, cells) {
-      children += panel.elements(left: left + margin.left, top: margin.top, width: panelWidth, height: panelHeight)
+    for (index, (panel, cell)) in zip(panels, cells).enumerated() {
+      children += panel.elements(
+        id: "\(id)-\(index + 1)", left: left + margin.left, top: margin.top, width: panelWidth, height: panelHeight)
       left += cell
     }
     for (index, line) in captionLines.enumerated() {
