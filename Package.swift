@@ -12,9 +12,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
   ],
   targets: [
+    .target(name: "CDescentKernels"),
     .target(
       name: "Descent",
-      dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+      dependencies: ["CDescentKernels", .product(name: "RealModule", package: "swift-numerics")]
     ),
     .executableTarget(
       name: "DescentCLI",

@@ -5,11 +5,18 @@ public enum Vector {
   @inlinable
   public static func isFinite<S: DescentFloat>(_ x: [S]) -> Bool {
     x.withUnsafeBufferPointer { buffer in
-      // Summing x·0 is NaN exactly when some entry is NaN or infinite; it
-      // vectorises, unlike an early-exit search.
-      var probe: S = 0
-      for value in buffer { probe += value * 0 }
-      return probe == 0
+      withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.cores) { finite in
+        finite.initialize(repeating: true)
+        // Summing x·0 is NaN exactly when some entry is NaN or infinite; it
+        // vectorises, unlike an early-exit search.
+        let chunk = Parallel.chunkSize(count: buffer.count)
+        Parallel.forEachChunk(count: buffer.count) { range in
+          var probe: S = 0
+          for i in range { probe += buffer[i] * 0 }
+          if probe != 0 { finite[range.lowerBound / chunk] = false }
+        }
+        return finite.allSatisfy { $0 }
+      }
     }
   }
 
@@ -64,7 +71,9 @@ public enum Vector {
     precondition(x.count == y.count, "dimension mismatch")
     x.withUnsafeBufferPointer { x in
       y.withUnsafeMutableBufferPointer { y in
-        for i in y.indices { y[i] -= a * x[i] }
+        Parallel.forEachChunk(count: y.count) { range in
+          for i in range { y[i] -= a * x[i] }
+        }
       }
     }
   }
@@ -75,7 +84,9 @@ public enum Vector {
     precondition(source.count == destination.count, "dimension mismatch")
     source.withUnsafeBufferPointer { source in
       destination.withUnsafeMutableBufferPointer { destination in
-        _ = destination.update(fromContentsOf: source)
+        Parallel.forEachChunk(count: destination.count) { range in
+          for i in range { destination[i] = source[i] }
+        }
       }
     }
   }

@@ -11,7 +11,7 @@
 /// - `learningRate` η > 0. Default 0.01.
 /// - `epsilon` δ ≥ 0, added to the root. Default 1e-10.
 /// - `initialAccumulator` G₀ ≥ 0. Default 0 (the paper's; optax starts at 0.1).
-public struct Adagrad<Scalar: DescentFloat>: Optimizer {
+public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
   public let learningRate: Scalar
   public let epsilon: Scalar
   public let initialAccumulator: Scalar
@@ -42,18 +42,28 @@ public struct Adagrad<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    if squaredSum.count != w.count {
-      squaredSum = [Scalar](repeating: initialAccumulator, count: w.count)
-      gradient = [Scalar](repeating: 0, count: w.count)
-    }
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
+    let g = gradient
+    update(&w, gradient: g)
+  }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
+    if squaredSum.count != w.count { squaredSum = [Scalar](repeating: initialAccumulator, count: w.count) }
     let (eta, delta) = (learningRate, epsilon)
-    withBuffers(&w, &squaredSum, &gradient) { w, sum, g in
-      for i in w.indices {
-        sum[i] += g[i] * g[i]
-        // A component whose gradients have all been zero does not move (0/0).
-        let denominator = delta + sum[i].squareRoot()
-        if denominator > 0 { w[i] -= eta * g[i] / denominator }
+    gradient.withUnsafeBufferPointer { g in
+      withBuffers(&w, &squaredSum) { w, sum in
+        Parallel.forEachChunk(count: w.count) { range in
+          for i in range {
+            sum[i] += g[i] * g[i]
+            // A component whose gradients have all been zero does not move (0/0);
+            // a select, not a branch, so the loop still vectorises.
+            let denominator = delta + Scalar.vectorizableSquareRoot(sum[i])
+            let step = eta * g[i] / denominator
+            w[i] -= denominator > 0 ? step : 0
+          }
+        }
       }
     }
   }

@@ -12,7 +12,7 @@
 /// - `beta1` β₁ in [0, 1). Default 0.9.
 /// - `beta2` β₂ in [0, 1). Default 0.999.
 /// - `epsilon` ε ≥ 0. Default 1e-8.
-public struct Adam<Scalar: DescentFloat>: Optimizer {
+public struct Adam<Scalar: DescentFloat>: GradientUpdate {
   public let learningRate: Scalar
   public let beta1: Scalar
   public let beta2: Scalar
@@ -46,6 +46,12 @@ public struct Adam<Scalar: DescentFloat>: Optimizer {
   ) where Problem.Scalar == Scalar {
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
+    let g = gradient
+    update(&w, gradient: g)
+  }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     moments.step(&w, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
   }
 }

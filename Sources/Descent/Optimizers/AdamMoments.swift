@@ -45,12 +45,14 @@ public struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
     let correction2 = 1 - Scalar.pow(beta2, count)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &first, &second) { w, m, v in
-        for i in w.indices {
-          m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-          v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i])
-          let mHat = m[i] / correction1
-          let vHat = v[i] / correction2
-          w[i] -= alpha * (mHat / (vHat.squareRoot() + epsilon)) + weightDecay * w[i]
+        Parallel.forEachChunk(count: w.count) { range in
+          for i in range {
+            m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+            v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i])
+            let mHat = m[i] / correction1
+            let vHat = v[i] / correction2
+            w[i] -= alpha * (mHat / (Scalar.vectorizableSquareRoot(vHat) + epsilon)) + weightDecay * w[i]
+          }
         }
       }
     }

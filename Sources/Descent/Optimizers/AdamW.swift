@@ -15,7 +15,7 @@
 /// - `beta1`, `beta2`, `epsilon`: as Adam (0.9, 0.999, 1e-8).
 /// - `weightDecay` λ ≥ 0. Default 1e-5 (torch's default 0.01 times its default
 ///   learning rate 0.001; the paper tunes λ per problem and gives no default).
-public struct AdamW<Scalar: DescentFloat>: Optimizer {
+public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
   public let learningRate: Scalar
   public let beta1: Scalar
   public let beta2: Scalar
@@ -53,6 +53,12 @@ public struct AdamW<Scalar: DescentFloat>: Optimizer {
   ) where Problem.Scalar == Scalar {
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
+    let g = gradient
+    update(&w, gradient: g)
+  }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     moments.step(
       &w, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
       weightDecay: weightDecay)

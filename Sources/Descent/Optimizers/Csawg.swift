@@ -110,52 +110,61 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+
+    oracle.gradient(at: w, into: &gradient)
+    let g = gradient
+    if accumulate(&w, gradient: g) { plan(&w, oracle: &oracle) }
+  }
+
+  /// The element-wise part of an iteration: `w ← w − γ g`, the older pair added to
+  /// the sums, `(w, g)` stored. Returns whether a planning event is due, which
+  /// ``step(_:oracle:)`` then runs (it needs fresh gradients). Public so the kernel
+  /// can be driven and measured on its own; a run uses ``step(_:oracle:)``.
+  @inlinable
+  @discardableResult
+  public mutating func accumulate(_ w: inout [Scalar], gradient: [Scalar]) -> Bool {
     let d = w.count
     if weightDifferenceSum.count != d { allocateState(dimension: d) }
-    if gradient.count != d { gradient = [Scalar](repeating: 0, count: d) }
-
     iteration += 1
-    oracle.gradient(at: w, into: &gradient)
     let slot = (iteration - 1) % horizon
     let pairedWithOlder = iteration > horizon
-    stepAndRecord(&w, slot: slot, accumulate: pairedWithOlder)
-    if pairedWithOlder && slot == horizon - 1 {
-      plan(&w, oracle: &oracle)
-    }
+    stepAndRecord(&w, gradient: gradient, slot: slot, accumulate: pairedWithOlder)
+    return pairedWithOlder && slot == horizon - 1
   }
 
   /// `w_k = w_{k−1} − γ g_k`; adds the older pair in `slot` to the sums (when B1 is
   /// full), then stores `(w_k, g_k)` in its place.
   @inlinable
-  mutating func stepAndRecord(_ w: inout [Scalar], slot: Int, accumulate: Bool) {
+  mutating func stepAndRecord(_ w: inout [Scalar], gradient: [Scalar], slot: Int, accumulate: Bool) {
     let d = w.count
     let base = slot * d
     let gamma = learningRate
-    w.withUnsafeMutableBufferPointer { w in
-      gradient.withUnsafeBufferPointer { g in
-        ringWeights.withUnsafeMutableBufferPointer { ringW in
-          ringGradients.withUnsafeMutableBufferPointer { ringG in
-            if accumulate {
-              weightDifferenceSum.withUnsafeMutableBufferPointer { sum1 in
-                squaredGradientSum.withUnsafeMutableBufferPointer { sum2 in
-                  for i in 0..<d {
-                    let newWeight = w[i] - gamma * g[i]
-                    w[i] = newWeight
-                    let olderGradient = ringG[base + i]
-                    sum1[i] += olderGradient * (ringW[base + i] - newWeight)
-                    sum2[i] += olderGradient * olderGradient
-                    ringW[base + i] = newWeight
-                    ringG[base + i] = g[i]
-                  }
-                }
-              }
-            } else {
-              for i in 0..<d {
+    gradient.withUnsafeBufferPointer { g in
+      withBuffers(&w, &ringWeights, &ringGradients) { w, ringWeights, ringGradients in
+        let ringW = UnsafeMutableBufferPointer(rebasing: ringWeights[base..<(base + d)])
+        let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
+        if accumulate {
+          withBuffers(&weightDifferenceSum, &squaredGradientSum) { sum1, sum2 in
+            Parallel.forEachChunk(count: d) { range in
+              for i in range {
                 let newWeight = w[i] - gamma * g[i]
                 w[i] = newWeight
-                ringW[base + i] = newWeight
-                ringG[base + i] = g[i]
+                let olderGradient = ringG[i]
+                sum1[i] += olderGradient * (ringW[i] - newWeight)
+                sum2[i] += olderGradient * olderGradient
+                ringW[i] = newWeight
+                ringG[i] = g[i]
               }
+            }
+          }
+        } else {
+          Parallel.forEachChunk(count: d) { range in
+            for i in range {
+              let newWeight = w[i] - gamma * g[i]
+              w[i] = newWeight
+              ringW[i] = newWeight
+              ringG[i] = g[i]
             }
           }
         }
@@ -169,14 +178,12 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   mutating func plan<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    weightDifferenceSum.withUnsafeMutableBufferPointer { sum1 in
-      squaredGradientSum.withUnsafeMutableBufferPointer { sum2 in
-        alpha.withUnsafeMutableBufferPointer { alpha in
-          for i in alpha.indices {
-            alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
-            sum1[i] = 0
-            sum2[i] = 0
-          }
+    withBuffers(&weightDifferenceSum, &squaredGradientSum, &alpha) { sum1, sum2, alpha in
+      Parallel.forEachChunk(count: alpha.count) { range in
+        for i in range {
+          alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
+          sum1[i] = 0
+          sum2[i] = 0
         }
       }
     }
@@ -197,11 +204,9 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   /// `w ← w − α ⊙ gradient`.
   @inlinable
   mutating func project(_ w: inout [Scalar]) {
-    w.withUnsafeMutableBufferPointer { w in
-      alpha.withUnsafeBufferPointer { alpha in
-        gradient.withUnsafeBufferPointer { g in
-          for i in w.indices { w[i] -= alpha[i] * g[i] }
-        }
+    withBuffers(&w, &alpha, &gradient) { w, alpha, g in
+      Parallel.forEachChunk(count: w.count) { range in
+        for i in range { w[i] -= alpha[i] * g[i] }
       }
     }
   }

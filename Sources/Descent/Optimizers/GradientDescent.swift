@@ -8,7 +8,7 @@
 /// Hyperparameters:
 /// - `learningRate` γ > 0: the step-size. Default 0.001, the best of the paper's grid
 ///   on Rosenbrock (Yao 2022, Figure 5).
-public struct GradientDescent<Scalar: DescentFloat>: Optimizer {
+public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
   /// γ.
   public let learningRate: Scalar
 
@@ -27,6 +27,11 @@ public struct GradientDescent<Scalar: DescentFloat>: Optimizer {
   ) where Problem.Scalar == Scalar {
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
+    Vector.subtractScaled(learningRate, gradient, from: &w)
+  }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     Vector.subtractScaled(learningRate, gradient, from: &w)
   }
 

@@ -12,7 +12,7 @@
 /// Hyperparameters:
 /// - `learningRate` α > 0. Default 0.0015, the paper's Figure 9 setting.
 /// - `momentum` p in [0, 1). Default 0.9, the paper's Figure 9 setting.
-public struct HeavyBall<Scalar: DescentFloat>: Optimizer {
+public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
   public let learningRate: Scalar
   public let momentum: Scalar
   /// w_{k−1}.
@@ -50,17 +50,25 @@ public struct HeavyBall<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    if previous.count != w.count {
-      previous = w
-      gradient = [Scalar](repeating: 0, count: w.count)
-    }
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
+    let g = gradient
+    update(&w, gradient: g)
+  }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
+    if previous.count != w.count { previous = w }
     let (alpha, p) = (learningRate, momentum)
-    withBuffers(&w, &previous, &gradient) { w, previous, g in
-      for i in w.indices {
-        let current = w[i]
-        w[i] = current - alpha * g[i] + p * (current - previous[i])
-        previous[i] = current
+    gradient.withUnsafeBufferPointer { g in
+      withBuffers(&w, &previous) { w, previous in
+        Parallel.forEachChunk(count: w.count) { range in
+          for i in range {
+            let current = w[i]
+            w[i] = current - alpha * g[i] + p * (current - previous[i])
+            previous[i] = current
+          }
+        }
       }
     }
   }

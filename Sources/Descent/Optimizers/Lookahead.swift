@@ -60,9 +60,11 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
     stepsSinceSync = 0
     let alpha = slowStepSize
     withBuffers(&w, &slow) { fast, slow in
-      for i in fast.indices {
-        slow[i] += alpha * (fast[i] - slow[i])
-        fast[i] = slow[i]
+      Parallel.forEachChunk(count: fast.count) { range in
+        for i in range {
+          slow[i] += alpha * (fast[i] - slow[i])
+          fast[i] = slow[i]
+        }
       }
     }
   }

@@ -11,7 +11,7 @@
 /// Hyperparameters:
 /// - `learningRate` α > 0. Default 0.001.
 /// - `momentum` p in [0, 1). Default 0.9.
-public struct Momentum<Scalar: DescentFloat>: Optimizer {
+public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
   public let learningRate: Scalar
   public let momentum: Scalar
   /// Δ, the last weight change.
@@ -39,16 +39,24 @@ public struct Momentum<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    if change.count != w.count {
-      change = [Scalar](repeating: 0, count: w.count)
-      gradient = change
-    }
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
+    let g = gradient
+    update(&w, gradient: g)
+  }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
+    if change.count != w.count { change = [Scalar](repeating: 0, count: w.count) }
     let (alpha, p) = (learningRate, momentum)
-    withBuffers(&w, &change, &gradient) { w, change, g in
-      for i in w.indices {
-        change[i] = p * change[i] - alpha * g[i]
-        w[i] += change[i]
+    gradient.withUnsafeBufferPointer { g in
+      withBuffers(&w, &change) { w, change in
+        Parallel.forEachChunk(count: w.count) { range in
+          for i in range {
+            change[i] = p * change[i] - alpha * g[i]
+            w[i] += change[i]
+          }
+        }
       }
     }
   }

@@ -23,10 +23,10 @@
 public struct NelderMead<Scalar: DescentFloat>: Optimizer {
   public let xatol: Scalar
   public let fatol: Scalar
-  let reflection: Scalar = 1
-  let expansion: Scalar = 2
-  let contraction: Scalar = 0.5
-  let shrink: Scalar = 0.5
+  static var reflection: Scalar { 1 }
+  static var expansion: Scalar { 2 }
+  static var contraction: Scalar { 0.5 }
+  static var shrink: Scalar { 0.5 }
 
   /// n + 1 vertices of n entries, row by row, sorted by value.
   var simplex: [Scalar] = []
@@ -124,7 +124,7 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
 
   mutating func iterate<Problem: Objective>(_ n: Int, oracle: inout CountingOracle<Problem>)
   where Problem.Scalar == Scalar {
-    let (rho, chi, psi, sigma) = (reflection, expansion, contraction, shrink)
+    let (rho, chi, psi, sigma) = (Self.reflection, Self.expansion, Self.contraction, Self.shrink)
     for i in 0..<n {
       var sum: Scalar = 0
       for vertex in 0..<n { sum += simplex[vertex * n + i] }

@@ -73,15 +73,19 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
     case .increasing: beta = Scalar(iteration - 1) / Scalar(iteration + 2)
     }
     withBuffers(&w, &previous, &extrapolated) { w, previous, y in
-      for i in w.indices {
-        y[i] = w[i] + beta * (w[i] - previous[i])
-        previous[i] = w[i]
+      Parallel.forEachChunk(count: w.count) { range in
+        for i in range {
+          y[i] = w[i] + beta * (w[i] - previous[i])
+          previous[i] = w[i]
+        }
       }
     }
     oracle.gradient(at: extrapolated, into: &gradient)
     let s = learningRate
     withBuffers(&w, &extrapolated, &gradient) { w, y, g in
-      for i in w.indices { w[i] = y[i] - s * g[i] }
+      Parallel.forEachChunk(count: w.count) { range in
+        for i in range { w[i] = y[i] - s * g[i] }
+      }
     }
   }
 }

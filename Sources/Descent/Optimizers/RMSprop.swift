@@ -11,7 +11,7 @@
 /// - `learningRate` α > 0. Default 0.001.
 /// - `decay` β in [0, 1). Default 0.9 (the lecture's).
 /// - `epsilon` ε ≥ 0, added to the root for stability. Default 1e-8.
-public struct RMSprop<Scalar: DescentFloat>: Optimizer {
+public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
   public let learningRate: Scalar
   public let decay: Scalar
   public let epsilon: Scalar
@@ -42,16 +42,24 @@ public struct RMSprop<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    if meanSquare.count != w.count {
-      meanSquare = [Scalar](repeating: 0, count: w.count)
-      gradient = meanSquare
-    }
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
+    let g = gradient
+    update(&w, gradient: g)
+  }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
+    if meanSquare.count != w.count { meanSquare = [Scalar](repeating: 0, count: w.count) }
     let (alpha, beta, epsilon) = (learningRate, decay, epsilon)
-    withBuffers(&w, &meanSquare, &gradient) { w, v, g in
-      for i in w.indices {
-        v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])
-        w[i] -= alpha * g[i] / (v[i].squareRoot() + epsilon)
+    gradient.withUnsafeBufferPointer { g in
+      withBuffers(&w, &meanSquare) { w, v in
+        Parallel.forEachChunk(count: w.count) { range in
+          for i in range {
+            v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])
+            w[i] -= alpha * g[i] / (Scalar.vectorizableSquareRoot(v[i]) + epsilon)
+          }
+        }
       }
     }
   }

@@ -1,0 +1,51 @@
+import Descent
+import Testing
+
+/// Element-wise kernels split across cores above `Parallel.threshold`; each element is
+/// computed as on one core, so the split must not change a single bit.
+@Suite struct ParallelTests {
+  /// Methods whose update of a component depends on that component alone: on a
+  /// diagonal quadratic a run on all components equals runs on the two halves.
+  static let separable = ["gd", "csawg", "momentum", "heavy-ball", "nesterov", "rmsprop", "adam", "adamw", "adagrad", "lookahead", "idbd"]
+
+  @Test(arguments: separable)
+  func splittingAcrossCoresChangesNoBit(_ name: String) throws {
+    let half = Parallel.threshold / 2 + 1_000  // each half runs on one core, the whole on all
+    let curvatures = (0..<(2 * half)).map { 0.5 + Double($0 % 97) / 50 }
+    let start = (0..<(2 * half)).map { Double($0 % 13) / 6 - 1 }
+    let settings = name == "csawg" ? ["planning-steps": "2", "corrections": "1", "learning-rate": "0.1"] : [:]
+    func run(_ range: Range<Int>) throws -> [Double] {
+      let problem = try Quadratic<Double>(curvature: .diagonal(Array(curvatures[range])))
+      let optimizer = try OptimizerCatalog.make(name, settings: settings, as: Double.self)
+      return try minimize(problem, from: Array(start[range]), with: optimizer, until: .init(maxIterations: 12)).minimizer
+    }
+    let whole = try run(0..<(2 * half))
+    let halves = try run(0..<half) + run(half..<(2 * half))
+    #expect(whole.count >= Parallel.threshold)
+    #expect(whole.map(\.bitPattern) == halves.map(\.bitPattern))
+  }
+
+  @Test func chunksCoverEveryIndexOnce() {
+    for count in [0, 1, 63, Parallel.threshold - 1, Parallel.threshold, 3 * Parallel.threshold + 17] {
+      var seen = [Int](repeating: 0, count: count)
+      seen.withUnsafeMutableBufferPointer { seen in
+        Parallel.forEachChunk(count: count) { range in
+          for i in range { seen[i] += 1 }
+        }
+      }
+      #expect(seen.allSatisfy { $0 == 1 }, "count \(count)")
+    }
+  }
+
+  @Test func finitenessCheckSeesEveryChunk() {
+    var x = [Double](repeating: 1, count: 3 * Parallel.threshold)
+    #expect(Vector.isFinite(x))
+    for index in [0, Parallel.threshold + 5, x.count - 1] {
+      x[index] = .nan
+      #expect(!Vector.isFinite(x))
+      x[index] = .infinity
+      #expect(!Vector.isFinite(x))
+      x[index] = 1
+    }
+  }
+}
