@@ -17,6 +17,14 @@ let package = Package(
   ],
   targets: [
     .executableTarget(
+      name: "OptimizerSteps",
+      dependencies: [
+        .product(name: "Descent", package: descentPackage),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/OptimizerSteps",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
       name: "StepTimer",
       dependencies: [.product(name: "Descent", package: descentPackage)],
       path: "Sources/StepTimer"),

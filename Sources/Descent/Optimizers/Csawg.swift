@@ -113,8 +113,13 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
 
     oracle.gradient(at: w, into: &gradient)
-    let g = gradient
-    if accumulate(&w, gradient: g) { plan(&w, oracle: &oracle) }
+    // Lend the gradient out rather than share it, so that planning can overwrite
+    // it without a copy.
+    var g: [Scalar] = []
+    swap(&g, &gradient)
+    let due = accumulate(&w, gradient: g)
+    swap(&g, &gradient)
+    if due { plan(&w, oracle: &oracle) }
   }
 
   /// The element-wise part of an iteration: `w ← w − γ g`, the older pair added to
