@@ -7,14 +7,8 @@ public enum Vector {
     x.withUnsafeBufferPointer { buffer in
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.cores) { finite in
         finite.initialize(repeating: true)
-        // Summing x·0 is NaN exactly when some entry is NaN or infinite; it
-        // vectorises, unlike an early-exit search.
-        let chunk = Parallel.chunkSize(count: buffer.count)
-        Parallel.forEachChunk(count: buffer.count) { range in
-          var probe: S = 0
-          for i in range { probe += buffer[i] * 0 }
-          if probe != 0 { finite[range.lowerBound / chunk] = false }
-        }
+        let kernel = FiniteProbe(x: buffer, finite: finite, chunkSize: Parallel.chunkSize(count: buffer.count))
+        Parallel.run(kernel, count: buffer.count)
         return finite.allSatisfy { $0 }
       }
     }
@@ -71,11 +65,16 @@ public enum Vector {
     precondition(x.count == y.count, "dimension mismatch")
     x.withUnsafeBufferPointer { x in
       y.withUnsafeMutableBufferPointer { y in
-        Parallel.forEachChunk(count: y.count) { range in
-          for i in range { y[i] -= a * x[i] }
-        }
+        Parallel.run(SubtractScaled(a: a, x: x, y: y), count: y.count)
       }
     }
+  }
+
+  /// `destination ← source`, between buffers of equal length.
+  @inlinable
+  public static func copy<S: DescentFloat>(_ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<S>) {
+    precondition(source.count == destination.count, "dimension mismatch")
+    Parallel.run(Copy(source: source, destination: destination), count: source.count)
   }
 
   /// `destination ← source`, in place.
@@ -84,10 +83,58 @@ public enum Vector {
     precondition(source.count == destination.count, "dimension mismatch")
     source.withUnsafeBufferPointer { source in
       destination.withUnsafeMutableBufferPointer { destination in
-        Parallel.forEachChunk(count: destination.count) { range in
-          for i in range { destination[i] = source[i] }
-        }
+        copy(source, into: destination)
       }
     }
+  }
+}
+
+/// `y ← y − a·x` on a range.
+@usableFromInline
+struct SubtractScaled<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let a: S
+  @usableFromInline let x: UnsafeBufferPointer<S>
+  @usableFromInline let y: UnsafeMutableBufferPointer<S>
+
+  @inlinable init(a: S, x: UnsafeBufferPointer<S>, y: UnsafeMutableBufferPointer<S>) {
+    (self.a, self.x, self.y) = (a, x, y)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range { y[i] -= a * x[i] }
+  }
+}
+
+/// `destination ← source` on a range.
+@usableFromInline
+struct Copy<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let source: UnsafeBufferPointer<S>
+  @usableFromInline let destination: UnsafeMutableBufferPointer<S>
+
+  @inlinable init(source: UnsafeBufferPointer<S>, destination: UnsafeMutableBufferPointer<S>) {
+    (self.source, self.destination) = (source, destination)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range { destination[i] = source[i] }
+  }
+}
+
+/// Marks its chunk not finite when a NaN or infinity lies in its range. Summing
+/// x·0 is NaN exactly then, and vectorises, unlike an early-exit search.
+@usableFromInline
+struct FiniteProbe<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let x: UnsafeBufferPointer<S>
+  @usableFromInline let finite: UnsafeMutableBufferPointer<Bool>
+  @usableFromInline let chunkSize: Int
+
+  @inlinable init(x: UnsafeBufferPointer<S>, finite: UnsafeMutableBufferPointer<Bool>, chunkSize: Int) {
+    (self.x, self.finite, self.chunkSize) = (x, finite, chunkSize)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    var probe: S = 0
+    for i in range { probe += x[i] * 0 }
+    if probe != 0 { finite[range.lowerBound / chunkSize] = false }
   }
 }

@@ -54,16 +54,7 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
     let (eta, delta) = (learningRate, epsilon)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &squaredSum) { w, sum in
-        Parallel.forEachChunk(count: w.count) { range in
-          for i in range {
-            sum[i] += g[i] * g[i]
-            // A component whose gradients have all been zero does not move (0/0);
-            // a select, not a branch, so the loop still vectorises.
-            let denominator = delta + Scalar.vectorizableSquareRoot(sum[i])
-            let step = eta * g[i] / denominator
-            w[i] -= denominator > 0 ? step : 0
-          }
-        }
+        Parallel.run(AdagradKernel(w: w, sum: sum, g: g, eta: eta, delta: delta), count: w.count)
       }
     }
   }
@@ -86,5 +77,30 @@ extension Adagrad: CatalogedOptimizer {
     try self.init(
       learningRate: settings.real("learning-rate"), epsilon: settings.real("epsilon"),
       initialAccumulator: settings.real("initial-accumulator"))
+  }
+}
+
+/// The Adagrad update on a range.
+@usableFromInline
+struct AdagradKernel<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let sum: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeBufferPointer<S>
+  @usableFromInline let eta: S
+  @usableFromInline let delta: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, sum: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, eta: S, delta: S) {
+    (self.w, self.sum, self.g, self.eta, self.delta) = (w, sum, g, eta, delta)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      sum[i] += g[i] * g[i]
+      // A component whose gradients have all been zero does not move (0/0); a
+      // select, not a branch, so the loop still vectorises.
+      let denominator = delta + S.vectorizableSquareRoot(sum[i])
+      let step = eta * g[i] / denominator
+      w[i] -= denominator > 0 ? step : 0
+    }
   }
 }

@@ -151,27 +151,10 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
         let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
         if accumulate {
           withBuffers(&weightDifferenceSum, &squaredGradientSum) { sum1, sum2 in
-            Parallel.forEachChunk(count: d) { range in
-              for i in range {
-                let newWeight = w[i] - gamma * g[i]
-                w[i] = newWeight
-                let olderGradient = ringG[i]
-                sum1[i] += olderGradient * (ringW[i] - newWeight)
-                sum2[i] += olderGradient * olderGradient
-                ringW[i] = newWeight
-                ringG[i] = g[i]
-              }
-            }
+            Parallel.run(CsawgAccumulate(w: w, g: g, ringW: ringW, ringG: ringG, sum1: sum1, sum2: sum2, gamma: gamma), count: d)
           }
         } else {
-          Parallel.forEachChunk(count: d) { range in
-            for i in range {
-              let newWeight = w[i] - gamma * g[i]
-              w[i] = newWeight
-              ringW[i] = newWeight
-              ringG[i] = g[i]
-            }
-          }
+          Parallel.run(CsawgRecord(w: w, g: g, ringW: ringW, ringG: ringG, gamma: gamma), count: d)
         }
       }
     }
@@ -184,13 +167,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
     withBuffers(&weightDifferenceSum, &squaredGradientSum, &alpha) { sum1, sum2, alpha in
-      Parallel.forEachChunk(count: alpha.count) { range in
-        for i in range {
-          alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
-          sum1[i] = 0
-          sum2[i] = 0
-        }
-      }
+      Parallel.run(CsawgStepSizes(sum1: sum1, sum2: sum2, alpha: alpha), count: alpha.count)
     }
     for p in 0..<planningSteps {
       if p == 0 && projectionGradient == .reused {
@@ -210,9 +187,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   @inlinable
   mutating func project(_ w: inout [Scalar]) {
     withBuffers(&w, &alpha, &gradient) { w, alpha, g in
-      Parallel.forEachChunk(count: w.count) { range in
-        for i in range { w[i] -= alpha[i] * g[i] }
-      }
+      Parallel.run(CsawgProjection(w: w, alpha: alpha, g: g), count: w.count)
     }
   }
 
@@ -306,5 +281,92 @@ extension Csawg: CatalogedOptimizer {
       planningSteps: settings.integer("planning-steps"),
       corrections: settings.integer("corrections"),
       projectionGradient: ProjectionGradient(rawValue: projection))
+  }
+}
+
+/// Csawg's gradient step, with the older pair in the slot added to the sums and the new pair stored, on a range.
+@usableFromInline
+struct CsawgAccumulate<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeBufferPointer<S>
+  @usableFromInline let ringW: UnsafeMutableBufferPointer<S>
+  @usableFromInline let ringG: UnsafeMutableBufferPointer<S>
+  @usableFromInline let sum1: UnsafeMutableBufferPointer<S>
+  @usableFromInline let sum2: UnsafeMutableBufferPointer<S>
+  @usableFromInline let gamma: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>, ringG: UnsafeMutableBufferPointer<S>, sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>, gamma: S) {
+    (self.w, self.g, self.ringW, self.ringG, self.sum1, self.sum2, self.gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      let newWeight = w[i] - gamma * g[i]
+      w[i] = newWeight
+      let olderGradient = ringG[i]
+      sum1[i] += olderGradient * (ringW[i] - newWeight)
+      sum2[i] += olderGradient * olderGradient
+      ringW[i] = newWeight
+      ringG[i] = g[i]
+    }
+  }
+}
+
+/// Csawg's gradient step with the new pair stored (while B1 fills), on a range.
+@usableFromInline
+struct CsawgRecord<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeBufferPointer<S>
+  @usableFromInline let ringW: UnsafeMutableBufferPointer<S>
+  @usableFromInline let ringG: UnsafeMutableBufferPointer<S>
+  @usableFromInline let gamma: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>, ringG: UnsafeMutableBufferPointer<S>, gamma: S) {
+    (self.w, self.g, self.ringW, self.ringG, self.gamma) = (w, g, ringW, ringG, gamma)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      let newWeight = w[i] - gamma * g[i]
+      w[i] = newWeight
+      ringW[i] = newWeight
+      ringG[i] = g[i]
+    }
+  }
+}
+
+/// α = sum₁/sum₂ (0 where sum₂ = 0), and the sums cleared, on a range.
+@usableFromInline
+struct CsawgStepSizes<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let sum1: UnsafeMutableBufferPointer<S>
+  @usableFromInline let sum2: UnsafeMutableBufferPointer<S>
+  @usableFromInline let alpha: UnsafeMutableBufferPointer<S>
+
+  @inlinable init(sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>) {
+    (self.sum1, self.sum2, self.alpha) = (sum1, sum2, alpha)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
+      sum1[i] = 0
+      sum2[i] = 0
+    }
+  }
+}
+
+/// w ← w − α ⊙ g on a range.
+@usableFromInline
+struct CsawgProjection<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let alpha: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeMutableBufferPointer<S>
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>) {
+    (self.w, self.alpha, self.g) = (w, alpha, g)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range { w[i] -= alpha[i] * g[i] }
   }
 }

@@ -62,13 +62,7 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
     let (alpha, p) = (learningRate, momentum)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &previous) { w, previous in
-        Parallel.forEachChunk(count: w.count) { range in
-          for i in range {
-            let current = w[i]
-            w[i] = current - alpha * g[i] + p * (current - previous[i])
-            previous[i] = current
-          }
-        }
+        Parallel.run(HeavyBallKernel(w: w, previous: previous, g: g, alpha: alpha, p: p), count: w.count)
       }
     }
   }
@@ -87,5 +81,27 @@ extension HeavyBall: CatalogedOptimizer {
 
   public init(settings: Settings) throws(DescentError) {
     try self.init(learningRate: settings.real("learning-rate"), momentum: settings.real("momentum"))
+  }
+}
+
+/// w ← w − αg + p(w − w_prev) on a range.
+@usableFromInline
+struct HeavyBallKernel<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let previous: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeBufferPointer<S>
+  @usableFromInline let alpha: S
+  @usableFromInline let p: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S) {
+    (self.w, self.previous, self.g, self.alpha, self.p) = (w, previous, g, alpha, p)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      let current = w[i]
+      w[i] = current - alpha * g[i] + p * (current - previous[i])
+      previous[i] = current
+    }
   }
 }

@@ -60,12 +60,7 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
     stepsSinceSync = 0
     let alpha = slowStepSize
     withBuffers(&w, &slow) { fast, slow in
-      Parallel.forEachChunk(count: fast.count) { range in
-        for i in range {
-          slow[i] += alpha * (fast[i] - slow[i])
-          fast[i] = slow[i]
-        }
-      }
+      Parallel.run(LookaheadSync(fast: fast, slow: slow, alpha: alpha), count: fast.count)
     }
   }
 }
@@ -103,5 +98,24 @@ extension Lookahead: CatalogedOptimizer where Inner: CatalogedOptimizer {
     try self.init(
       Inner(settings: innerSettings), syncPeriod: settings.integer("sync-period"),
       slowStepSize: settings.real("slow-step-size"))
+  }
+}
+
+/// φ ← φ + α(w − φ), w ← φ on a range.
+@usableFromInline
+struct LookaheadSync<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let fast: UnsafeMutableBufferPointer<S>
+  @usableFromInline let slow: UnsafeMutableBufferPointer<S>
+  @usableFromInline let alpha: S
+
+  @inlinable init(fast: UnsafeMutableBufferPointer<S>, slow: UnsafeMutableBufferPointer<S>, alpha: S) {
+    (self.fast, self.slow, self.alpha) = (fast, slow, alpha)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      slow[i] += alpha * (fast[i] - slow[i])
+      fast[i] = slow[i]
+    }
   }
 }

@@ -51,12 +51,7 @@ public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
     let (alpha, p) = (learningRate, momentum)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &change) { w, change in
-        Parallel.forEachChunk(count: w.count) { range in
-          for i in range {
-            change[i] = p * change[i] - alpha * g[i]
-            w[i] += change[i]
-          }
-        }
+        Parallel.run(MomentumKernel(w: w, change: change, g: g, alpha: alpha, p: p), count: w.count)
       }
     }
   }
@@ -75,5 +70,26 @@ extension Momentum: CatalogedOptimizer {
 
   public init(settings: Settings) throws(DescentError) {
     try self.init(learningRate: settings.real("learning-rate"), momentum: settings.real("momentum"))
+  }
+}
+
+/// Δ ← pΔ − αg, w ← w + Δ on a range.
+@usableFromInline
+struct MomentumKernel<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let change: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeBufferPointer<S>
+  @usableFromInline let alpha: S
+  @usableFromInline let p: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, change: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S) {
+    (self.w, self.change, self.g, self.alpha, self.p) = (w, change, g, alpha, p)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      change[i] = p * change[i] - alpha * g[i]
+      w[i] += change[i]
+    }
   }
 }

@@ -73,19 +73,12 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
     case .increasing: beta = Scalar(iteration - 1) / Scalar(iteration + 2)
     }
     withBuffers(&w, &previous, &extrapolated) { w, previous, y in
-      Parallel.forEachChunk(count: w.count) { range in
-        for i in range {
-          y[i] = w[i] + beta * (w[i] - previous[i])
-          previous[i] = w[i]
-        }
-      }
+      Parallel.run(NesterovExtrapolation(w: w, previous: previous, y: y, beta: beta), count: w.count)
     }
     oracle.gradient(at: extrapolated, into: &gradient)
     let s = learningRate
     withBuffers(&w, &extrapolated, &gradient) { w, y, g in
-      Parallel.forEachChunk(count: w.count) { range in
-        for i in range { w[i] = y[i] - s * g[i] }
-      }
+      Parallel.run(NesterovStep(w: w, y: y, g: g, s: s), count: w.count)
     }
   }
 }
@@ -107,5 +100,42 @@ extension Nesterov: CatalogedOptimizer {
     let text = settings.values["momentum"] ?? "increasing"
     let momentum: Momentum = text == "increasing" ? .increasing : .constant(try settings.real("momentum"))
     try self.init(learningRate: settings.real("learning-rate"), momentum: momentum)
+  }
+}
+
+/// y ← w + β(w − w_prev), w_prev ← w on a range.
+@usableFromInline
+struct NesterovExtrapolation<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let previous: UnsafeMutableBufferPointer<S>
+  @usableFromInline let y: UnsafeMutableBufferPointer<S>
+  @usableFromInline let beta: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, beta: S) {
+    (self.w, self.previous, self.y, self.beta) = (w, previous, y, beta)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      y[i] = w[i] + beta * (w[i] - previous[i])
+      previous[i] = w[i]
+    }
+  }
+}
+
+/// w ← y − s∇f(y) on a range.
+@usableFromInline
+struct NesterovStep<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let y: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeMutableBufferPointer<S>
+  @usableFromInline let s: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>, s: S) {
+    (self.w, self.y, self.g, self.s) = (w, y, g, s)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range { w[i] = y[i] - s * g[i] }
   }
 }

@@ -54,12 +54,7 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
     let (alpha, beta, epsilon) = (learningRate, decay, epsilon)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &meanSquare) { w, v in
-        Parallel.forEachChunk(count: w.count) { range in
-          for i in range {
-            v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])
-            w[i] -= alpha * g[i] / (Scalar.vectorizableSquareRoot(v[i]) + epsilon)
-          }
-        }
+        Parallel.run(RMSpropKernel(w: w, v: v, g: g, alpha: alpha, beta: beta, epsilon: epsilon), count: w.count)
       }
     }
   }
@@ -80,5 +75,27 @@ extension RMSprop: CatalogedOptimizer {
   public init(settings: Settings) throws(DescentError) {
     try self.init(
       learningRate: settings.real("learning-rate"), decay: settings.real("decay"), epsilon: settings.real("epsilon"))
+  }
+}
+
+/// The RMSprop update on a range.
+@usableFromInline
+struct RMSpropKernel<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeMutableBufferPointer<S>
+  @usableFromInline let v: UnsafeMutableBufferPointer<S>
+  @usableFromInline let g: UnsafeBufferPointer<S>
+  @usableFromInline let alpha: S
+  @usableFromInline let beta: S
+  @usableFromInline let epsilon: S
+
+  @inlinable init(w: UnsafeMutableBufferPointer<S>, v: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, beta: S, epsilon: S) {
+    (self.w, self.v, self.g, self.alpha, self.beta, self.epsilon) = (w, v, g, alpha, beta, epsilon)
+  }
+
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    for i in range {
+      v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])
+      w[i] -= alpha * g[i] / (S.vectorizableSquareRoot(v[i]) + epsilon)
+    }
   }
 }
