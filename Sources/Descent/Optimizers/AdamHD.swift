@@ -65,7 +65,8 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
       let correction2 = 1 - Scalar.pow(beta2, moments.count)
       var hypergradient: Scalar = 0
       for i in gradient.indices {
-        let previousStep = (moments.first[i] / correction1) / ((moments.second[i] / correction2).squareRoot() + epsilon)
+        let previousStep =
+          (moments.first[i] / correction1) / (Scalar.vectorizableSquareRoot(moments.second[i] / correction2) + epsilon)
         hypergradient += gradient[i] * previousStep
       }
       stepSize += hypergradientRate * hypergradient

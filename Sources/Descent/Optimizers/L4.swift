@@ -101,7 +101,7 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
         let estimate = m[i] / correction1
         if useAdam {
           s[i] = beta2 * s[i] + (1 - beta2) * (g[i] * g[i])
-          v[i] = estimate / ((s[i] / correction2).squareRoot() + adamEpsilon)
+          v[i] = estimate / (Scalar.vectorizableSquareRoot(s[i] / correction2) + adamEpsilon)
         } else {
           v[i] = estimate
         }
