@@ -2,7 +2,8 @@
 //
 //   cd Benchmarks && swift package benchmark --target OptimizerSteps
 //
-// Each `step` benchmark is one outer iteration on a linear objective, whose gradient
+// Each `step` benchmark is one outer iteration (Csawg's: K of them, one planning
+// event) on a linear objective, whose gradient
 // (a copy of a stored vector) never vanishes: a converging run would end in
 // subnormal numbers, which x86 handles a hundred times slower and which would
 // measure the processor, not the method. Csawg's planning is amortised over its K
@@ -52,16 +53,22 @@ final class Run<O: Optimizer, P: Objective>: @unchecked Sendable where O.Scalar 
   }
 }
 
-/// One benchmark per step of `optimizer` on the quadratic of dimension `d`.
-func stepBenchmark<S: DescentFloat, O: Optimizer>(_ name: String, _ optimizer: O, _ d: Int, _: S.Type) where O.Scalar == S {
-  Benchmark("step \(name) \(S.self) d=\(d)", configuration: configuration(d)) {
+/// One benchmark per `steps` steps of `optimizer` on the objective of dimension `d`:
+/// Csawg's are timed K steps at a time, so every sample holds one planning event.
+func stepBenchmark<S: DescentFloat, O: Optimizer>(_ name: String, _ optimizer: O, _ d: Int, _: S.Type, steps: Int = 1)
+where O.Scalar == S {
+  let label = steps == 1 ? "step" : "\(steps) steps"
+  Benchmark("\(label) \(name) \(S.self) d=\(d)", configuration: configuration(d)) {
     (benchmark: Benchmark, run: Run<O, Linear<S>>) in
-    for _ in benchmark.scaledIterations { run.optimizer.step(&run.w, oracle: &run.oracle) }
+    for _ in benchmark.scaledIterations {
+      for _ in 0..<steps { run.optimizer.step(&run.w, oracle: &run.oracle) }
+    }
     blackHole(run.w)
   } setup: {
     let (f, start) = problem(S.self, d)
     let run = Run(optimizer, f, start)
-    run.optimizer.step(&run.w, oracle: &run.oracle)  // allocates the state
+    // Allocates the state and fills the first window, so timing starts in steady state.
+    for _ in 0..<(2 * max(steps, 1)) { run.optimizer.step(&run.w, oracle: &run.oracle) }
     return run
   }
 }
@@ -87,8 +94,9 @@ func register<S: DescentFloat>(_: S.Type) {
     stepBenchmark("heavy-ball", try! HeavyBall<S>(), d, S.self)
     stepBenchmark("adam", try! Adam<S>(), d, S.self)
     for horizon in [2, 10] {
-      stepBenchmark("csawg K=\(horizon) P=1", try! Csawg<S>(horizon: horizon), d, S.self)
-      stepBenchmark("csawg K=\(horizon) P=5", try! Csawg<S>(horizon: horizon, planningSteps: 5, corrections: 10), d, S.self)
+      stepBenchmark("csawg K=\(horizon) P=1", try! Csawg<S>(horizon: horizon), d, S.self, steps: horizon)
+      stepBenchmark(
+        "csawg K=\(horizon) P=5", try! Csawg<S>(horizon: horizon, planningSteps: 5, corrections: 10), d, S.self, steps: horizon)
     }
     updateBenchmark("gd", try! GradientDescent<S>(), d, S.self)
     updateBenchmark("heavy-ball", try! HeavyBall<S>(), d, S.self)

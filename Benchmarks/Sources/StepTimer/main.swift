@@ -50,8 +50,9 @@ func memory(horizon: Int, _ d: Int) {
   var csawg = try! Csawg<Double>(horizon: horizon)
   for _ in 0..<(2 * horizon + 1) { csawg.accumulate(&w, gradient: g) }
   let grown = peakResident() - before
-  let state = (2 * horizon + 4) * d * MemoryLayout<Double>.size
-  print("csawg K=\(horizon) d=\(d): peak resident grew by \(grown / 1_048_576) MiB; state 2K·d + 4d = \(state / 1_048_576) MiB")
+  // The ring (2K·d), the two sums and α (3d); `step` adds a gradient buffer (d).
+  let state = (2 * horizon + 3) * d * MemoryLayout<Double>.size
+  print("csawg K=\(horizon) d=\(d): peak resident grew by \(grown / 1_048_576) MiB; state 2K·d + 3d = \(state / 1_048_576) MiB")
 }
 
 let arguments = CommandLine.arguments.dropFirst()
