@@ -26,6 +26,26 @@ import Testing
     #expect(rest.minimizer.map(\.bitPattern) == whole.minimizer.map(\.bitPattern))
   }
 
+  /// `update` with a gradient computed outside is exactly `step`.
+  @Test(arguments: ["gd", "momentum", "heavy-ball", "rmsprop", "adam", "adamw", "adagrad"])
+  func updateIsStep(_ name: String) throws {
+    let optimizer = try #require(try OptimizerCatalog.make(name, as: Double.self) as? any GradientUpdate<Double>)
+    try updateMatchesStep(optimizer)
+  }
+
+  func updateMatchesStep<O: GradientUpdate<Double>>(_ optimizer: O) throws {
+    var (stepped, updated) = (optimizer, optimizer)
+    var oracle = CountingOracle(Self.problem)
+    var (w, v) = (Self.start, Self.start)
+    var gradient = [Double](repeating: 0, count: v.count)
+    for _ in 0..<10 {
+      stepped.step(&w, oracle: &oracle)
+      Self.problem.gradient(at: v, into: &gradient)
+      updated.update(&v, gradient: gradient)
+    }
+    #expect(w.map(\.bitPattern) == v.map(\.bitPattern))
+  }
+
   /// In Float each method follows its Double run to Float's precision.
   @Test(arguments: OptimizerCatalog.names)
   func floatTracksDouble(_ name: String) throws {
