@@ -45,6 +45,14 @@ import Descent
     }
   }
 
+  /// Each flag reaches the catalog under its own name, not a neighbour's.
+  @Test func flagsMapToTheirNames() throws {
+    for name in HyperparameterOptions.names {
+      let options = try HyperparameterOptions.parse(["--\(name)", "7"])
+      #expect(options.given == [name: "7"], "--\(name)")
+    }
+  }
+
   @Test(arguments: OptimizerCatalog.names)
   func everyOptimizerRuns(_ name: String) {
     let arguments = [
