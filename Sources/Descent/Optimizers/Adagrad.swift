@@ -17,7 +17,8 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
   public let initialAccumulator: Scalar
   /// G.
   @usableFromInline var squaredSum: [Scalar] = []
-  @usableFromInline var gradient: [Scalar] = []
+  /// Scratch that `step` evaluates the gradient into.
+  public var gradientBuffer: [Scalar] = []
 
   public init(learningRate: Scalar = 0.01, epsilon: Scalar = 1e-10, initialAccumulator: Scalar = 0) throws(DescentError) {
     self.learningRate = learningRate
@@ -35,18 +36,9 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
-    try DescentError.requireState(squaredSum, gradient, dimension: objective.dimension)
+    try DescentError.requireState(squaredSum, gradientBuffer, dimension: objective.dimension)
   }
 
-  @inlinable
-  public mutating func step<Problem: Objective>(
-    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
-  ) where Problem.Scalar == Scalar {
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
-    let g = gradient
-    update(&w, gradient: g)
-  }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {

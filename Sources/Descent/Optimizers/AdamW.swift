@@ -22,7 +22,8 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
   public let epsilon: Scalar
   public let weightDecay: Scalar
   @usableFromInline var moments = AdamMoments<Scalar>()
-  @usableFromInline var gradient: [Scalar] = []
+  /// Scratch that `step` evaluates the gradient into.
+  public var gradientBuffer: [Scalar] = []
 
   public init(
     learningRate: Scalar = 0.001, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8,
@@ -44,18 +45,9 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
-    try DescentError.requireState(moments.first, moments.second, gradient, dimension: objective.dimension)
+    try DescentError.requireState(moments.first, moments.second, gradientBuffer, dimension: objective.dimension)
   }
 
-  @inlinable
-  public mutating func step<Problem: Objective>(
-    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
-  ) where Problem.Scalar == Scalar {
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
-    let g = gradient
-    update(&w, gradient: g)
-  }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {

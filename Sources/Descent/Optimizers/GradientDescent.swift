@@ -12,8 +12,8 @@ public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
   /// γ.
   public let learningRate: Scalar
 
-  /// Scratch for `∇f(w_{k−1})`; not state, so not encoded.
-  @usableFromInline var gradient: [Scalar] = []
+  /// Scratch that `step` evaluates the gradient into.
+  public var gradientBuffer: [Scalar] = []
 
   public init(learningRate: Scalar = 0.001) throws(DescentError) {
     try DescentError.require(
@@ -21,14 +21,6 @@ public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
     self.learningRate = learningRate
   }
 
-  @inlinable
-  public mutating func step<Problem: Objective>(
-    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
-  ) where Problem.Scalar == Scalar {
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
-    Vector.subtractScaled(learningRate, gradient, from: &w)
-  }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {

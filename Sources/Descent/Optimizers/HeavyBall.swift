@@ -17,7 +17,8 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
   public let momentum: Scalar
   /// w_{k−1}.
   @usableFromInline var previous: [Scalar] = []
-  @usableFromInline var gradient: [Scalar] = []
+  /// Scratch that `step` evaluates the gradient into.
+  public var gradientBuffer: [Scalar] = []
 
   public init(learningRate: Scalar = 0.0015, momentum: Scalar = 0.9) throws(DescentError) {
     self.learningRate = learningRate
@@ -43,18 +44,9 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
-    try DescentError.requireState(previous, gradient, dimension: objective.dimension)
+    try DescentError.requireState(previous, gradientBuffer, dimension: objective.dimension)
   }
 
-  @inlinable
-  public mutating func step<Problem: Objective>(
-    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
-  ) where Problem.Scalar == Scalar {
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
-    let g = gradient
-    update(&w, gradient: g)
-  }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {

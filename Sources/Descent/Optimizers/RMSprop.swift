@@ -17,7 +17,8 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
   public let epsilon: Scalar
   /// v, the running mean of squared gradients.
   @usableFromInline var meanSquare: [Scalar] = []
-  @usableFromInline var gradient: [Scalar] = []
+  /// Scratch that `step` evaluates the gradient into.
+  public var gradientBuffer: [Scalar] = []
 
   public init(learningRate: Scalar = 0.001, decay: Scalar = 0.9, epsilon: Scalar = 1e-8) throws(DescentError) {
     self.learningRate = learningRate
@@ -35,18 +36,9 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
-    try DescentError.requireState(meanSquare, gradient, dimension: objective.dimension)
+    try DescentError.requireState(meanSquare, gradientBuffer, dimension: objective.dimension)
   }
 
-  @inlinable
-  public mutating func step<Problem: Objective>(
-    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
-  ) where Problem.Scalar == Scalar {
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
-    let g = gradient
-    update(&w, gradient: g)
-  }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
