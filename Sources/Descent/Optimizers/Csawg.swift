@@ -21,11 +21,12 @@
 /// figures count it (footnote 4). Step-sizes may be negative and are never clipped.
 /// The stored weights are those of the gradient steps, from before any jump, so the
 /// next differences `w_s − w_{s+K}` include the jump: the bootstrapping the method
-/// relies on. These readings of the paper are those of `shared/notes/reproduction.md`;
-/// they reproduce its counts exactly (458 and 465 evaluations to exact zero error on
+/// relies on. These readings of the paper (the README's "How the paper is read")
+/// reproduce its counts exactly (458 and 465 evaluations to exact zero error on
 /// Rosenbrock).
 ///
-/// Memory: a ring of the last K pairs and the two sums, 2K·d + 4d numbers, instead of
+/// Memory: a ring of the last K pairs, the two sums, α and the gradient buffer,
+/// 2K·d + 4d numbers, instead of
 /// the paper's two buffers of K pairs each (4K·d). Each pair's contribution is added
 /// to the sums as its partner K steps later arrives, in the paper's order, so the
 /// sums are bit-identical to the two-buffer form.

@@ -100,7 +100,7 @@ public struct ReproductionReport {
       </style></head><body>
       <h1>Learning to Accelerate by the Methods of Step-size Planning (Yao, 2022), reproduced</h1>
       <p>Every experiment of sections 3 and 4, run by Descent with the paper's settings as
-      <code>shared/notes/reproduction.md</code> reads them: the error is ‖w − w*‖₂; Algorithm 1 projects with
+      Descent's README reads them: the error is ‖w − w*‖₂; Algorithm 1 projects with
       the iteration's gradient and counts it as one evaluation; Algorithm 2 evaluates a fresh gradient for each
       of its P projections and M corrections. All runs in Double. Made by
       <code>swift run -c release descent reproduce</code>; each figure's data is in the CSV beside it.</p>
