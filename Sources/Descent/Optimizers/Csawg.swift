@@ -26,10 +26,9 @@
 /// Rosenbrock).
 ///
 /// Memory: a ring of the last K pairs, the two sums, α and the gradient buffer,
-/// 2K·d + 4d numbers, instead of
-/// the paper's two buffers of K pairs each (4K·d). Each pair's contribution is added
-/// to the sums as its partner K steps later arrives, in the paper's order, so the
-/// sums are bit-identical to the two-buffer form.
+/// 2K·d + 4d numbers, instead of the paper's two buffers of K pairs each (4K·d).
+/// Each pair's contribution is added to the sums as its partner K steps later
+/// arrives, in the paper's order, so the sums are bit-identical to the two-buffer form.
 ///
 /// Yao, H. (2022). Learning to Accelerate by the Methods of Step-size Planning.
 /// arXiv:2204.01705. Algorithms 1 and 2.
