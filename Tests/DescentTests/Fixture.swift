@@ -17,3 +17,50 @@ func relativeDistance(_ x: [Double], _ reference: [Double]) -> Double {
   let gap = zip(x, reference).map { abs($0 - $1) }.max() ?? 0
   return scale > 0 ? gap / scale : gap
 }
+
+/// The seeded 20-dimensional quadratic the reference scripts write beside their runs.
+struct FixtureQuadratic: Decodable {
+  let q: [Double]
+  let b: [Double]
+
+  var problem: Quadratic<Double> {
+    get throws { try Quadratic(curvature: .dense(q), linear: b) }
+  }
+}
+
+/// One reference run: a cataloged method with its settings, a start, and the iterate
+/// after each step.
+struct TrajectoryCase: Decodable {
+  let method: String
+  let problem: String
+  let settings: [String: String]
+  let start: [Double]
+  let trajectory: [[Double]]
+
+  var name: String {
+    "\(method) \(settings["direction"].map { $0 + " " } ?? "")on \(problem)"
+  }
+
+  /// Steps the method along the reference, expecting a relative 1e-12 at every step.
+  func follow(quadratic: FixtureQuadratic) throws {
+    var optimizer = try OptimizerCatalog.make(method, settings: settings, as: Double.self)
+    if problem == "rosenbrock" {
+      try follow(&optimizer, Rosenbrock<Double>())
+    } else {
+      try follow(&optimizer, quadratic.problem)
+    }
+  }
+
+  private func follow<P: Objective>(_ optimizer: inout some Optimizer<Double>, _ objective: P) throws
+  where P.Scalar == Double {
+    try optimizer.validate(for: objective)
+    var oracle = CountingOracle(objective)
+    var w = start
+    for (step, expected) in trajectory.enumerated() {
+      optimizer.step(&w, oracle: &oracle)
+      let distance = relativeDistance(w, expected)
+      #expect(distance <= 1e-12, "\(name), step \(step + 1): relative distance \(distance)")
+      if distance > 1e-12 { return }
+    }
+  }
+}

@@ -7,10 +7,6 @@ import Testing
 /// Fixtures: `Utilities/Reference/scipy_results.py`.
 @Suite struct ScipyComparisonTests {
   struct Results: Decodable {
-    struct QuadraticData: Decodable {
-      let q: [Double]
-      let b: [Double]
-    }
     struct Run: Decodable {
       let method: String
       let problem: String
@@ -19,7 +15,7 @@ import Testing
       let iterations: Int
       let minimizer: [Double]
     }
-    let quadratic: QuadraticData
+    let quadratic: FixtureQuadratic
     let runs: [Run]
   }
 
@@ -39,8 +35,7 @@ import Testing
     if reference.problem == "rosenbrock" {
       result = try solve(Rosenbrock<Double>(), reference.start, optimizer)
     } else {
-      let data = Self.fixtures.quadratic
-      result = try solve(Quadratic<Double>(curvature: .dense(data.q), linear: data.b), reference.start, optimizer)
+      result = try solve(Self.fixtures.quadratic.problem, reference.start, optimizer)
     }
     #expect(result.termination == .methodConverged)
     if reference.method == "nelder-mead" {

@@ -6,17 +6,6 @@ import Testing
 /// steps on Rosenbrock and the seeded 20-dimensional quadratic.
 @Suite struct TranscriptionTests {
   struct Transcriptions: Decodable {
-    struct QuadraticData: Decodable {
-      let q: [Double]
-      let b: [Double]
-    }
-    struct Case: Decodable {
-      let method: String
-      let problem: String
-      let settings: [String: String]
-      let start: [Double]
-      let trajectory: [[Double]]
-    }
     struct Stream: Decodable {
       let inputs: [[Double]]
       let targets: [Double]
@@ -26,42 +15,17 @@ import Testing
       let metaStepSize: String
       let initialStepSize: String
     }
-    let quadratic: QuadraticData
-    let cases: [Case]
+    let quadratic: FixtureQuadratic
+    let cases: [TrajectoryCase]
     let idbdLeastMeanSquares: Stream
   }
 
   static let fixtures = try! Fixture.load("transcriptions", as: Transcriptions.self)
 
-  static func name(_ c: Transcriptions.Case) -> String {
-    "\(c.method) \(c.settings.keys.contains("direction") ? c.settings["direction"]! + " " : "")on \(c.problem)"
-  }
-
-  static var caseNames: [String] { fixtures.cases.map(name) }
-
-  @Test(arguments: caseNames)
+  @Test(arguments: fixtures.cases.map(\.name))
   func followsTranscription(_ name: String) throws {
-    let reference = try #require(Self.fixtures.cases.first { Self.name($0) == name })
-    var optimizer = try OptimizerCatalog.make(reference.method, settings: reference.settings, as: Double.self)
-    if reference.problem == "rosenbrock" {
-      try follow(&optimizer, Rosenbrock<Double>(), reference)
-    } else {
-      let data = Self.fixtures.quadratic
-      try follow(&optimizer, Quadratic<Double>(curvature: .dense(data.q), linear: data.b), reference)
-    }
-  }
-
-  func follow<P: Objective>(_ optimizer: inout some Optimizer<Double>, _ problem: P, _ reference: Transcriptions.Case)
-    throws where P.Scalar == Double
-  {
-    var oracle = CountingOracle(problem)
-    var w = reference.start
-    for (step, expected) in reference.trajectory.enumerated() {
-      optimizer.step(&w, oracle: &oracle)
-      let distance = relativeDistance(w, expected)
-      #expect(distance <= 1e-12, "step \(step + 1): relative distance \(distance)")
-      if distance > 1e-12 { return }
-    }
+    let reference = try #require(Self.fixtures.cases.first { $0.name == name })
+    try reference.follow(quadratic: Self.fixtures.quadratic)
   }
 
   /// IDBD for least mean squares over a 600-example tracking stream.

@@ -77,6 +77,31 @@ extension DescentError {
     try require(value >= 0 && value < 1, name, value, "a number in [0, 1)")
   }
 
+  /// √L and √μ for curvatures in [μ, L], after checking 0 < μ ≤ L < ∞: the constants
+  /// heavy ball and Nesterov take for strongly convex problems.
+  @usableFromInline
+  static func curvatureRoots<S: DescentFloat>(lipschitz: S, strongConvexity: S) throws(DescentError) -> (S, S) {
+    try requirePositive(strongConvexity, "strong-convexity")
+    try require(lipschitz >= strongConvexity && lipschitz.isFinite, "lipschitz", lipschitz, "a finite number ≥ μ")
+    return (lipschitz.squareRoot(), strongConvexity.squareRoot())
+  }
+
+  /// Throws unless a given f* is finite.
+  @usableFromInline
+  static func requireMinimum<S: DescentFloat>(_ given: S?) throws(DescentError) {
+    if let given { try require(given.isFinite, "minimum-value", given, "a finite number") }
+  }
+
+  /// Throws unless f* is given finite or `objective` knows it: Polyak's and SPS's
+  /// steps need it.
+  @usableFromInline
+  static func requireMinimum<Problem: Objective>(_ given: Problem.Scalar?, for objective: Problem) throws(DescentError) {
+    try requireMinimum(given)
+    if given == nil && objective.minimum == nil {
+      throw .invalidValue(name: "minimum-value", value: "problem", expected: "a number: the problem's f* is not known")
+    }
+  }
+
   /// Throws unless each state vector is empty (not yet allocated) or has
   /// `dimension` entries: a decoded checkpoint must fit the problem it resumes.
   @usableFromInline

@@ -28,10 +28,7 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
 
   /// Polyak's optimal constants for curvatures in [μ, L].
   public static func stronglyConvex(lipschitz: Scalar, strongConvexity: Scalar) throws(DescentError) -> Self {
-    try DescentError.requirePositive(strongConvexity, "strong-convexity")
-    try DescentError.require(
-      lipschitz >= strongConvexity && lipschitz.isFinite, "lipschitz", lipschitz, "a finite number ≥ μ")
-    let (rootL, rootMu) = (lipschitz.squareRoot(), strongConvexity.squareRoot())
+    let (rootL, rootMu) = try DescentError.curvatureRoots(lipschitz: lipschitz, strongConvexity: strongConvexity)
     let ratio = (rootL - rootMu) / (rootL + rootMu)
     return try Self(learningRate: 4 / ((rootL + rootMu) * (rootL + rootMu)), momentum: ratio * ratio)
   }

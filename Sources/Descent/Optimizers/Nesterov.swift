@@ -39,10 +39,7 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
 
   /// s = 1/L and β = (√L − √μ)/(√L + √μ).
   public static func stronglyConvex(lipschitz: Scalar, strongConvexity: Scalar) throws(DescentError) -> Self {
-    try DescentError.requirePositive(strongConvexity, "strong-convexity")
-    try DescentError.require(
-      lipschitz >= strongConvexity && lipschitz.isFinite, "lipschitz", lipschitz, "a finite number ≥ μ")
-    let (rootL, rootMu) = (lipschitz.squareRoot(), strongConvexity.squareRoot())
+    let (rootL, rootMu) = try DescentError.curvatureRoots(lipschitz: lipschitz, strongConvexity: strongConvexity)
     return try Self(learningRate: 1 / lipschitz, momentum: .constant((rootL - rootMu) / (rootL + rootMu)))
   }
 

@@ -22,16 +22,14 @@ public struct PolyakStepSize<Scalar: DescentFloat>: Optimizer {
   }
 
   func checkHyperparameters() throws(DescentError) {
-    if let minimumValue { try DescentError.require(minimumValue.isFinite, "minimum-value", minimumValue, "a finite number") }
+    try DescentError.requireMinimum(minimumValue)
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
     try DescentError.requireState(gradient, dimension: objective.dimension)
-    guard minimumValue != nil || objective.minimum != nil else {
-      throw .invalidValue(name: "minimum-value", value: "problem", expected: "a number: the problem's f* is not known")
-    }
+    try DescentError.requireMinimum(minimumValue, for: objective)
   }
 
   /// α_k, as a one-entry vector for the trace.
