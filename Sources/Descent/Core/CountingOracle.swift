@@ -4,6 +4,11 @@
 /// evaluation counts in results and traces are the method's true cost. The oracle
 /// also notes the first non-finite value or gradient it hands out, which lets the
 /// driver stop the run and return the last finite iterate.
+///
+/// The oracle also holds the run's evaluation budget. A step that needs several
+/// evaluations (Csawg's planning, a line search, Nelder–Mead's simplex) asks
+/// ``reserve(gradients:values:)`` before each; when the budget cannot pay, the step
+/// ends early and the driver ends the run, so a run never spends more than its budget.
 public struct CountingOracle<Problem: Objective>: Sendable {
   public typealias Scalar = Problem.Scalar
 
@@ -12,6 +17,12 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   @usableFromInline var _valueEvaluations = 0
   @usableFromInline var _gradientEvaluations = 0
   @usableFromInline var _nonFinite: NonFiniteEvaluation?
+  @usableFromInline var _spentBudget: Termination?
+
+  /// The most gradient evaluations the run may spend; nil for no limit.
+  public let maxGradientEvaluations: Int?
+  /// The most value evaluations the run may spend; nil for no limit.
+  public let maxValueEvaluations: Int?
 
   /// When set, every point the oracle evaluates at is kept in ``recordedPoints``
   /// (for figures of what a method looked at; off by default, as it allocates).
@@ -19,9 +30,36 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   /// The points evaluated while ``recordsPoints`` was set, in order.
   public var recordedPoints: [[Scalar]] = []
 
-  public init(_ objective: Problem) {
+  public init(_ objective: Problem, maxGradientEvaluations: Int? = nil, maxValueEvaluations: Int? = nil) {
     self.objective = objective
+    self.maxGradientEvaluations = maxGradientEvaluations
+    self.maxValueEvaluations = maxValueEvaluations
   }
+
+  /// Whether `gradients` more gradient and `values` more value evaluations fit in
+  /// the budget. When they do not, the budget is marked spent (``spentBudget``)
+  /// and the step asking should end without evaluating.
+  @inlinable
+  public mutating func reserve(gradients: Int = 0, values: Int = 0) -> Bool {
+    if !Self.fits(gradients, used: _gradientEvaluations, limit: maxGradientEvaluations) {
+      _spentBudget = _spentBudget ?? .maxGradientEvaluations
+      return false
+    }
+    if !Self.fits(values, used: _valueEvaluations, limit: maxValueEvaluations) {
+      _spentBudget = _spentBudget ?? .maxValueEvaluations
+      return false
+    }
+    return true
+  }
+
+  @inlinable
+  static func fits(_ more: Int, used: Int, limit: Int?) -> Bool {
+    guard let limit else { return true }
+    return used <= limit && more <= limit - used
+  }
+
+  /// Which budget a step found too small for its next evaluation, if any.
+  public var spentBudget: Termination? { _spentBudget }
 
   /// Values of `f` evaluated so far.
   public var valueEvaluations: Int { _valueEvaluations }

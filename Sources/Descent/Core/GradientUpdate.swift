@@ -16,6 +16,7 @@ extension GradientUpdate {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1) else { return }
     // Lend the buffer out rather than share it, so no step copies it.
     var gradient: [Scalar] = []
     swap(&gradient, &gradientBuffer)

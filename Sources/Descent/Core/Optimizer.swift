@@ -24,6 +24,11 @@ public protocol Optimizer<Scalar>: Codable, Sendable {
   func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar
 
+  /// Numbers of state the method keeps on `dimension` parameters, or nil when that
+  /// overflows `Int`. The driver checks it, with its own vectors, against the
+  /// machine's memory before a run allocates anything. Default: 5 vectors of d.
+  func stateSize(dimension: Int) -> Int?
+
   /// Set when the method's own test ends the run: Nelder–Mead's simplex has
   /// shrunk below its tolerances, or a line search found no acceptable step.
   var methodTermination: Termination? { get }
@@ -36,4 +41,6 @@ extension Optimizer {
   where Problem.Scalar == Scalar {}
 
   public var methodTermination: Termination? { nil }
+
+  public func stateSize(dimension: Int) -> Int? { MemoryRequirement.product(5, dimension) }
 }

@@ -2,7 +2,7 @@
 /// compiler can vectorise, with no allocation.
 public enum Vector {
   /// Whether every entry is finite.
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func isFinite<S: DescentFloat>(_ x: [S]) -> Bool {
     x.withUnsafeBufferPointer { buffer in
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.cores) { finite in
@@ -14,8 +14,26 @@ public enum Vector {
     }
   }
 
+  /// Copies `source` into `destination` and returns whether every entry is finite:
+  /// the check and the copy in one pass over the vector.
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
+  public static func copyIfFinite<S: DescentFloat>(_ source: [S], into destination: inout [S]) -> Bool {
+    precondition(source.count == destination.count, "dimension mismatch")
+    return source.withUnsafeBufferPointer { source in
+      destination.withUnsafeMutableBufferPointer { destination in
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.cores) { finite in
+          finite.initialize(repeating: true)
+          let kernel = FiniteCopy(
+            source: source, destination: destination, finite: finite, chunkSize: Parallel.chunkSize(count: source.count))
+          Parallel.run(kernel, count: source.count)
+          return finite.allSatisfy { $0 }
+        }
+      }
+    }
+  }
+
   /// The Euclidean norm `‖x‖₂`, without underflow or overflow in its squares.
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func norm<S: DescentFloat>(_ x: [S]) -> S {
     x.withUnsafeBufferPointer { a in
       let largest = a.reduce(0) { max($0, abs($1)) }
@@ -47,13 +65,13 @@ public enum Vector {
   }
 
   /// The largest magnitude, `‖x‖∞`.
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func maxMagnitude<S: DescentFloat>(_ x: [S]) -> S {
     x.withUnsafeBufferPointer { buffer in buffer.reduce(0) { max($0, abs($1)) } }
   }
 
   /// The inner product `xᵀy`.
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func dot<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {
     precondition(x.count == y.count, "dimension mismatch")
     // One running sum, in index order: the order the reference trajectories were
@@ -71,7 +89,7 @@ public enum Vector {
   /// The Euclidean distance `‖x − y‖₂`, scaled by the largest difference so that
   /// no square underflows or overflows: it is zero exactly when `x == y` entry by
   /// entry, the paper's "zero error".
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func distance<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {
     precondition(x.count == y.count, "dimension mismatch")
     return x.withUnsafeBufferPointer { a in
@@ -85,7 +103,7 @@ public enum Vector {
   }
 
   /// `y ← y − a·x`, the gradient step.
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func subtractScaled<S: DescentFloat>(_ a: S, _ x: [S], from y: inout [S]) {
     precondition(x.count == y.count, "dimension mismatch")
     x.withUnsafeBufferPointer { x in
@@ -96,14 +114,14 @@ public enum Vector {
   }
 
   /// `destination ← source`, between buffers of equal length.
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func copy<S: DescentFloat>(_ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<S>) {
     precondition(source.count == destination.count, "dimension mismatch")
     Parallel.run(Copy(source: source, destination: destination), count: source.count)
   }
 
   /// `destination ← source`, in place.
-  @inlinable
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func copy<S: DescentFloat>(_ source: [S], into destination: inout [S]) {
     precondition(source.count == destination.count, "dimension mismatch")
     source.withUnsafeBufferPointer { source in
@@ -125,6 +143,7 @@ struct SubtractScaled<S: DescentFloat>: ElementwiseKernel {
     (self.a, self.x, self.y) = (a, x, y)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range { y[i] -= a * x[i] }
   }
@@ -140,8 +159,36 @@ struct Copy<S: DescentFloat>: ElementwiseKernel {
     (self.source, self.destination) = (source, destination)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range { destination[i] = source[i] }
+  }
+}
+
+/// Copies its range and marks its chunk not finite when a NaN or infinity lies in it.
+@usableFromInline
+struct FiniteCopy<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let source: UnsafeBufferPointer<S>
+  @usableFromInline let destination: UnsafeMutableBufferPointer<S>
+  @usableFromInline let finite: UnsafeMutableBufferPointer<Bool>
+  @usableFromInline let chunkSize: Int
+
+  @inlinable init(
+    source: UnsafeBufferPointer<S>, destination: UnsafeMutableBufferPointer<S>, finite: UnsafeMutableBufferPointer<Bool>,
+    chunkSize: Int
+  ) {
+    (self.source, self.destination, self.finite, self.chunkSize) = (source, destination, finite, chunkSize)
+  }
+
+  @_specialize(where S == Float) @_specialize(where S == Double)
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    let base = range.lowerBound
+    let probe = Vector.sum(count: range.count) { i in
+      let x = source[base + i]
+      destination[base + i] = x
+      return x * 0
+    }
+    if probe != 0 { finite[range.lowerBound / chunkSize] = false }
   }
 }
 
@@ -157,6 +204,7 @@ struct FiniteProbe<S: DescentFloat>: ElementwiseKernel {
     (self.x, self.finite, self.chunkSize) = (x, finite, chunkSize)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     let base = range.lowerBound
     let probe = Vector.sum(count: range.count) { x[base + $0] * 0 }

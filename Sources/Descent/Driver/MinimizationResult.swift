@@ -15,6 +15,50 @@ public struct MinimizationResult<Scalar: DescentFloat>: Sendable {
   public var termination: Termination
   /// One row per iteration, when asked for.
   public var trace: Trace<Scalar>?
+  /// The iterate with the lowest f among those the driver observed (row 0 included),
+  /// when it observed rows. A method that ends worse than it got (Csawg's α once its
+  /// squared-gradient sum is rounding noise) leaves its best here, beside the last.
+  public var best: BestIterate<Scalar>?
+
+  @inlinable
+  public init(
+    minimizer: [Scalar], value: Scalar, error: Scalar?, iterations: Int, valueEvaluations: Int,
+    gradientEvaluations: Int, termination: Termination, trace: Trace<Scalar>?, best: BestIterate<Scalar>?
+  ) {
+    self.minimizer = minimizer
+    self.value = value
+    self.error = error
+    self.iterations = iterations
+    self.valueEvaluations = valueEvaluations
+    self.gradientEvaluations = gradientEvaluations
+    self.termination = termination
+    self.trace = trace
+    self.best = best
+  }
+
+  /// Whether the best observed iterate is better than the final one.
+  public var endedWorseThanBest: Bool {
+    guard let best else { return false }
+    return best.iteration != iterations && best.value < value
+  }
+}
+
+/// An iterate the driver observed, with f there.
+public struct BestIterate<Scalar: DescentFloat>: Sendable {
+  public var minimizer: [Scalar]
+  public var value: Scalar
+  /// ‖minimizer − w*‖, when `w*` is known.
+  public var error: Scalar?
+  /// The iteration after which it was observed (0: the start).
+  public var iteration: Int
+
+  @inlinable
+  public init(minimizer: [Scalar], value: Scalar, error: Scalar?, iteration: Int) {
+    self.minimizer = minimizer
+    self.value = value
+    self.error = error
+    self.iteration = iteration
+  }
 }
 
 /// What a callback tells the driver after each iteration.

@@ -1,20 +1,29 @@
 /// Runs `optimizer` on `objective` from `start` until a stopping rule is met.
 ///
-/// The optimizer reaches the objective only through a ``CountingOracle``; the counts
-/// in the result are its counts. The driver's own observations — trace rows, the
-/// value and gradient-norm tests, the callback's row and the final value — are made
-/// outside the oracle and are not counted, so watching a run does not change its cost.
+/// The optimizer reaches the objective only through a ``CountingOracle``, which also
+/// holds the evaluation budget, so the counts in the result are its counts and never
+/// exceed the budget. The driver's own observations — trace rows, the value and
+/// gradient-norm tests, the callback's row and the final value — are made outside the
+/// oracle and are not counted, so watching a run does not change its cost.
 ///
 /// The optimizer is `inout`: after the run it holds its final state, which can be
 /// encoded to checkpoint the run and decoded to resume it.
 ///
+/// The driver is `@inlinable`: called with concrete types from another module, it
+/// is specialised there, and runs at the speed of a loop calling `step` by hand.
+///
 /// - Parameters:
 ///   - trace: record one ``TraceRow`` per outer iteration (row 0 is the start).
 ///   - callback: called with each row after each iteration; `.stop` ends the run.
+///     Rows are observed (f and ∇f at each iterate, uncounted) only when a trace, a
+///     callback or a value or gradient-norm tolerance asks for them; the result's
+///     ``MinimizationResult/best`` is the best of the observed rows.
 /// - Throws: ``DescentError`` for a start of the wrong dimension or with a non-finite
-///   entry, or for a stopping rule out of range. A non-finite value, gradient or
-///   iterate during the run is not an error: the run ends with that termination
-///   and the last finite iterate.
+///   entry, a stopping rule out of range, a method that cannot run on the objective,
+///   or a run whose state would not fit in memory. A non-finite value, gradient or
+///   iterate during the run is not an error: the run ends with that termination and
+///   the last finite iterate.
+@inlinable
 public func minimize<Problem: Objective, Method: Optimizer>(
   _ objective: Problem,
   from start: [Problem.Scalar],
@@ -24,16 +33,23 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   callback: ((TraceRow<Problem.Scalar>) -> CallbackDecision)? = nil
 ) throws(DescentError) -> MinimizationResult<Problem.Scalar> where Method.Scalar == Problem.Scalar {
   typealias Scalar = Problem.Scalar
-  try DescentError.requireFiniteVector(start, named: "start", dimension: objective.dimension)
-  try rules.validate(for: objective)
-  try optimizer.validate(for: objective)
+  try validateRun(of: optimizer, on: objective, from: start, until: rules)
 
-  var oracle = CountingOracle(objective)
+  var oracle = CountingOracle(
+    objective, maxGradientEvaluations: rules.maxGradientEvaluations, maxValueEvaluations: rules.maxValueEvaluations)
   var observer = RunObserver(objective: objective)
   let observes =
     recordTrace || callback != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
   var w = start
-  var lastFinite = start
+  // The last finite iterate, and the buffer the next one is copied into as it is
+  // checked: a failed step is undone from `snapshot`, and a good one swaps the two.
+  var snapshot = start
+  var spare = [Scalar](repeating: 0, count: start.count)
+  // The best observed iterate lives in `snapshot` while it is the latest, and is
+  // swapped into `bestStore` when a step leaves it: tracking it copies nothing.
+  var bestStore: [Scalar] = []
+  var best: (value: Scalar, iteration: Int)?
+  var latestIsBest = false
   var iteration = 0
   var rows: [TraceRow<Scalar>] = []
 
@@ -54,6 +70,10 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   if observes {
     let row = observer.observe(w, iteration: 0, oracle: oracle, stepSizes: optimizer.stepSizes)
     if recordTrace { rows.append(row) }
+    if row.value.isFinite {
+      best = (row.value, 0)
+      latestIsBest = true
+    }
     termination = converged(row, error: row.error)
   } else if rules.errorTolerance != nil {
     termination = converged(nil, error: observer.error(w))
@@ -72,45 +92,59 @@ public func minimize<Problem: Objective, Method: Optimizer>(
       termination = .maxValueEvaluations
       break
     }
-    Vector.copy(w, into: &lastFinite)
     optimizer.step(&w, oracle: &oracle)
-    iteration += 1
 
-    // On a failure the iterate goes back to the last finite one, and the count of
-    // completed iterations with it; the evaluations spent stay counted.
-    if let failure = oracle.nonFinite {
-      (w, iteration) = (lastFinite, iteration - 1)
-      termination = failure == .value ? .nonFiniteValue : .nonFiniteGradient
-      break
-    }
-    if !Vector.isFinite(w) {
-      (w, iteration) = (lastFinite, iteration - 1)
-      termination = .nonFiniteIterate
-      break
-    }
-    if let own = optimizer.methodTermination {
-      termination = own
-      if recordTrace {
-        rows.append(observer.observe(w, iteration: iteration, oracle: oracle, stepSizes: optimizer.stepSizes))
+    // On a failure the iterate goes back to the last finite one; the evaluations
+    // spent stay counted.
+    var failure: Termination? = oracle.nonFinite.map { $0 == .value ? .nonFiniteValue : .nonFiniteGradient }
+    if failure == nil && !Vector.copyIfFinite(w, into: &spare) { failure = .nonFiniteIterate }
+    let own = failure == nil ? optimizer.methodTermination : nil
+    var row: TraceRow<Scalar>?
+    if failure == nil && observes {
+      let observed = observer.observe(w, iteration: iteration + 1, oracle: oracle, stepSizes: optimizer.stepSizes)
+      if own == nil && (!observed.value.isFinite || !observed.gradientNorm.isFinite) {
+        failure = observed.value.isFinite ? .nonFiniteGradient : .nonFiniteValue
       }
+      row = observed
+    }
+    if let failure {
+      w = snapshot
+      termination = failure
       break
     }
-    guard observes else {
-      // Only the distance is needed, and only when a rule asks for it.
-      if rules.errorTolerance != nil { termination = converged(nil, error: observer.error(w)) }
-      continue
+
+    iteration += 1
+    if latestIsBest {
+      if bestStore.isEmpty { bestStore = spare }  // allocated once, the first time
+      swap(&bestStore, &snapshot)
     }
-    let row = observer.observe(w, iteration: iteration, oracle: oracle, stepSizes: optimizer.stepSizes)
-    if !row.value.isFinite || !row.gradientNorm.isFinite {
-      (w, iteration) = (lastFinite, iteration - 1)
-      termination = row.value.isFinite ? .nonFiniteGradient : .nonFiniteValue
+    swap(&snapshot, &spare)
+    latestIsBest = false
+    if let row {
+      if row.value.isFinite && row.value < (best?.value ?? .infinity) {
+        best = (row.value, iteration)
+        latestIsBest = true
+      }
+      if recordTrace { rows.append(row) }
+    }
+    // The method's own test ends the run before the callback and the rules see the row.
+    if let own {
+      termination = own
       break
     }
-    if recordTrace { rows.append(row) }
-    let decision = callback?(row) ?? .proceed
-    termination = converged(row, error: row.error) ?? (decision == .stop ? .stoppedByCallback : nil)
+    if let row {
+      let decision = callback?(row) ?? .proceed
+      termination = converged(row, error: row.error) ?? (decision == .stop ? .stoppedByCallback : nil)
+    } else if rules.errorTolerance != nil {
+      termination = converged(nil, error: observer.error(w))
+    }
+    if termination == nil, let spent = oracle.spentBudget { termination = spent }
   }
 
+  let observedBest = best.map { best in
+    let iterate = latestIsBest ? snapshot : bestStore
+    return BestIterate(minimizer: iterate, value: best.value, error: observer.error(iterate), iteration: best.iteration)
+  }
   return MinimizationResult(
     minimizer: w,
     value: objective.value(at: w),
@@ -119,35 +153,60 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     valueEvaluations: oracle.valueEvaluations,
     gradientEvaluations: oracle.gradientEvaluations,
     termination: termination!,
-    trace: recordTrace ? Trace(rows: rows) : nil)
+    trace: recordTrace ? Trace(rows: rows) : nil,
+    best: observedBest)
+}
+
+/// The checks ``minimize(_:from:using:until:trace:callback:)`` makes before it
+/// allocates anything: the start, the rules, the method on this objective, and the
+/// memory the method's state and the driver's vectors need.
+@usableFromInline
+func validateRun<Problem: Objective, Method: Optimizer>(
+  of optimizer: Method, on objective: Problem, from start: [Problem.Scalar], until rules: StoppingRules<Problem.Scalar>
+) throws(DescentError) where Method.Scalar == Problem.Scalar {
+  let d = objective.dimension
+  try DescentError.requireFiniteVector(start, named: "start", dimension: d)
+  try rules.validate(for: objective)
+  try optimizer.validate(for: objective)
+  try DescentError.requireMemory(
+    MemoryRequirement.sum(optimizer.stateSize(dimension: d), MemoryRequirement.product(MemoryRequirement.runVectors, d)),
+    of: Problem.Scalar.self, name: "dimension", value: d,
+    what: "the method's state and the driver's \(MemoryRequirement.runVectors) vectors at d = \(d)")
 }
 
 /// The driver's uncounted view of a run: f, ‖w − w*‖ and ‖∇f‖ at an iterate.
+@usableFromInline
 struct RunObserver<Problem: Objective> {
-  typealias Scalar = Problem.Scalar
-  let objective: Problem
-  let target: [Scalar]?
-  var gradient: [Scalar]
+  @usableFromInline typealias Scalar = Problem.Scalar
+  @usableFromInline let objective: Problem
+  @usableFromInline let target: [Scalar]?
+  @usableFromInline var gradient: [Scalar]
 
+  @inlinable
   init(objective: Problem) {
     self.objective = objective
     target = objective.minimizer
     gradient = [Scalar](repeating: 0, count: objective.dimension)
   }
 
+  @inlinable
   func error(_ w: [Scalar]) -> Scalar? {
     target.map { Vector.distance(w, $0) }
   }
 
+  @inlinable
   mutating func observe(
     _ w: [Scalar], iteration: Int, oracle: CountingOracle<Problem>, stepSizes: [Scalar]?
   ) -> TraceRow<Scalar> {
-    objective.gradient(at: w, into: &gradient)
+    let objective = objective
+    let value = w.withUnsafeBufferPointer { point in
+      gradient.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }
+    }
     return TraceRow(
       iteration: iteration,
       gradientEvaluations: oracle.gradientEvaluations,
       valueEvaluations: oracle.valueEvaluations,
-      value: objective.value(at: w),
+      value: value,
       error: error(w),
       gradientNorm: Vector.norm(gradient),
       stepSizes: stepSizes.map { Array($0.prefix(Trace<Scalar>.stepSizeComponents)) },

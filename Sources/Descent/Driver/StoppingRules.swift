@@ -1,6 +1,7 @@
 /// When ``minimize(_:from:using:until:trace:callback:)`` stops. The run ends at the
-/// first rule met, checked after every outer iteration (a step is never split, so
-/// a planning event may carry the evaluation count past its budget).
+/// first rule met, checked after every outer iteration. The evaluation budgets also
+/// hold inside a step: a step that needs more than is left (a planning event, a line
+/// search) ends early, and the run ends with the budget's termination.
 public struct StoppingRules<Scalar: DescentFloat>: Sendable {
   /// The most outer iterations. Default 10,000.
   public var maxIterations: Int?
@@ -33,6 +34,7 @@ public struct StoppingRules<Scalar: DescentFloat>: Sendable {
   }
 
   /// Throws unless every rule is in range and the run has a budget.
+  @usableFromInline
   func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     if let n = maxIterations { try DescentError.require(n >= 0, "max-iterations", n, "an integer ≥ 0") }

@@ -20,6 +20,21 @@ public struct TraceRow<Scalar: DescentFloat>: Sendable, Codable, Equatable {
   public var stepSizes: [Scalar]?
   /// The first ``Trace/weightComponents`` components of w, for update-trace plots.
   public var weights: [Scalar]
+
+  @inlinable
+  public init(
+    iteration: Int, gradientEvaluations: Int, valueEvaluations: Int, value: Scalar, error: Scalar?,
+    gradientNorm: Scalar, stepSizes: [Scalar]?, weights: [Scalar]
+  ) {
+    self.iteration = iteration
+    self.gradientEvaluations = gradientEvaluations
+    self.valueEvaluations = valueEvaluations
+    self.value = value
+    self.error = error
+    self.gradientNorm = gradientNorm
+    self.stepSizes = stepSizes
+    self.weights = weights
+  }
 }
 
 /// The rows of a run, one per outer iteration.

@@ -85,6 +85,7 @@ struct AdagradKernel<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.sum, self.g, self.eta, self.delta) = (w, sum, g, eta, delta)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       sum[i] += g[i] * g[i]

@@ -58,20 +58,28 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1) else { return }
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
-    if moments.count > 0 {
-      let correction1 = 1 - Scalar.pow(beta1, moments.count)
-      let correction2 = 1 - Scalar.pow(beta2, moments.count)
-      var hypergradient: Scalar = 0
-      for i in gradient.indices {
-        let previousStep =
-          (moments.first[i] / correction1) / (Scalar.vectorizableSquareRoot(moments.second[i] / correction2) + epsilon)
-        hypergradient += gradient[i] * previousStep
-      }
-      stepSize += hypergradientRate * hypergradient
-    }
+    if moments.count > 0 { stepSize += hypergradientRate * hypergradient() }
     moments.step(&w, gradient: gradient, learningRate: stepSize, beta1: beta1, beta2: beta2, epsilon: epsilon)
+  }
+}
+
+extension AdamHD {
+  /// g_tᵀ u_{t−1}, with u_{t−1} recomputed from the moments before their update.
+  @inlinable
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  func hypergradient() -> Scalar {
+    let correction1 = 1 - Scalar.pow(beta1, moments.count)
+    let correction2 = 1 - Scalar.pow(beta2, moments.count)
+    var total: Scalar = 0
+    for i in gradient.indices {
+      let previousStep =
+        (moments.first[i] / correction1) / (Scalar.vectorizableSquareRoot(moments.second[i] / correction2) + epsilon)
+      total += gradient[i] * previousStep
+    }
+    return total
   }
 }
 

@@ -70,6 +70,7 @@ struct AdamKernel<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.m, self.v, self.g, self.alpha, self.beta1, self.beta2, self.epsilon, self.weightDecay, self.correction1, self.correction2) = (w, m, v, g, alpha, beta1, beta2, epsilon, weightDecay, correction1, correction2)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       m[i] = beta1 * m[i] + (1 - beta1) * g[i]

@@ -98,20 +98,45 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
       projectionGradient ?? (planningSteps == 1 && corrections == 0 ? .reused : .fresh)
   }
 
-  /// α, once the first planning event has learned it.
+  /// α, once the first planning event (at iteration 2K) has learned it.
   public var stepSizes: [Scalar]? {
-    iteration >= 2 * horizon ? alpha : nil
+    iteration / 2 >= horizon ? alpha : nil
   }
 
-  /// Gradient evaluations one planning event costs: P·(1 + M).
-  public var evaluationsPerPlanningEvent: Int { planningSteps * (1 + corrections) }
+  /// Gradient evaluations one planning event costs: P·(1 + M), or `Int.max` when
+  /// that overflows (a budget then ends the event early).
+  public var evaluationsPerPlanningEvent: Int {
+    MemoryRequirement.sum(corrections, 1).flatMap { MemoryRequirement.product(planningSteps, $0) } ?? .max
+  }
+
+  /// Numbers of state on `d` parameters: the ring (2K·d), the two sums, α and the
+  /// gradient (4d); nil when that overflows `Int`.
+  public func stateSize(dimension d: Int) -> Int? {
+    MemoryRequirement.sum(
+      MemoryRequirement.product(2, horizon).flatMap { MemoryRequirement.product($0, d) },
+      MemoryRequirement.product(4, d))
+  }
+
+  /// Checks that the state fits in memory on `objective`, and that a resumed
+  /// state was made on the same dimension.
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    let d = objective.dimension
+    try DescentError.requireMemory(
+      stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
+      what: "2K·d + 4d numbers at d = \(d)")
+    try DescentError.requireState(weightDifferenceSum, squaredGradientSum, alpha, gradient, dimension: d)
+    if !ringWeights.isEmpty && ringWeights.count != horizon * d {
+      throw .dimensionMismatch(name: "optimizer state", expected: d, actual: ringWeights.count / horizon)
+    }
+  }
 
   @inlinable
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1) else { return }
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-
     oracle.gradient(at: w, into: &gradient)
     // Lend the gradient out rather than share it, so that planning can overwrite
     // it without a copy.
@@ -169,7 +194,10 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     withBuffers(&weightDifferenceSum, &squaredGradientSum, &alpha) { sum1, sum2, alpha in
       Parallel.run(CsawgStepSizes(sum1: sum1, sum2: sum2, alpha: alpha), count: alpha.count)
     }
+    // Each projection and correction needs one gradient; an event the budget cannot
+    // pay for in full ends after the last one it could, with w where that left it.
     for p in 0..<planningSteps {
+      guard oracle.reserve(gradients: 1) else { return }
       if p == 0 && projectionGradient == .reused {
         oracle.chargeReusedGradient()  // `gradient` still holds g_k
       } else {
@@ -177,6 +205,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
       }
       project(&w)
       for _ in 0..<corrections {
+        guard oracle.reserve(gradients: 1) else { return }
         oracle.gradient(at: w, into: &gradient)
         Vector.subtractScaled(learningRate, gradient, from: &w)
       }
@@ -223,7 +252,8 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     squaredGradientSum = try c.decode([Scalar].self, forKey: .squaredGradientSum)
     alpha = try c.decode([Scalar].self, forKey: .alpha)
     let d = alpha.count
-    guard iteration >= 0, ringWeights.count == horizon * d, ringGradients.count == horizon * d,
+    let ring = MemoryRequirement.product(horizon, d)
+    guard iteration >= 0, ringWeights.count == ring, ringGradients.count == ring,
       weightDifferenceSum.count == d, squaredGradientSum.count == d,
       iteration == 0 || d > 0
     else {
@@ -299,6 +329,7 @@ struct CsawgAccumulate<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.g, self.ringW, self.ringG, self.sum1, self.sum2, self.gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       let newWeight = w[i] - gamma * g[i]
@@ -325,6 +356,7 @@ struct CsawgRecord<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.g, self.ringW, self.ringG, self.gamma) = (w, g, ringW, ringG, gamma)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       let newWeight = w[i] - gamma * g[i]
@@ -346,6 +378,7 @@ struct CsawgStepSizes<S: DescentFloat>: ElementwiseKernel {
     (self.sum1, self.sum2, self.alpha) = (sum1, sum2, alpha)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
@@ -366,6 +399,7 @@ struct CsawgProjection<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.alpha, self.g) = (w, alpha, g)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range { w[i] -= alpha[i] * g[i] }
   }

@@ -31,6 +31,18 @@ public struct CurvatureHistory<Scalar: DescentFloat>: Codable, Sendable {
     coefficients = inverseCurvatures
   }
 
+  /// Throws unless a decoded history was made with `capacity` pairs on `dimension`
+  /// parameters (an empty one is made on the first step).
+  func requireFits(capacity expected: Int, dimension d: Int) throws(DescentError) {
+    guard !steps.isEmpty else { return }
+    guard capacity == expected, dimension == d, steps.count == MemoryRequirement.product(capacity, dimension),
+      gradientChanges.count == steps.count, inverseCurvatures.count == capacity, coefficients.count == capacity,
+      (0...capacity).contains(count), (-1..<capacity).contains(newest)
+    else {
+      throw .dimensionMismatch(name: "optimizer state", expected: d, actual: dimension)
+    }
+  }
+
   mutating func clear() {
     count = 0
     newest = -1
@@ -39,6 +51,7 @@ public struct CurvatureHistory<Scalar: DescentFloat>: Codable, Sendable {
   /// Adds s = α·direction and y = newGradient − oldGradient when sᵀy > ε·(−oldGradientᵀs),
   /// L-BFGS-B's test; returns sᵀy.
   @discardableResult
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   mutating func push(step alpha: Scalar, direction: [Scalar], oldGradient: [Scalar], newGradient: [Scalar]) -> Scalar {
     var sy: Scalar = 0
     var descent: Scalar = 0
@@ -60,6 +73,7 @@ public struct CurvatureHistory<Scalar: DescentFloat>: Codable, Sendable {
   }
 
   /// `result = −H·gradient` by the two-loop recursion; `−gradient` when empty.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   mutating func applyInverseHessian(to gradient: [Scalar], into result: inout [Scalar]) {
     for i in 0..<dimension { result[i] = -gradient[i] }
     guard count > 0 else { return }

@@ -86,6 +86,7 @@ struct HeavyBallKernel<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.previous, self.g, self.alpha, self.p) = (w, previous, g, alpha, p)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       let current = w[i]

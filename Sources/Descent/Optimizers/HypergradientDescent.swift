@@ -46,6 +46,7 @@ public struct HypergradientDescent<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1) else { return }
     if gradient.count != w.count {
       gradient = [Scalar](repeating: 0, count: w.count)
       previousGradient = gradient

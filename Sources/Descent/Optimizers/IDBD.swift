@@ -60,6 +60,7 @@ public struct IDBD<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1) else { return }
     if logStepSizes.count != w.count {
       logStepSizes = [Scalar](repeating: .log(initialStepSize), count: w.count)
       trace = [Scalar](repeating: 0, count: w.count)
@@ -68,6 +69,14 @@ public struct IDBD<Scalar: DescentFloat>: Optimizer {
       previousWeights = w
     }
     oracle.gradient(at: w, into: &gradient)
+    update(&w)
+    started = true
+  }
+
+  /// The meta step, the weight step and the trace, from `gradient`.
+  @inlinable
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  mutating func update(_ w: inout [Scalar]) {
     let theta = metaStepSize
     let hasSecant = started
     withBuffers(&logStepSizes, &trace, &previousWeights, &previousGradient) { beta, h, oldW, oldG in
@@ -86,7 +95,6 @@ public struct IDBD<Scalar: DescentFloat>: Optimizer {
         }
       }
     }
-    started = true
   }
 }
 

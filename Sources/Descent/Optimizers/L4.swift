@@ -79,6 +79,7 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1, values: 1) else { return }
     if gradient.count != w.count {
       gradient = [Scalar](repeating: 0, count: w.count)
       gradientAverage = gradient
@@ -89,11 +90,22 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
     count += 1
     minimumLoss = count == 1 ? initialFactor * loss : min(minimumLoss, loss)
 
+    let slope = updateDirection()
+    stepSize = fraction * (loss - minimumLossFactor * minimumLoss) / (slope + epsilon)
+    Vector.subtractScaled(stepSize, update, from: &w)
+    minimumLoss *= 1 + 1 / forgetTime
+  }
+}
+
+extension L4 {
+  /// Updates the averages with `gradient`, writes v into `update` and returns ĝᵀv.
+  @inlinable
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  mutating func updateDirection() -> Scalar {
     let (beta1, beta2, adamEpsilon): (Scalar, Scalar, Scalar) = (0.9, 0.999, 1e-4)
     let correction1 = 1 - Scalar.pow(beta1, count)
     let correction2 = 1 - Scalar.pow(beta2, count)
     let useAdam = direction == .adam
-    // v into `update`; ĝᵀv accumulated alongside.
     var slope: Scalar = 0
     withBuffers(&gradientAverage, &squareAverage, &gradient, &update) { m, s, g, v in
       for i in g.indices {
@@ -108,9 +120,7 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
         slope += estimate * v[i]
       }
     }
-    stepSize = fraction * (loss - minimumLossFactor * minimumLoss) / (slope + epsilon)
-    Vector.subtractScaled(stepSize, update, from: &w)
-    minimumLoss *= 1 + 1 / forgetTime
+    return slope
   }
 }
 

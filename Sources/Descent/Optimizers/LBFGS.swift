@@ -58,7 +58,18 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
-    try DescentError.requireState(gradient, direction, trial, trialGradient, dimension: objective.dimension)
+    let d = objective.dimension
+    try DescentError.requireMemory(
+      stateSize(dimension: d), of: Scalar.self, name: "memory", value: memory,
+      what: "2m·d + 4d + 2m numbers at d = \(d)")
+    try DescentError.requireState(gradient, direction, trial, trialGradient, dimension: d)
+    try history.requireFits(capacity: memory, dimension: d)
+  }
+
+  /// The m pairs (2m·d and 2m numbers) and four vectors of d.
+  public func stateSize(dimension d: Int) -> Int? {
+    let pairs = MemoryRequirement.product(2, memory).flatMap { MemoryRequirement.product($0, d) }
+    return MemoryRequirement.sum(MemoryRequirement.sum(pairs, MemoryRequirement.product(4, d)), MemoryRequirement.product(2, memory))
   }
 
   public var stepSizes: [Scalar]? { iteration > 0 ? [lastStep] : nil }
@@ -70,6 +81,7 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     guard termination == nil else { return }
     let d = w.count
     if !started {
+      guard oracle.reserve(gradients: 1, values: 1) else { return }
       gradient = [Scalar](repeating: 0, count: d)
       direction = gradient
       trialGradient = gradient
@@ -92,6 +104,8 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     }
     let firstStep = iteration == 0 ? min(1 / Vector.norm(direction), 1e10) : 1
     guard let (step, newValue) = lineSearch(from: w, slope: slope, firstStep: firstStep, oracle: &oracle) else {
+      // A search the budget cut short leaves w where it was; the run ends.
+      if oracle.spentBudget != nil { return }
       // Restart with steepest descent, or give up if that was steepest descent.
       if history.count == 0 { termination = .lineSearchFailed } else { history.clear() }
       return
@@ -122,13 +136,9 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     var outcome = search.start(value: value, slope: slope, step: firstStep)
     var evaluations = 0
     while outcome == .evaluate {
-      guard evaluations < 20 else { return nil }
+      guard evaluations < 20, oracle.reserve(gradients: 1, values: 1) else { return nil }
       let alpha = search.step
-      withBuffers(&trial, &direction) { trial, direction in
-        w.withUnsafeBufferPointer { w in
-          for i in trial.indices { trial[i] = w[i] + alpha * direction[i] }
-        }
-      }
+      Self.point(w, along: direction, by: alpha, into: &trial)
       let f = oracle.valueAndGradient(at: trial, into: &trialGradient)
       evaluations += 1
       guard f.isFinite else { return nil }
@@ -137,6 +147,20 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
       if outcome.acceptsStep { return (alpha, f) }
     }
     return nil
+  }
+}
+
+extension LBFGS {
+  /// `trial = w + α·direction`.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  static func point(_ w: [Scalar], along direction: [Scalar], by alpha: Scalar, into trial: inout [Scalar]) {
+    trial.withUnsafeMutableBufferPointer { trial in
+      w.withUnsafeBufferPointer { w in
+        direction.withUnsafeBufferPointer { direction in
+          for i in trial.indices { trial[i] = w[i] + alpha * direction[i] }
+        }
+      }
+    }
   }
 }
 

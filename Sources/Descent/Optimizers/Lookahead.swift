@@ -49,6 +49,11 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
   public var stepSizes: [Scalar]? { inner.stepSizes }
   public var methodTermination: Termination? { inner.methodTermination }
 
+  /// The inner method's state and the slow weights.
+  public func stateSize(dimension d: Int) -> Int? {
+    MemoryRequirement.sum(inner.stateSize(dimension: d), d)
+  }
+
   @inlinable
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
@@ -112,6 +117,7 @@ struct LookaheadSync<S: DescentFloat>: ElementwiseKernel {
     (self.fast, self.slow, self.alpha) = (fast, slow, alpha)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       slow[i] += alpha * (fast[i] - slow[i])

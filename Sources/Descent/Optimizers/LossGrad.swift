@@ -53,6 +53,7 @@ public struct LossGrad<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1, values: 2) else { return }
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     let loss = oracle.valueAndGradient(at: w, into: &gradient)
     let predictedDecrease = Vector.dot(gradient, gradient) * stepSize

@@ -78,6 +78,7 @@ struct MomentumKernel<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.change, self.g, self.alpha, self.p) = (w, change, g, alpha, p)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       change[i] = p * change[i] - alpha * g[i]

@@ -53,18 +53,31 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
     let n = objective.dimension
+    try DescentError.requireMemory(
+      stateSize(dimension: n), of: Scalar.self, name: "dimension", value: n,
+      what: "two simplices of (d + 1)·d numbers at d = \(n)")
     try DescentError.requireState(values, dimension: n + 1)
     try DescentError.requireState(simplex, dimension: (n + 1) * n)
   }
 
   public var methodTermination: Termination? { termination }
 
+  /// The simplex and its sorting copy, 2(n + 1)·n, and 4n + 2 more.
+  public func stateSize(dimension n: Int) -> Int? {
+    let simplex = MemoryRequirement.sum(n, 1).flatMap { MemoryRequirement.product($0, n) }
+    return MemoryRequirement.sum(
+      simplex.flatMap { MemoryRequirement.product(2, $0) }, MemoryRequirement.product(4, n).flatMap { MemoryRequirement.sum($0, 2) })
+  }
+
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
     guard termination == nil else { return }
     let n = w.count
-    if values.isEmpty { start(at: w, oracle: &oracle) }
+    if values.isEmpty {
+      guard oracle.reserve(values: n + 1) else { return }
+      start(at: w, oracle: &oracle)
+    }
     if hasConverged(n) {
       termination = .methodConverged
       return
@@ -122,8 +135,11 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
     values[n] = value
   }
 
+  /// One reflection, expansion, contraction or shrink. An iteration the budget
+  /// cannot pay for in full leaves the simplex as it was.
   mutating func iterate<Problem: Objective>(_ n: Int, oracle: inout CountingOracle<Problem>)
   where Problem.Scalar == Scalar {
+    guard oracle.reserve(values: 1) else { return }
     let (rho, chi, psi, sigma) = (Self.reflection, Self.expansion, Self.contraction, Self.shrink)
     for i in 0..<n {
       var sum: Scalar = 0
@@ -133,6 +149,7 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
     Self.along(1 + rho, rho, centroid: centroid, simplex: simplex, into: &candidate)
     let reflected = oracle.value(at: candidate)
     if reflected < values[0] {
+      guard oracle.reserve(values: 1) else { return }
       Self.along(1 + rho * chi, rho * chi, centroid: centroid, simplex: simplex, into: &second)
       let expanded = oracle.value(at: second)
       if expanded < reflected {
@@ -146,6 +163,7 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
       replaceWorst(with: candidate, value: reflected, n)
       return
     }
+    guard oracle.reserve(values: 1) else { return }
     if reflected < values[n] {
       Self.along(1 + psi * rho, psi * rho, centroid: centroid, simplex: simplex, into: &second)
       let contracted = oracle.value(at: second)
@@ -161,6 +179,7 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
         return
       }
     }
+    guard oracle.reserve(values: n) else { return }
     for vertex in 1...n {
       for i in 0..<n {
         simplex[vertex * n + i] = simplex[i] + sigma * (simplex[vertex * n + i] - simplex[i])

@@ -58,6 +58,7 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1) else { return }
     if previous.count != w.count {
       previous = w
       extrapolated = w
@@ -112,6 +113,7 @@ struct NesterovExtrapolation<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.previous, self.y, self.beta) = (w, previous, y, beta)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       y[i] = w[i] + beta * (w[i] - previous[i])
@@ -132,6 +134,7 @@ struct NesterovStep<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.y, self.g, self.s) = (w, y, g, s)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range { w[i] = y[i] - s * g[i] }
   }

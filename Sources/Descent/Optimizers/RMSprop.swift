@@ -84,6 +84,7 @@ struct RMSpropKernel<S: DescentFloat>: ElementwiseKernel {
     (self.w, self.v, self.g, self.alpha, self.beta, self.epsilon) = (w, v, g, alpha, beta, epsilon)
   }
 
+  @_specialize(where S == Float) @_specialize(where S == Double)
   @inlinable func callAsFunction(_ range: Range<Int>) {
     for i in range {
       v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])

@@ -48,6 +48,7 @@ public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1, values: 1) else { return }
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     let f = oracle.valueAndGradient(at: w, into: &gradient)
     let squaredNorm = Vector.dot(gradient, gradient)

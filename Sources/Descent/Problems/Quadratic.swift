@@ -64,6 +64,7 @@ public struct Quadratic<Scalar: DescentFloat>: Objective {
   }
 
   @inlinable
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
     var sum: Scalar = 0
     switch curvature {
@@ -80,6 +81,7 @@ public struct Quadratic<Scalar: DescentFloat>: Objective {
   }
 
   @inlinable
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
     switch curvature {
     case .diagonal(let q):

@@ -18,6 +18,9 @@ public struct Rosenbrock<Scalar: DescentFloat>: Objective {
     try DescentError.require(a.isFinite, "a", a, "a finite number")
     try DescentError.require(b > 0 && b.isFinite, "b", b, "a finite number > 0")
     try DescentError.require(dimension >= 2, "dimension", dimension, "an integer ≥ 2")
+    try DescentError.requireMemory(
+      MemoryRequirement.product(MemoryRequirement.runVectors, dimension), of: Scalar.self, name: "dimension",
+      value: dimension, what: "a run's \(MemoryRequirement.runVectors) vectors of d numbers")
     self.a = a
     self.b = b
     self.dimension = dimension
@@ -31,24 +34,55 @@ public struct Rosenbrock<Scalar: DescentFloat>: Objective {
   public var minimum: Scalar? { minimizer == nil ? nil : 0 }
 
   @inlinable
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
-    var sum: Scalar = 0
-    for i in 0..<(dimension - 1) {
+    let (a, b) = (a, b)
+    return Vector.sum(count: dimension - 1) { i in
       let valley = w[i + 1] - w[i] * w[i]
       let offset = a - w[i]
-      sum += b * valley * valley + offset * offset
+      return b * valley * valley + offset * offset
     }
-    return sum
+  }
+
+  /// Each component from its own terms, in the order a term-by-term accumulation
+  /// would add them, so the loop vectorises and the bits are those of the textbook
+  /// form: g_i = 2b(w_i − w_{i−1}²) + [−2(a − w_i) − 4b w_i (w_{i+1} − w_i²)].
+  @inlinable
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    let (a, b, last) = (a, b, dimension - 1)
+    let zero: Scalar = 0
+    g[0] = zero + ownTerm(w, 0, a: a, b: b)
+    var i = 1
+    while i < last {
+      g[i] = fromBelow(w, i, b: b) + ownTerm(w, i, a: a, b: b)
+      i += 1
+    }
+    g[last] = zero + fromBelow(w, last, b: b)
+  }
+
+  /// −2(a − w_i) − 4b w_i (w_{i+1} − w_i²): the i-th term's derivative in w_i.
+  @inlinable @inline(__always)
+  func ownTerm(_ w: UnsafeBufferPointer<Scalar>, _ i: Int, a: Scalar, b: Scalar) -> Scalar {
+    let valley: Scalar = w[i + 1] - w[i] * w[i]
+    let offset: Scalar = a - w[i]
+    return -2 * offset - 4 * b * w[i] * valley
+  }
+
+  /// 2b(w_i − w_{i−1}²): the (i−1)-th term's derivative in w_i.
+  @inlinable @inline(__always)
+  func fromBelow(_ w: UnsafeBufferPointer<Scalar>, _ i: Int, b: Scalar) -> Scalar {
+    let valley: Scalar = w[i] - w[i - 1] * w[i - 1]
+    return 2 * b * valley
   }
 
   @inlinable
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    for i in 0..<dimension { g[i] = 0 }
-    for i in 0..<(dimension - 1) {
-      let valley = w[i + 1] - w[i] * w[i]
-      g[i] += -2 * (a - w[i]) - 4 * b * w[i] * valley
-      g[i + 1] += 2 * b * valley
-    }
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func valueAndGradient(
+    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
+  ) -> Scalar {
+    gradient(at: w, into: g)
+    return value(at: w)
   }
 }
 
