@@ -3,6 +3,8 @@
 //
 //   StepTimer steps [d]         SGD, Adam and Csawg-accumulate updates, Float and Double
 //   StepTimer memory K [d]      peak resident memory of Csawg with horizon K
+//   StepTimer driver [d]        `minimize` called from this module against a loop
+//                               calling `step` by hand, on Rosenbrock, in Double
 //
 // Each update is timed over repeated calls and the median reported; the gradient
 // is a stored vector, so only the optimizer's own work is measured, as in the numpy
@@ -55,6 +57,56 @@ func memory(horizon: Int, _ d: Int) {
   print("csawg K=\(horizon) d=\(d): peak resident grew by \(grown / 1_048_576) MiB; state 2K·d + 3d = \(state / 1_048_576) MiB")
 }
 
+/// `minimize` from another module (this one) against the same steps by hand: the
+/// driver's own cost on the path a user calls.
+func driver(_ d: Int) throws {
+  let problem = try Rosenbrock<Double>(dimension: d)
+  let start = problem.defaultStart
+  let iterations = Int(ProcessInfo.processInfo.environment["ITERATIONS"] ?? "100")!
+  func compare<O: Optimizer<Double>>(_ name: String, _ make: () throws -> O) throws {
+    let fresh = try make()
+    let handLoop = milliseconds(
+      {
+        var optimizer = fresh
+        var oracle = CountingOracle(problem)
+        var w = start
+        for _ in 0..<iterations { optimizer.step(&w, oracle: &oracle) }
+        if !w.allSatisfy(\.isFinite) { print(name, w.prefix(3), w.firstIndex { !$0.isFinite } ?? -1); exit(1) }
+      }, repeats: 5)
+    var termination = Termination.maxIterations
+    let driven = milliseconds(
+      {
+        var optimizer = fresh
+        let result = try! minimize(problem, from: start, using: &optimizer, until: .init(maxIterations: iterations))
+        termination = result.termination
+      }, repeats: 5)
+    precondition(termination == .maxIterations, "\(name) stopped early: \(termination)")
+    print(
+      name.padding(toLength: 28, withPad: " ", startingAt: 0),
+      String(format: "%9.2f %9.2f %7.3f", handLoop / Double(iterations), driven / Double(iterations), driven / handLoop))
+  }
+  print("d = \(d), Rosenbrock, Double; milliseconds per iteration (median of 5 runs of \(iterations))")
+  print("method                       hand loop  minimize   ratio")
+  try compare("gd") { try GradientDescent<Double>() }
+  try compare("adam") { try Adam<Double>() }
+  try compare("csawg K=2") { try Csawg<Double>(horizon: 2) }
+}
+
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "pieces" {
+  let d = 1_000_000
+  var a = (0..<d).map { Double($0 % 7) }
+  var b = [Double](repeating: 0, count: d)
+  print("copyIfFinite", milliseconds { _ = Vector.copyIfFinite(a, into: &b) })
+  print("copy", milliseconds { Vector.copy(a, into: &b) })
+  print("isFinite", milliseconds { _ = Vector.isFinite(a) })
+  print("subtractScaled", milliseconds { Vector.subtractScaled(1e-9, b, from: &a) })
+  let r = try! Rosenbrock<Double>(dimension: d)
+  print("rosenbrock gradient", milliseconds { r.gradient(at: a, into: &b) })
+  print("rosenbrock value", milliseconds { _ = r.value(at: a) })
+  print("norm", milliseconds { _ = Vector.norm(a) })
+  print("distance", milliseconds { _ = Vector.distance(a, b) })
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "steps":
@@ -65,7 +117,9 @@ case "memory":
   let horizon = arguments.dropFirst().first.flatMap { Int($0) } ?? 2
   let d = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000
   memory(horizon: horizon, d)
+case "driver":
+  try driver(arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
 default:
-  print("usage: StepTimer steps [d] | StepTimer memory K [d]")
+  print("usage: StepTimer steps [d] | StepTimer memory K [d] | StepTimer driver [d]")
   exit(2)
 }

@@ -52,7 +52,7 @@ extension DescentError {
     guard vector.count == dimension else {
       throw .dimensionMismatch(name: name, expected: dimension, actual: vector.count)
     }
-    if let index = vector.firstIndex(where: { !$0.isFinite }) {
+    if !Vector.isFinite(vector), let index = vector.firstIndex(where: { !$0.isFinite }) {
       throw .nonFiniteEntry(name: name, index: index, value: vector[index].description)
     }
   }

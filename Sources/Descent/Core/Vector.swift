@@ -35,11 +35,23 @@ public enum Vector {
   /// The Euclidean norm `‖x‖₂`, without underflow or overflow in its squares.
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func norm<S: DescentFloat>(_ x: [S]) -> S {
-    x.withUnsafeBufferPointer { a in
-      let largest = a.reduce(0) { max($0, abs($1)) }
-      guard largest > 0 && largest.isFinite else { return largest }
-      return largest * sum(count: a.count) { let d = a[$0] / largest; return d * d }.squareRoot()
+    x.withUnsafeBufferPointer { a in euclidean(count: a.count) { a[$0] } }
+  }
+
+  /// √Σ term(i)², in one pass of plain squares when their sum is safely inside the
+  /// normal range, else in two passes scaled by the largest magnitude, so that no
+  /// square underflows or overflows. Zero exactly when every term is zero.
+  @inlinable @inline(__always)
+  static func euclidean<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
+    let squares = sum(count: count) { let t = term($0); return t * t }
+    // Squares lost to underflow add at most count·leastNormal, below one ulp of
+    // a sum this large.
+    if squares.isFinite && squares >= S(count) * (S.leastNormalMagnitude / S.ulpOfOne) {
+      return squares.squareRoot()
     }
+    let largest = largestMagnitude(count: count, term)
+    guard largest > 0 && largest.isFinite else { return largest }
+    return largest * sum(count: count) { let d = term($0) / largest; return d * d }.squareRoot()
   }
 
   /// Σ term(i) over `0..<count` in four interleaved partial sums, added at the end.
@@ -64,6 +76,26 @@ public enum Vector {
     return (s0 + s1) + (s2 + s3)
   }
 
+  /// max |term(i)| over `0..<count` (NaN terms skipped), in four interleaved lanes so
+  /// that it vectorises; a maximum is exact, so the lanes change nothing.
+  @inlinable @inline(__always)
+  static func largestMagnitude<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
+    var (m0, m1, m2, m3): (S, S, S, S) = (0, 0, 0, 0)
+    var i = 0
+    while i + 4 <= count {
+      m0 = max(m0, abs(term(i)))
+      m1 = max(m1, abs(term(i + 1)))
+      m2 = max(m2, abs(term(i + 2)))
+      m3 = max(m3, abs(term(i + 3)))
+      i += 4
+    }
+    while i < count {
+      m0 = max(m0, abs(term(i)))
+      i += 1
+    }
+    return max(max(m0, m1), max(m2, m3))
+  }
+
   /// The largest magnitude, `‖x‖∞`.
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func maxMagnitude<S: DescentFloat>(_ x: [S]) -> S {
@@ -86,18 +118,15 @@ public enum Vector {
     }
   }
 
-  /// The Euclidean distance `‖x − y‖₂`, scaled by the largest difference so that
-  /// no square underflows or overflows: it is zero exactly when `x == y` entry by
-  /// entry, the paper's "zero error".
+  /// The Euclidean distance `‖x − y‖₂`, with no square underflowing or overflowing
+  /// (see ``norm(_:)``): it is zero exactly when `x == y` entry by entry, the
+  /// paper's "zero error".
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func distance<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {
     precondition(x.count == y.count, "dimension mismatch")
     return x.withUnsafeBufferPointer { a in
       y.withUnsafeBufferPointer { b in
-        var largest: S = 0
-        for i in a.indices { largest = max(largest, abs(a[i] - b[i])) }
-        guard largest > 0 && largest.isFinite else { return largest }
-        return largest * sum(count: a.count) { let d = (a[$0] - b[$0]) / largest; return d * d }.squareRoot()
+        euclidean(count: a.count) { a[$0] - b[$0] }
       }
     }
   }

@@ -52,28 +52,10 @@ public struct Rosenbrock<Scalar: DescentFloat>: Objective {
   public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
     let (a, b, last) = (a, b, dimension - 1)
     let zero: Scalar = 0
-    g[0] = zero + ownTerm(w, 0, a: a, b: b)
-    var i = 1
-    while i < last {
-      g[i] = fromBelow(w, i, b: b) + ownTerm(w, i, a: a, b: b)
-      i += 1
-    }
-    g[last] = zero + fromBelow(w, last, b: b)
-  }
-
-  /// −2(a − w_i) − 4b w_i (w_{i+1} − w_i²): the i-th term's derivative in w_i.
-  @inlinable @inline(__always)
-  func ownTerm(_ w: UnsafeBufferPointer<Scalar>, _ i: Int, a: Scalar, b: Scalar) -> Scalar {
-    let valley: Scalar = w[i + 1] - w[i] * w[i]
-    let offset: Scalar = a - w[i]
-    return -2 * offset - 4 * b * w[i] * valley
-  }
-
-  /// 2b(w_i − w_{i−1}²): the (i−1)-th term's derivative in w_i.
-  @inlinable @inline(__always)
-  func fromBelow(_ w: UnsafeBufferPointer<Scalar>, _ i: Int, b: Scalar) -> Scalar {
-    let valley: Scalar = w[i] - w[i - 1] * w[i - 1]
-    return 2 * b * valley
+    let kernel = RosenbrockGradient(w: w, g: g, a: a, b: b)
+    g[0] = zero + kernel.ownTerm(0)
+    Parallel.run(kernel, count: last - 1)  // components 1 ..< last
+    g[last] = zero + kernel.fromBelow(last)
   }
 
   @inlinable
@@ -107,5 +89,42 @@ extension Rosenbrock: CatalogedProblem {
   /// The paper's start, (−1, 0), padded with zeros.
   public var defaultStart: [Scalar] {
     [-1] + [Scalar](repeating: 0, count: dimension - 1)
+  }
+}
+
+/// The inner components of Rosenbrock's gradient, g_{i+1} for i in a range: each
+/// from its own terms, so a range runs on any core with the same bits.
+@usableFromInline
+struct RosenbrockGradient<S: DescentFloat>: ElementwiseKernel {
+  @usableFromInline let w: UnsafeBufferPointer<S>
+  @usableFromInline let g: UnsafeMutableBufferPointer<S>
+  @usableFromInline let a: S
+  @usableFromInline let b: S
+
+  @inlinable init(w: UnsafeBufferPointer<S>, g: UnsafeMutableBufferPointer<S>, a: S, b: S) {
+    (self.w, self.g, self.a, self.b) = (w, g, a, b)
+  }
+
+  /// −2(a − w_i) − 4b w_i (w_{i+1} − w_i²): the i-th term's derivative in w_i.
+  @inlinable @inline(__always)
+  func ownTerm(_ i: Int) -> S {
+    let valley: S = w[i &+ 1] - w[i] * w[i]
+    let offset: S = a - w[i]
+    return -2 * offset - 4 * b * w[i] * valley
+  }
+
+  /// 2b(w_i − w_{i−1}²): the (i−1)-th term's derivative in w_i.
+  @inlinable @inline(__always)
+  func fromBelow(_ i: Int) -> S {
+    let valley: S = w[i] - w[i &- 1] * w[i &- 1]
+    return 2 * b * valley
+  }
+
+  @_specialize(where S == Float) @_specialize(where S == Double)
+  @inlinable func callAsFunction(_ range: Range<Int>) {
+    // Wrapping index arithmetic: an overflow check in the loop would stop it vectorising.
+    for i in (range.lowerBound &+ 1)..<(range.upperBound &+ 1) {
+      g[i] = fromBelow(i) + ownTerm(i)
+    }
   }
 }
