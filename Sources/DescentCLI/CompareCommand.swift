@@ -24,17 +24,9 @@ struct CompareCommand: ParsableCommand {
     let objective = try problem.make(Double.self)
     let start = try problem.startingPoint(for: objective)
     var methods: [(name: String, optimizer: any Optimizer<Double>)] = []
-    for specification in optimizers.split(separator: ",").map(String.init) {
-      let parts = specification.split(separator: ":").map(String.init)
-      var settings: [String: String] = [:]
-      for assignment in parts.dropFirst() {
-        let pair = assignment.split(separator: "=", maxSplits: 1).map(String.init)
-        guard pair.count == 2 else {
-          throw ValidationError("'\(assignment)' in '\(specification)' is not setting=value")
-        }
-        settings[pair[0]] = pair[1]
-      }
-      methods.append((specification, try OptimizerCatalog.make(parts.first ?? "", settings: settings, as: Double.self)))
+    for specification in try MethodSpecification.list(optimizers) {
+      let optimizer = try OptimizerCatalog.make(specification.name, settings: specification.settings, as: Double.self)
+      methods.append((specification.text, optimizer))
     }
     let comparison = try Comparison(problem: objective, start: start, optimizers: methods, budget: maxEvaluations)
     var rows = [["method"] + comparison.thresholds.map { "to " + String(format: "%.0e", Double($0)) } + ["final error", "evaluations", "stopped"]]

@@ -1,4 +1,9 @@
 import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @main
 struct DescentCommand: ParsableCommand {
@@ -6,4 +11,65 @@ struct DescentCommand: ParsableCommand {
     commandName: "descent",
     abstract: "Step-size planning (Csawg) and the methods it is compared with.",
     subcommands: [RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self])
+
+  /// Runs the command. An error is one line on standard error and exit code 1; a
+  /// run that failed on a non-finite number exits 2; help goes to standard output.
+  /// A write to a closed pipe is an error like any other, not a signal.
+  static func main() {
+    signal(SIGPIPE, SIG_IGN)
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let code = run(arguments)
+    Glibc.exit(code)
+  }
+
+  /// Parses and runs `arguments`; returns the exit code.
+  static func run(_ arguments: [String]) -> Int32 {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      try StandardOutput.flush()
+      return 0
+    } catch {
+      if let code = error as? ExitCode {
+        try? StandardOutput.flush()
+        return code.rawValue
+      }
+      if exitCode(for: error) == .success {
+        // --help and the like: the full text, on standard output.
+        print(fullMessage(for: error))
+        return (try? StandardOutput.flush()) == nil ? 1 : 0
+      }
+      try? StandardOutput.flush()
+      StandardError.write("Error: " + oneLine(for: error))
+      return 1
+    }
+  }
+
+  /// The error's message on one line.
+  static func oneLine(for error: Error) -> String {
+    message(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }.joined(separator: " ")
+  }
+}
+
+/// Standard output through C's buffered stream, checked when flushed.
+enum StandardOutput {
+  struct WriteError: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { "cannot write to standard output: \(reason)" }
+  }
+
+  /// Flushes every C stream (`print` writes to one); throws when a write failed,
+  /// as to a closed pipe or a full disk.
+  static func flush() throws {
+    if fflush(nil) != 0 { throw WriteError(reason: String(cString: strerror(errno))) }
+  }
+}
+
+/// Standard error; a failed write there has nowhere to be reported, and is ignored.
+enum StandardError {
+  static func write(_ line: String) {
+    _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
+    _ = Glibc.write(2, "\n", 1)
+  }
 }

@@ -18,14 +18,7 @@ struct ProblemOptions: ParsableArguments {
   var start: String?
 
   func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedProblem<S> {
-    var settings: [String: String] = [:]
-    for assignment in parameters {
-      let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2, !parts[0].isEmpty else {
-        throw ValidationError("--set takes name=value, got '\(assignment)'")
-      }
-      settings[parts[0]] = parts[1]
-    }
+    let settings = try Assignments.parse(parameters) { _ in " in --set" }
     return try ProblemCatalog.make(problem, settings: settings, as: S.self)
   }
 

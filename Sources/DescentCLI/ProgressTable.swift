@@ -29,6 +29,39 @@ enum ProgressTable {
   }
 }
 
+/// The rows `descent run` keeps for its progress table: every row up to `capacity`,
+/// then every second, fourth, … row, so that a run of any length keeps a bounded,
+/// evenly spaced set; the last row is always kept.
+struct ProgressRows<S: DescentFloat> {
+  let capacity: Int
+  private(set) var kept: [TraceRow<S>] = []
+  private var stride = 1
+  private var seen = 0
+  private var last: TraceRow<S>?
+
+  init(capacity: Int = 4096) {
+    self.capacity = capacity
+  }
+
+  mutating func add(_ row: TraceRow<S>) {
+    if seen % stride == 0 {
+      kept.append(row)
+      if kept.count > capacity {
+        kept = kept.enumerated().compactMap { $0.offset % 2 == 0 ? $0.element : nil }
+        stride *= 2
+      }
+    }
+    seen += 1
+    last = row
+  }
+
+  /// The kept rows and the last one.
+  var rows: [TraceRow<S>] {
+    guard let last, kept.last?.iteration != last.iteration else { return kept }
+    return kept + [last]
+  }
+}
+
 /// Number and table formatting for the terminal.
 enum Format {
   static func number<S: DescentFloat>(_ x: S) -> String {

@@ -28,14 +28,7 @@ struct ReproduceCommand: ParsableCommand {
     let report = ReproductionReport(directory: URL(fileURLWithPath: output)) { line in
       if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
-    let written: ReproductionReport.Written
-    do {
-      written = try report.write(figures: figure.map { [$0] } ?? PaperFigures.ids)
-    } catch let error as DescentError {
-      throw error
-    } catch {
-      throw OutputFile.WriteError(path: output, reason: (error as NSError).localizedDescription)
-    }
+    let written = try report.write(figures: figure.map { [$0] } ?? PaperFigures.ids)
     if !written.claims.isEmpty {
       var rows = [["claim", "paper", "measured", "holds"]]
       for claim in written.claims {

@@ -14,6 +14,15 @@ enum ResultSummary {
     if result.minimizer.count <= 8 {
       lines.append("  w                     (\(result.minimizer.map { "\($0)" }.joined(separator: ", ")))")
     }
+    // A method that ended worse than it got: the best iterate the run saw, beside the last.
+    if let best = result.best, result.endedWorseThanBest {
+      lines.append("best observed, at iteration \(best.iteration):")
+      lines.append("  f                     \(Format.number(best.value))")
+      if let error = best.error { lines.append("  ‖w − w*‖              \(Format.number(error))") }
+      if best.minimizer.count <= 8 {
+        lines.append("  w                     (\(best.minimizer.map { "\($0)" }.joined(separator: ", ")))")
+      }
+    }
     return lines.joined(separator: "\n")
   }
 }

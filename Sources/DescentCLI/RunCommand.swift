@@ -11,20 +11,21 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var problem: ProblemOptions
   @OptionGroup var stopping: StoppingOptions
 
-  @Option(help: ArgumentHelp("Write the per-iteration trace as CSV to this file.", valueName: "file.csv"))
+  @Option(help: ArgumentHelp(
+    "Write the per-iteration trace as CSV to this file, as the run goes (a regular file or a new one).",
+    valueName: "file.csv"))
   var trace: String?
 
   @Option(help: "Arithmetic: float or double.")
   var precision: Precision = .double
 
-  @Option(help: "Rows of the progress table.")
+  @Option(parsing: .unconditional, help: "Rows of the progress table (at least 2).")
   var progressRows = 10
 
   func validate() throws {
     guard progressRows >= 2 else {
-      throw ValidationError("--progress-rows must be at least 2, got \(progressRows)")
+      throw InputError("invalid progress-rows \(progressRows): expected an integer ≥ 2")
     }
-    if let trace { try OutputFile.checkWritable(trace) }
   }
 
   func run() throws {
@@ -37,16 +38,36 @@ struct RunCommand: ParsableCommand {
   private func run<S: DescentFloat>(_: S.Type) throws {
     let objective = try problem.make(S.self)
     let optimizer = try method.make(S.self)
+    let rules = try stopping.rules(S.self)
     let start = try problem.startingPoint(for: objective)
-    let result = try minimize(objective, from: start, with: optimizer, until: stopping.rules(S.self), trace: true)
-    let rows = result.trace?.rows ?? []
-    print("\(method.optimizer) on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))")
-    print(ProgressTable.render(rows, count: progressRows))
-    print(ResultSummary.render(result))
-    if let trace, let csv = result.trace?.csv {
-      try OutputFile.write(csv, to: trace)
-      print("trace: \(trace) (\(rows.count) rows)")
+    // The trace is opened before the run: a path it cannot write fails now.
+    let traceFile = try trace.map { try TraceFile<S>(path: $0) }
+    var progress = ProgressRows<S>()
+    var writeError: Error?
+    let result: MinimizationResult<S>
+    do {
+      result = try minimize(objective, from: start, with: optimizer, until: rules) { row in
+        progress.add(row)
+        do {
+          try traceFile?.append(row)
+        } catch {
+          writeError = error
+          return .stop
+        }
+        return .proceed
+      }
+    } catch {
+      throw stopping.asTyped(error)
     }
+    if let writeError {
+      traceFile?.discard()
+      throw writeError
+    }
+    try traceFile?.finish()
+    print("\(method.optimizer) on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))")
+    print(ProgressTable.render(progress.rows, count: progressRows))
+    print(ResultSummary.render(result))
+    if let trace, let traceFile { print("trace: \(trace) (\(traceFile.rows) rows)") }
     if result.termination.isFailure { throw ExitCode(2) }
   }
 }

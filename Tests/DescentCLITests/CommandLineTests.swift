@@ -15,7 +15,7 @@ import Descent
       try command.run()
       return nil
     } catch {
-      return DescentCommand.message(for: error)
+      return DescentCommand.oneLine(for: error)
     }
   }
 
@@ -23,7 +23,7 @@ import Descent
     (["run", "--horizon", "0"], "invalid horizon 0: expected an integer ≥ 1"),
     (["run", "--planning-steps", "0"], "invalid planning-steps 0: expected an integer ≥ 1"),
     (["run", "--corrections", "-1"], "invalid corrections -1: expected an integer ≥ 0"),
-    (["run", "--learning-rate", "0"], "invalid learning-rate 0.0: expected a finite number > 0"),
+    (["run", "--learning-rate", "0"], "invalid learning-rate 0: expected a finite number > 0"),
     (["run", "--learning-rate", "nan"], "invalid learning-rate nan: expected a finite number > 0"),
     (["run", "--start", "1,2,3"], "start has 3 entries, but the problem has dimension 2"),
     (["run", "--start", "1,inf"], "start[1] is inf: every entry must be finite"),
@@ -31,7 +31,7 @@ import Descent
     (["run", "--optimizer", "adamax"], "unknown optimizer 'adamax': known are \(OptimizerCatalog.names.joined(separator: ", "))"),
     (["run", "--problem", "beale"], "unknown problem 'beale': known are rosenbrock, quadratic"),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
-    (["run", "--set", "b=-1"], "invalid b -1.0: expected a finite number > 0"),
+    (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
   ])
   func badInputNamesTheValue(arguments: [String], message: String) {
     #expect(failure(arguments) == message)

@@ -51,7 +51,7 @@ import Testing
     }
     #expect(result.termination == .stoppedByCallback)
     #expect(result.iterations == 3)
-    #expect(seen == [1, 2, 3])
+    #expect(seen == [0, 1, 2, 3])  // row 0, the start, first
   }
 
   /// A diverging run ends with the non-finite termination and the last finite iterate.

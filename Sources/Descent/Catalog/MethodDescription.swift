@@ -81,15 +81,11 @@ public struct Settings: Sendable {
   }
 
   private func raw(_ name: String) -> String {
-    guard let parameter = description.parameters.first(where: { $0.name == name }) else {
-      preconditionFailure("\(description.name) does not describe parameter \(name)")
-    }
-    return values[name] ?? parameter.defaultValue
+    values[name] ?? parameter(name).defaultValue
   }
 
   private func expected(_ name: String) -> String {
-    let parameter = description.parameters.first { $0.name == name }!
-    return "a number \(parameter.allowed)"
+    "a number \(parameter(name).allowed)"
   }
 
   /// A real-valued setting.
@@ -101,17 +97,41 @@ public struct Settings: Sendable {
     return value
   }
 
-  /// A real setting whose default means "not given" (the word in the default).
+  /// A real setting whose default is a word meaning "not given" (`problem` for f*):
+  /// nil when it is absent or that word.
   public func optionalReal<S: DescentFloat>(_ name: String, as: S.Type = S.self) throws(DescentError) -> S? {
-    guard values[name] != nil else { return nil }
+    guard let text = values[name], text.trimmingWhitespace != parameter(name).defaultValue else { return nil }
     return try real(name, as: S.self)
+  }
+
+  private func parameter(_ name: String) -> ParameterDescription {
+    guard let parameter = description.parameters.first(where: { $0.name == name }) else {
+      preconditionFailure("\(description.name) does not describe parameter \(name)")
+    }
+    return parameter
+  }
+
+  /// `error` with the value as the user typed it, when it names a setting given
+  /// here: a value parsed and checked as a number is otherwise echoed rounded.
+  public func asTyped(_ error: DescentError) -> DescentError {
+    guard case .invalidValue(let name, _, let expected) = error, let typed = values[name] else { return error }
+    return .invalidValue(name: name, value: typed, expected: expected)
+  }
+
+  /// Builds a value from these settings, reporting any refused value as typed.
+  public func build<T>(_ make: (Settings) throws(DescentError) -> T) throws(DescentError) -> T {
+    do {
+      return try make(self)
+    } catch {
+      throw asTyped(error)
+    }
   }
 
   /// An integer setting.
   public func integer(_ name: String) throws(DescentError) -> Int {
     let text = raw(name)
     guard let value = Int(text.trimmingWhitespace) else {
-      throw .invalidValue(name: name, value: text, expected: "an integer \(description.parameters.first { $0.name == name }!.allowed)")
+      throw .invalidValue(name: name, value: text, expected: "an integer \(parameter(name).allowed)")
     }
     return value
   }
@@ -132,11 +152,8 @@ public struct Settings: Sendable {
   /// One of a fixed set of words.
   public func choice(_ name: String) throws(DescentError) -> String {
     let text = raw(name)
-    guard case .choice(let options) = description.parameters.first(where: { $0.name == name })!.kind,
-      options.contains(text)
-    else {
-      let parameter = description.parameters.first { $0.name == name }!
-      throw .invalidValue(name: name, value: text, expected: parameter.allowed)
+    guard case .choice(let options) = parameter(name).kind, options.contains(text) else {
+      throw .invalidValue(name: name, value: text, expected: parameter(name).allowed)
     }
     return text
   }

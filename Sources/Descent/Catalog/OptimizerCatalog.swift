@@ -30,20 +30,25 @@ public enum OptimizerCatalog {
   ) throws(DescentError) -> any CatalogedOptimizer<S> {
     if name == "lookahead" {
       let innerName = settings["inner"] ?? "adam"
-      guard innerName != "lookahead", let inner = types(S.self).first(where: { $0.method.name == innerName }) else {
-        throw .invalidValue(name: "inner", value: innerName, expected: "an optimizer other than lookahead")
+      guard let inner = types(S.self).first(where: { $0.method.name == innerName }) else {
+        let others = names.filter { $0 != "lookahead" }.joined(separator: ", ")
+        throw .invalidValue(name: "inner", value: innerName, expected: "an optimizer other than lookahead: \(others)")
       }
       return try makeLookahead(inner, settings: settings.filter { $0.key != "inner" })
     }
     guard let type = types(S.self).first(where: { $0.method.name == name }) else {
       throw .unknownName(kind: "optimizer", name: name, known: names)
     }
-    return try type.init(settings: Settings(settings, for: type.method))
+    return try Settings(settings, for: type.method).build { settings throws(DescentError) in
+      try type.init(settings: settings)
+    }
   }
 
   private static func makeLookahead<Inner: CatalogedOptimizer>(
     _: Inner.Type, settings: [String: String]
   ) throws(DescentError) -> any CatalogedOptimizer<Inner.Scalar> {
-    try Lookahead<Inner>(settings: Settings(settings, for: Lookahead<Inner>.method))
+    try Settings(settings, for: Lookahead<Inner>.method).build { settings throws(DescentError) in
+      try Lookahead<Inner>(settings: settings)
+    }
   }
 }

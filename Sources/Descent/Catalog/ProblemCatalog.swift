@@ -25,6 +25,8 @@ public enum ProblemCatalog {
     guard let type = types(S.self).first(where: { $0.problem.name == name }) else {
       throw .unknownName(kind: "problem", name: name, known: names)
     }
-    return try type.init(settings: Settings(settings, for: type.problem))
+    return try Settings(settings, for: type.problem).build { settings throws(DescentError) in
+      try type.init(settings: settings)
+    }
   }
 }

@@ -47,8 +47,13 @@ extension DescentError {
   ) throws(DescentError) {
     let size = MemoryLayout<S>.size
     let have = MemoryRequirement.describe(bytes: Double(MemoryRequirement.available))
-    guard let count, let bytes = MemoryRequirement.product(count, size) else {
-      let needed = count.map { MemoryRequirement.describe(bytes: Double($0) * Double(size)) } ?? "more numbers than an Int counts"
+    guard let count else {
+      throw .invalidValue(
+        name: name, value: value.description,
+        expected: "a size that fits in memory: \(what) are more than an Int counts")
+    }
+    guard let bytes = MemoryRequirement.product(count, size) else {
+      let needed = MemoryRequirement.describe(bytes: Double(count) * Double(size))
       throw .invalidValue(
         name: name, value: value.description,
         expected: "a size that fits in memory: \(what) take \(needed); this machine has \(have)")

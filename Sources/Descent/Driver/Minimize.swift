@@ -14,7 +14,8 @@
 ///
 /// - Parameters:
 ///   - trace: record one ``TraceRow`` per outer iteration (row 0 is the start).
-///   - callback: called with each row after each iteration; `.stop` ends the run.
+///   - callback: called with every row the trace holds, row 0 (the start) first,
+///     then one after each iteration; `.stop` ends the run.
 ///     Rows are observed (f and ∇f at each iterate, uncounted) only when a trace, a
 ///     callback or a value or gradient-norm tolerance asks for them; the result's
 ///     ``MinimizationResult/best`` is the best of the observed rows.
@@ -74,7 +75,8 @@ public func minimize<Problem: Objective, Method: Optimizer>(
       best = (row.value, 0)
       latestIsBest = true
     }
-    termination = converged(row, error: row.error)
+    let decision = callback?(row) ?? .proceed
+    termination = converged(row, error: row.error) ?? (decision == .stop ? .stoppedByCallback : nil)
   } else if rules.errorTolerance != nil {
     termination = converged(nil, error: observer.error(w))
   }

@@ -20,34 +20,43 @@ public struct ReproductionReport {
   }
 
   /// Makes the figures `ids` (all by default) and, when all are asked for, the claims
-  /// and the pages.
+  /// and the pages. Every output is checked and opened before the first run, and
+  /// each is renamed into place only once the whole report is made.
   public func write(figures ids: [String] = PaperFigures.ids) throws -> Written {
     for id in ids where !PaperFigures.ids.contains(id) {
       throw DescentError.unknownName(kind: "figure", name: id, known: PaperFigures.ids)
     }
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let complete = ids == PaperFigures.ids
+    var names = ids.flatMap { ["figure-\($0).svg", "figure-\($0).csv"] }
+    if complete { names += ["summary.json", "summary.md", "index.html"] }
+    // Paths as the user gave them, so that messages name them as typed.
+    let folder = directory.relativePath
+    try OutputDirectory.prepare(folder)
+    var outputs: [String: OutputFile] = [:]
+    for name in names { outputs[name] = try OutputFile(path: folder + "/" + name) }
+
     let progress = self.progress
     var runs = PaperRuns { progress("  run " + $0) }
     var written = Written()
     for (index, id) in ids.enumerated() {
       progress("figure \(id) (\(index + 1)/\(ids.count))")
       let figure = try PaperFigures.make(id, runs: &runs)
-      try save(figure.svg, "figure-\(id).svg", &written)
-      try save(figure.csv, "figure-\(id).csv", &written)
+      try outputs["figure-\(id).svg"]!.write(figure.svg)
+      try outputs["figure-\(id).csv"]!.write(figure.csv)
       written.figures.append(figure)
     }
-    guard ids == PaperFigures.ids else { return written }
-    progress("claims")
-    written.claims = try PaperClaims.measure(&runs)
-    try save(try Self.summaryJSON(written.claims), "summary.json", &written)
-    try save(Self.summaryMarkdown(written.claims), "summary.md", &written)
-    try save(Self.html(figures: written.figures, claims: written.claims), "index.html", &written)
+    if complete {
+      progress("claims")
+      written.claims = try PaperClaims.measure(&runs)
+      try outputs["summary.json"]!.write(try Self.summaryJSON(written.claims))
+      try outputs["summary.md"]!.write(Self.summaryMarkdown(written.claims))
+      try outputs["index.html"]!.write(Self.html(figures: written.figures, claims: written.claims))
+    }
+    for name in names {
+      try outputs[name]!.commit()
+      written.files.append(name)
+    }
     return written
-  }
-
-  private func save(_ text: String, _ name: String, _ written: inout Written) throws {
-    try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
-    written.files.append(name)
   }
 
   /// The claims with the keys `id`, `paper`, `measured`, `unit`, `holds`, sorted keys.
