@@ -108,3 +108,37 @@ import Testing
     #expect(oracle.nonFinite == .gradient)
   }
 }
+
+@Suite struct BestIterateTests {
+  /// The paper's Csawg, run long, ends 1e35 away once its squared-gradient sum is
+  /// rounding noise; the result keeps the best iterate it saw beside the last.
+  @Test func longRunKeepsItsBestIterate() throws {
+    var csawg = try Csawg<Double>()
+    let result = try minimize(
+      try Rosenbrock<Double>(), from: [-1, 0], using: &csawg, until: .init(maxIterations: 30_000), callback: { _ in .proceed })
+    let best = try #require(result.best)
+    #expect(result.endedWorseThanBest)
+    #expect(best.value < 1e-20 && best.error! < 1e-10)
+    #expect(result.error! > 1)
+    #expect(best.iteration < result.iterations)
+  }
+
+  /// With every row observed, the best is the lowest f of the trace, and its iterate.
+  @Test func bestIsTheLowestObservedValue() throws {
+    var heavyBall = try HeavyBall<Double>(learningRate: 0.0015, momentum: 0.99)
+    let result = try minimize(
+      try Rosenbrock<Double>(), from: [-1, 0], using: &heavyBall, until: .init(maxIterations: 300), trace: true)
+    let rows = try #require(result.trace?.rows)
+    let lowest = rows.min { $0.value < $1.value }!
+    #expect(result.best?.value == lowest.value)
+    #expect(result.best?.iteration == lowest.iteration)
+    #expect(result.best?.minimizer == lowest.weights)
+  }
+
+  /// A run that observes nothing has no best.
+  @Test func unobservedRunHasNoBest() throws {
+    var gd = try GradientDescent<Double>()
+    let result = try minimize(try Rosenbrock<Double>(), from: [-1, 0], using: &gd, until: .init(maxIterations: 3))
+    #expect(result.best == nil)
+  }
+}

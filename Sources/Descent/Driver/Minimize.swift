@@ -129,8 +129,9 @@ public func minimize<Problem: Objective, Method: Optimizer>(
       }
       if recordTrace { rows.append(row) }
     }
-    // The method's own test ends the run before the callback and the rules see the row.
+    // The method's own test ends the run; the callback still sees the last row.
     if let own {
+      if let row { _ = callback?(row) }
       termination = own
       break
     }

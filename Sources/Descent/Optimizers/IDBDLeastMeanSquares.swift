@@ -28,6 +28,9 @@ public struct IDBDLeastMeanSquares<Scalar: DescentFloat>: Codable, Sendable {
 
   public init(dimension: Int, metaStepSize: Scalar = 0.01, initialStepSize: Scalar = 0.05) throws(DescentError) {
     try DescentError.require(dimension >= 1, "dimension", dimension, "an integer ≥ 1")
+    try DescentError.requireMemory(
+      MemoryRequirement.product(3, dimension), of: Scalar.self, name: "dimension", value: dimension,
+      what: "w, β and h, 3 vectors of d numbers")
     try DescentError.requireNonNegative(metaStepSize, "meta-step-size")
     try DescentError.requirePositive(initialStepSize, "initial-step-size")
     self.metaStepSize = metaStepSize

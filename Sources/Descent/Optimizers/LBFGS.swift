@@ -21,7 +21,8 @@
 /// - `memory` m ≥ 1. Default 10.
 /// - `gradientTolerance` (`gtol`) ≥ 0, on ‖g‖∞. Default 1e-5.
 /// - `valueTolerance` (`ftol`) ≥ 0, on (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1). Default
-///   1e7·ε = 2.220446049250313e-9 (factr = 1e7).
+///   scipy's factr·ε = 1e7 × Double's ε = 2.220446049250313e-9, in both precisions
+///   (1e7 × Float's ε would be 1.19, which every step passes: a run of one iteration).
 public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   public let memory: Int
   public let gradientTolerance: Scalar
@@ -40,7 +41,7 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var lastStep: Scalar = 0
   @usableFromInline var termination: Termination?
 
-  public init(memory: Int = 10, gradientTolerance: Scalar = 1e-5, valueTolerance: Scalar = 1e7 * .ulpOfOne)
+  public init(memory: Int = 10, gradientTolerance: Scalar = 1e-5, valueTolerance: Scalar = 2.220446049250313e-9)
     throws(DescentError)
   {
     self.memory = memory

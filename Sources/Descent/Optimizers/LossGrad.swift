@@ -10,6 +10,12 @@
 /// (Yao 2022, §2.3): above it the step overshot the model's minimum. Each iteration
 /// evaluates f and ∇f at w_k and f at w_{k+1}.
 ///
+/// Descent's guard: where the predicted decrease h‖g‖² is below the rounding of f
+/// (|f|·ε), e and r are rounding noise, and h is left as it is. The rule above
+/// assumes exact arithmetic; without the guard, a run that has converged as far as
+/// its precision allows reads r = 0 every step and raises h by c until it diverges
+/// (in Float within a few hundred steps of converging).
+///
 /// Wójcik, B., Maziarka, Ł. and Tabor, J. (2018). LOSSGRAD: automatic learning rate
 /// in gradient descent. Schedae Informaticae, 27, 47–57.
 ///
@@ -61,6 +67,7 @@ public struct LossGrad<Scalar: DescentFloat>: Optimizer {
     Vector.subtractScaled(stepSize, gradient, from: &w)
     let actual = oracle.value(at: w)
     lastErrorRatio = (actual - predicted) / (predictedDecrease + 1e-25)
+    guard predictedDecrease > abs(loss) * .ulpOfOne else { return }
     stepSize = lastErrorRatio > 0.5 ? stepSize / factor : stepSize * factor
   }
 }

@@ -56,8 +56,16 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
     try DescentError.requireMemory(
       stateSize(dimension: n), of: Scalar.self, name: "dimension", value: n,
       what: "two simplices of (d + 1)·d numbers at d = \(n)")
+    // A resumed simplex must have been made on this dimension, every scratch with it.
     try DescentError.requireState(values, dimension: n + 1)
-    try DescentError.requireState(simplex, dimension: (n + 1) * n)
+    try DescentError.requireState(simplex, scratch, dimension: (n + 1) * n)
+    try DescentError.requireState(centroid, candidate, second, dimension: n)
+    if !order.isEmpty && (order.count != n + 1 || Set(order) != Set(0...n)) {
+      throw .dimensionMismatch(name: "optimizer state", expected: n + 1, actual: order.count)
+    }
+    if values.isEmpty != simplex.isEmpty || values.isEmpty != order.isEmpty {
+      throw .dimensionMismatch(name: "optimizer state", expected: n, actual: 0)
+    }
   }
 
   public var methodTermination: Termination? { termination }

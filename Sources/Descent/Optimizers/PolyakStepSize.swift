@@ -43,7 +43,9 @@ public struct PolyakStepSize<Scalar: DescentFloat>: Optimizer {
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     let f = oracle.valueAndGradient(at: w, into: &gradient)
     let squaredNorm = Vector.dot(gradient, gradient)
-    let fStar = minimumValue ?? oracle.objective.minimum!
+    guard let fStar = minimumValue ?? oracle.objective.minimum else {
+      preconditionFailure("Polyak's step needs f*: validate(for:) refuses a run without it")
+    }
     stepSize = squaredNorm > 0 ? (f - fStar) / squaredNorm : 0
     Vector.subtractScaled(stepSize, gradient, from: &w)
   }

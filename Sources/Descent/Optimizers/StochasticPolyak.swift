@@ -52,7 +52,9 @@ public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     let f = oracle.valueAndGradient(at: w, into: &gradient)
     let squaredNorm = Vector.dot(gradient, gradient)
-    let lowerBound = minimumValue ?? oracle.objective.minimum!
+    guard let lowerBound = minimumValue ?? oracle.objective.minimum else {
+      preconditionFailure("SPS needs f*: validate(for:) refuses a run without it")
+    }
     stepSize = squaredNorm > 0 ? min((f - lowerBound) / (scale * squaredNorm), maxStepSize) : 0
     Vector.subtractScaled(stepSize, gradient, from: &w)
   }
