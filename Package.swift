@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     .target(name: "CDescentKernels"),
@@ -24,7 +25,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "DescentTests", dependencies: ["Descent"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "DescentTests",
+      dependencies: ["Descent", .product(name: "PropertyBased", package: "swift-property-based")],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Descent"]),
   ]
 )
