@@ -32,6 +32,20 @@ import Descent
     (["run", "--problem", "beale"], "unknown problem 'beale': known are rosenbrock, quadratic"),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
+    // Values as typed, never rounded; specifications and repeats named.
+    (["run", "--optimizer", "adam", "--beta2", "0.99999999999999999"], "invalid beta2 0.99999999999999999: expected a number in [0, 1)"),
+    (["run", "--progress-rows", "-1"], "invalid progress-rows -1: expected an integer ≥ 2"),
+    (["run", "--error-tolerance", "-1e-3"], "invalid error-tolerance -1e-3: expected a finite number ≥ 0"),
+    (["run", "--optimizer", "lookahead", "--inner", "bogus"], "invalid inner bogus: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"),
+    (["run", "--optimizer", "lookahead", "--inner", "lookahead"], "invalid inner lookahead: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"),
+    (["compare", "--optimizers", ":horizon=2"], "':horizon=2' has no optimizer name before its settings: expected name[:setting=value…]"),
+    (["compare", "--optimizers", ""], "--optimizers '' names no optimizer: expected name[:setting=value…], separated by commas"),
+    (["compare", "--optimizers", "csawg:horizon=2:horizon=3"], "horizon is given twice in 'csawg:horizon=2:horizon=3': give each setting once"),
+    (["run", "--set", "a=1", "--set", "a=2"], "a is given twice in --set: give each setting once"),
+    (["run", "--horizon", "1000000000"], "invalid horizon 1000000000: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 take 29.8 GiB; this machine has \(MemoryRequirement.describe(bytes: Double(MemoryRequirement.available)))"),
+    (["run", "--horizon", "9223372036854775807"], "invalid horizon 9223372036854775807: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 are more than an Int counts"),
+    (["run", "--optimizer", "lbfgs", "--memory", "9223372036854775807"], "invalid memory 9223372036854775807: expected a size that fits in memory: 2m·d + 4d + 2m numbers at d = 2 are more than an Int counts"),
+    (["run", "--set", "dimension=9223372036854775807"], "invalid dimension 9223372036854775807: expected a size that fits in memory: a run's 6 vectors of d numbers are more than an Int counts"),
   ])
   func badInputNamesTheValue(arguments: [String], message: String) {
     #expect(failure(arguments) == message)
@@ -66,6 +80,19 @@ import Descent
     #expect(failure(["compare", "--optimizers", "gd,csawg:planning-steps=5:corrections=10", "--max-evaluations", "500"]) == nil)
     #expect(failure(["compare", "--optimizers", "csawg:horizon"]) == "'horizon' in 'csawg:horizon' is not setting=value")
     #expect(failure(["compare", "--optimizers", "csawg:horizon=0"]) == "invalid horizon 0: expected an integer ≥ 1")
+  }
+
+  /// `problem`, the default `descent list` shows for f*, is accepted as typed.
+  @Test func minimumValueProblemIsTheDefault() {
+    #expect(failure(["run", "--optimizer", "polyak", "--minimum-value", "problem", "--max-iterations", "3"]) == nil)
+    #expect(failure(["run", "--optimizer", "sps", "--minimum-value", "0", "--max-iterations", "3"]) == nil)
+  }
+
+  /// Budgets hold inside a step: a huge planning event stops at --max-evaluations.
+  @Test(arguments: ["1000000", "9223372036854775807"])
+  func hugePlanningStopsAtTheBudget(_ steps: String) {
+    #expect(failure(["run", "--planning-steps", steps, "--max-evaluations", "100"]) == nil)
+    #expect(failure(["compare", "--optimizers", "csawg:corrections=\(steps)", "--max-evaluations", "200"]) == nil)
   }
 
   @Test func runWritesTheTrace() throws {

@@ -26,7 +26,7 @@ public enum MemoryRequirement {
   }
 
   /// `bytes` in the largest binary unit that keeps it at least 1, e.g. "29.8 GiB".
-  static func describe(bytes: Double) -> String {
+  public static func describe(bytes: Double) -> String {
     var value = bytes
     var unit = 0
     let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]

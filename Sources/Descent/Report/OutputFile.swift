@@ -155,6 +155,9 @@ public final class OutputFile {
     guard !path.isEmpty else { throw OutputError(path: path, reason: "the path is empty") }
     var status = stat()
     guard lstat(path, &status) == 0 else {
+      if errno == ENOTDIR, let blocker = OutputDirectory.blocker(of: directory(of: path)) {
+        throw OutputError(path: path, reason: "\(blocker) is not a directory")
+      }
       guard errno == ENOENT else { throw OutputError(path: path, reason: lastError()) }
       let mask = umask(0)
       umask(mask)
