@@ -53,6 +53,10 @@ struct MethodSpecification {
     guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw InputError("--optimizers '\(text)' names no optimizer: expected name[:setting=value…], separated by commas")
     }
+    for (index, item) in items.enumerated() where item.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw InputError(
+        "--optimizers '\(text)' has an empty entry \(index + 1): expected name[:setting=value…], separated by commas")
+    }
     return try items.map(MethodSpecification.init)
   }
 }

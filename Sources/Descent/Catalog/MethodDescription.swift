@@ -141,8 +141,8 @@ public struct Settings: Sendable {
     let text = raw(name)
     var result: [S] = []
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-      guard let value = S(String(part).trimmingWhitespace) else {
-        throw .invalidValue(name: name, value: text, expected: "comma-separated numbers, e.g. 1000,1")
+      guard let value = S(String(part).trimmingWhitespace), value.isFinite else {
+        throw .invalidValue(name: name, value: text, expected: "comma-separated finite numbers, e.g. 1000,1")
       }
       result.append(value)
     }

@@ -152,6 +152,10 @@ extension Quadratic: CatalogedProblem {
   public init(settings: Settings) throws(DescentError) {
     let q: [Scalar] = try settings.list("curvatures")
     let b: [Scalar] = try settings.list("linear")
+    if b != [0] && b.count != q.count {
+      throw .invalidValue(
+        name: "linear", value: settings.values["linear"] ?? "", expected: "\(q.count) numbers, one per curvature, or 0")
+    }
     try self.init(curvature: .diagonal(q), linear: b == [0] ? nil : b)
   }
 
