@@ -39,10 +39,13 @@ public struct Comparison<Scalar: DescentFloat>: Sendable {
       maxIterations: nil, maxGradientEvaluations: budget, maxValueEvaluations: budget, errorTolerance: 0)
     var entries: [Entry] = []
     for (name, optimizer) in optimizers {
-      let result = try minimize(problem, from: start, with: optimizer, until: rules, trace: true)
-      let rows = result.trace?.rows ?? []
-      let reached = thresholds.map { threshold in
-        rows.first { ($0.error ?? .infinity) <= threshold }.map { max($0.gradientEvaluations, $0.valueEvaluations) }
+      // Rows are watched as they come, not kept: a long budget keeps no trace.
+      var reached = [Int?](repeating: nil, count: thresholds.count)
+      let result = try minimize(problem, from: start, with: optimizer, until: rules) { row in
+        for (index, threshold) in thresholds.enumerated() where reached[index] == nil && (row.error ?? .infinity) <= threshold {
+          reached[index] = max(row.gradientEvaluations, row.valueEvaluations)
+        }
+        return .proceed
       }
       entries.append(
         Entry(

@@ -25,6 +25,12 @@
 /// reproduce its counts exactly (458 and 465 evaluations to exact zero error on
 /// Rosenbrock).
 ///
+/// A budget (``CountingOracle/reserve(gradients:values:)``) can end a planning event
+/// early: each projection and each correction first asks for its gradient, and the
+/// event stops at the first the budget cannot pay for, leaving w where the last
+/// completed one put it. α was already learned and the sums cleared, so a run resumed
+/// with more budget goes on accumulating the next window, as after a full event.
+///
 /// Memory: a ring of the last K pairs, the two sums, α and the gradient buffer,
 /// 2K·d + 4d numbers, instead of the paper's two buffers of K pairs each (4K·d).
 /// Each pair's contribution is added to the sums as its partner K steps later

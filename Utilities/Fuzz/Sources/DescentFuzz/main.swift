@@ -184,8 +184,11 @@ func outputCase(_ rng: inout SplitMix64, folder: String, index: Int, budget: Int
 func fingerprint(_ path: String) -> String {
   var status = stat()
   guard lstat(path, &status) == 0 else { return "absent" }
-  let content = status.st_mode & S_IFMT == S_IFREG ? (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" : ""
-  return "\(status.st_mode & S_IFMT) \(status.st_rdev) \(content)"
+  let kind = ["\(S_IFREG)": "file", "\(S_IFDIR)": "directory", "\(S_IFLNK)": "link", "\(S_IFIFO)": "FIFO", "\(S_IFCHR)": "device"][
+    "\(status.st_mode & S_IFMT)"] ?? "other"
+  guard kind == "file" else { return "\(kind) \(status.st_rdev)" }
+  let content = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+  return "file of \(content.utf8.count) bytes, \(content.prefix(12).debugDescription)"
 }
 
 struct Outcome {
