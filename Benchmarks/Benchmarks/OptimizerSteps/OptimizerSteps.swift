@@ -88,6 +88,31 @@ where O.Scalar == S {
   }
 }
 
+/// `minimize` from this module against the same steps by hand, on Rosenbrock at
+/// d = 10⁶: the driver's own cost on the path a user calls (100 iterations a sample).
+func driverBenchmarks<O: Optimizer<Double>>(_ name: String, _ optimizer: O) {
+  let d = 1_000_000
+  let problem = try! Rosenbrock<Double>(dimension: d)
+  let start = problem.defaultStart
+  let configuration = Benchmark.Configuration(
+    metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(6), maxIterations: 10)
+  Benchmark("hand loop \(name) Double d=\(d) ×100", configuration: configuration) { benchmark in
+    for _ in benchmark.scaledIterations {
+      var method = optimizer
+      var oracle = CountingOracle(problem)
+      var w = start
+      for _ in 0..<100 { method.step(&w, oracle: &oracle) }
+      blackHole(w)
+    }
+  }
+  Benchmark("minimize \(name) Double d=\(d) ×100", configuration: configuration) { benchmark in
+    for _ in benchmark.scaledIterations {
+      var method = optimizer
+      blackHole(try! minimize(problem, from: start, using: &method, until: .init(maxIterations: 100)))
+    }
+  }
+}
+
 func register<S: DescentFloat>(_: S.Type) {
   for d in sizes {
     stepBenchmark("gd", try! GradientDescent<S>(), d, S.self)
@@ -107,4 +132,6 @@ func register<S: DescentFloat>(_: S.Type) {
 let benchmarks: @Sendable () -> Void = {
   register(Float.self)
   register(Double.self)
+  driverBenchmarks("gd", try! GradientDescent<Double>())
+  driverBenchmarks("csawg K=2", try! Csawg<Double>(horizon: 2))
 }
