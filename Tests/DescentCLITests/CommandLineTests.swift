@@ -7,17 +7,7 @@ import Descent
 
 /// The tool's commands, parsed and run in-process.
 @Suite struct CommandLineTests {
-  /// Parses and runs `arguments`; returns the one line the tool would print for an
-  /// error, or nil on success.
-  func failure(_ arguments: [String]) -> String? {
-    do {
-      var command = try DescentCommand.parseAsRoot(arguments)
-      try command.run()
-      return nil
-    } catch {
-      return DescentCommand.oneLine(for: error)
-    }
-  }
+  func failure(_ arguments: [String]) -> String? { runTool(arguments) }
 
   @Test(arguments: [
     (["run", "--horizon", "0"], "invalid horizon 0: expected an integer ≥ 1"),

@@ -20,15 +20,7 @@ import Testing
 
   func path(_ name: String) -> String { folder + "/" + name }
 
-  func run(_ arguments: [String]) -> String? {
-    do {
-      var command = try DescentCommand.parseAsRoot(arguments)
-      try command.run()
-      return nil
-    } catch {
-      return DescentCommand.oneLine(for: error)
-    }
-  }
+  func run(_ arguments: [String]) -> String? { runTool(arguments) }
 
   @Test func refusesWhatIsNotARegularFile() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
