@@ -10,7 +10,8 @@
 /// encoded to checkpoint the run and decoded to resume it.
 ///
 /// The driver is `@inlinable`: called with concrete types from another module, it
-/// is specialised there, and runs at the speed of a loop calling `step` by hand.
+/// is specialised there. Besides the steps, it makes one pass over w an iteration,
+/// which checks the new iterate and keeps a copy to undo a failed step.
 ///
 /// - Parameters:
 ///   - trace: record one ``TraceRow`` per outer iteration (row 0 is the start).

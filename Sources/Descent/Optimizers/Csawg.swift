@@ -132,7 +132,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "2K·d + 4d numbers at d = \(d)")
     try DescentError.requireState(weightDifferenceSum, squaredGradientSum, alpha, gradient, dimension: d)
-    if !ringWeights.isEmpty && ringWeights.count != horizon * d {
+    if !ringWeights.isEmpty && ringWeights.count != MemoryRequirement.product(horizon, d) {
       throw .dimensionMismatch(name: "optimizer state", expected: d, actual: ringWeights.count / horizon)
     }
   }
@@ -156,7 +156,9 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   /// The element-wise part of an iteration: `w ← w − γ g`, the older pair added to
   /// the sums, `(w, g)` stored. Returns whether a planning event is due, which
   /// ``step(_:oracle:)`` then runs (it needs fresh gradients). Public so the kernel
-  /// can be driven and measured on its own; a run uses ``step(_:oracle:)``.
+  /// can be driven and measured on its own; a run uses ``step(_:oracle:)``. Like
+  /// `step`, it expects ``validate(for:)`` to have passed for this dimension (as
+  /// `minimize` checks): a state of another dimension is a programmer error, and traps.
   @inlinable
   @discardableResult
   public mutating func accumulate(_ w: inout [Scalar], gradient: [Scalar]) -> Bool {
@@ -259,7 +261,8 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     alpha = try c.decode([Scalar].self, forKey: .alpha)
     let d = alpha.count
     let ring = MemoryRequirement.product(horizon, d)
-    guard iteration >= 0, ringWeights.count == ring, ringGradients.count == ring,
+    // A count no run reaches is refused too: the next step would overflow it.
+    guard iteration >= 0, iteration < Int.max / 2, ringWeights.count == ring, ringGradients.count == ring,
       weightDifferenceSum.count == d, squaredGradientSum.count == d,
       iteration == 0 || d > 0
     else {
