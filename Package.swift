@@ -5,6 +5,8 @@ let package = Package(
   name: "Descent",
   products: [
     .library(name: "Descent", targets: ["Descent"]),
+    .library(name: "DescentPlot", targets: ["DescentPlot"]),
+    .library(name: "DescentPaper", targets: ["DescentPaper"]),
     .executable(name: "descent", targets: ["DescentCLI"]),
   ],
   dependencies: [
@@ -18,10 +20,14 @@ let package = Package(
       name: "Descent",
       dependencies: ["CDescentKernels", .product(name: "RealModule", package: "swift-numerics")]
     ),
+    // SVG charts, scales and contours: nothing of Descent's.
+    .target(name: "DescentPlot"),
+    // The paper's runs, figures, claims and report, and the comparison of methods.
+    .target(name: "DescentPaper", dependencies: ["Descent", "DescentPlot"]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [
-        "Descent",
+        "Descent", "DescentPlot", "DescentPaper",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -29,6 +35,8 @@ let package = Package(
       name: "DescentTests",
       dependencies: ["Descent", .product(name: "PropertyBased", package: "swift-property-based")],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Descent"]),
+    .testTarget(
+      name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentPlot", "Descent"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent"]),
   ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentPaper
 import Foundation
 
 struct CompareCommand: ParsableCommand {

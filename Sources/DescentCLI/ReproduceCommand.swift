@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentPaper
 import Foundation
 
 struct ReproduceCommand: ParsableCommand {
@@ -25,10 +26,18 @@ struct ReproduceCommand: ParsableCommand {
 
   func run() throws {
     let quiet = self.quiet
-    let report = ReproductionReport(directory: URL(fileURLWithPath: output)) { line in
-      if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    let report = ReproductionReport { line in
+      if !quiet { StandardError.write(line) }
     }
-    let written = try report.write(figures: figure.map { [$0] } ?? PaperFigures.ids)
+    // Every output is checked and opened before the first run, and each is renamed
+    // into place only once the whole report is made.
+    let ids = figure.map { [$0] } ?? PaperFigures.ids
+    let names = ReproductionReport.fileNames(figures: ids)
+    try OutputDirectory.prepare(output)
+    var outputs: [String: OutputFile] = [:]
+    for name in names { outputs[name] = try OutputFile(path: output + "/" + name) }
+    let written = try report.make(figures: ids) { name, text in try outputs[name]!.write(text) }
+    for name in names { try outputs[name]!.commit() }
     if !written.claims.isEmpty {
       var rows = [["claim", "paper", "measured", "holds"]]
       for claim in written.claims {
@@ -37,6 +46,6 @@ struct ReproduceCommand: ParsableCommand {
       print(Format.table(rows))
       print("\(written.claims.filter(\.holds).count) of \(written.claims.count) claims hold; reasons in \(output)/summary.md")
     }
-    print("wrote \(written.files.count) files to \(output)/" + (written.claims.isEmpty ? "" : " (open \(output)/index.html)"))
+    print("wrote \(names.count) files to \(output)/" + (written.claims.isEmpty ? "" : " (open \(output)/index.html)"))
   }
 }

@@ -25,8 +25,9 @@ import Testing
   /// iterations 17 and 79 counted from 0.
   @Test(arguments: [(2, 458, 18), (10, 465, 80)])
   func paperEvaluationsToExactZero(horizon: Int, evaluations: Int, iterations: Int) throws {
-    var runs = PaperRuns()
-    let result = try runs.rosenbrockRepeated(horizon: horizon)
+    var csawg = try Csawg<Double>(learningRate: 0.001, horizon: horizon, planningSteps: 5, corrections: 10)
+    let result = try minimize(
+      try Rosenbrock<Double>(), from: [-1, 0], using: &csawg, until: .init(maxIterations: 1_000, errorTolerance: 0))
     #expect(result.termination == .errorTolerance)
     #expect(result.gradientEvaluations == evaluations)
     #expect(result.iterations == iterations)

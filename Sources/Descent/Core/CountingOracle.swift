@@ -24,12 +24,6 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   /// The most value evaluations the run may spend; nil for no limit.
   public let maxValueEvaluations: Int?
 
-  /// When set, every point the oracle evaluates at is kept in ``recordedPoints``
-  /// (for figures of what a method looked at; off by default, as it allocates).
-  public var recordsPoints = false
-  /// The points evaluated while ``recordsPoints`` was set, in order.
-  public var recordedPoints: [[Scalar]] = []
-
   public init(_ objective: Problem, maxGradientEvaluations: Int? = nil, maxValueEvaluations: Int? = nil) {
     self.objective = objective
     self.maxGradientEvaluations = maxGradientEvaluations
@@ -77,7 +71,6 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   @inlinable
   public mutating func value(at w: [Scalar]) -> Scalar {
     _valueEvaluations += 1
-    if recordsPoints { recordedPoints.append(w) }
     let f = objective.value(at: w)
     if !f.isFinite { noteNonFinite(.value) }
     return f
@@ -87,7 +80,6 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   @inlinable
   public mutating func gradient(at w: [Scalar], into gradient: inout [Scalar]) {
     _gradientEvaluations += 1
-    if recordsPoints { recordedPoints.append(w) }
     objective.gradient(at: w, into: &gradient)
     if !Vector.isFinite(gradient) { noteNonFinite(.gradient) }
   }
@@ -97,7 +89,6 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   public mutating func valueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar {
     _valueEvaluations += 1
     _gradientEvaluations += 1
-    if recordsPoints { recordedPoints.append(w) }
     precondition(w.count == dimension && gradient.count == dimension, "dimension mismatch")
     let f = w.withUnsafeBufferPointer { point in
       gradient.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }

@@ -36,7 +36,7 @@ public enum DescentError: Error, Equatable, Sendable, CustomStringConvertible {
 extension DescentError {
   /// Throws `invalidValue` unless `condition` holds.
   @usableFromInline
-  static func require(
+  package static func require(
     _ condition: Bool, _ name: String, _ value: some CustomStringConvertible, _ expected: String
   ) throws(DescentError) {
     if !condition {

@@ -1,4 +1,5 @@
 import Descent
+import DescentPaper
 import Testing
 
 @Suite struct ComparisonTests {

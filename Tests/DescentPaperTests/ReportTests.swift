@@ -1,4 +1,6 @@
 import Descent
+import DescentPaper
+import DescentPlot
 import Foundation
 import Testing
 
@@ -81,7 +83,7 @@ import Testing
 
   /// Figure 7a matches the committed snapshot. To accept a deliberate change:
   /// `swift run descent reproduce --figure 7a --output /tmp/f --quiet &&
-  ///  cp /tmp/f/figure-7a.svg Tests/DescentTests/Fixtures/figure-7a.svg`.
+  ///  cp /tmp/f/figure-7a.svg Tests/DescentPaperTests/Fixtures/figure-7a.svg`.
   @Test func figure7aMatchesSnapshot() throws {
     var runs = PaperRuns()
     let svg = try PaperFigures.make("7a", runs: &runs).svg

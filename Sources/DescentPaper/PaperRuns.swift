@@ -1,3 +1,5 @@
+import Descent
+import DescentPlot
 /// The runs behind the paper's figures and claims, each made once per report and
 /// shared by every figure and claim that needs it. Settings are the paper's, read as
 /// the README's "How the paper is read" gives them; all runs are in Double.

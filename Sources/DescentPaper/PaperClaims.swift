@@ -1,3 +1,5 @@
+import Descent
+import DescentPlot
 import Foundation
 
 /// Every claim of the paper's sections 3 and 4 that a number can check, measured

@@ -1,62 +1,56 @@
+import Descent
+import DescentPlot
 import Foundation
 
-/// Writes the reproduction: each figure as SVG with its data as CSV, the claims as
-/// `summary.json` and `summary.md`, and `index.html`, one self-contained page.
-/// The same inputs give the same bytes.
+/// Makes the reproduction: each figure as SVG with its data as CSV, the claims as
+/// `summary.json` and `summary.md`, and `index.html`, one self-contained page. The
+/// same inputs give the same bytes. Where the files go is the caller's: it learns
+/// their names first (``fileNames(figures:)``), so it can open them all before the
+/// work starts, and is handed each text as it is made.
 public struct ReproductionReport {
-  public let directory: URL
   /// Told which step is starting: "figure 5a (4/11)", "run rosenbrock gd γ=0.001", ….
   public let progress: @Sendable (String) -> Void
 
-  public init(directory: URL, progress: @escaping @Sendable (String) -> Void = { _ in }) {
-    self.directory = directory
+  public init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
     self.progress = progress
   }
 
-  public struct Written: Sendable {
+  public struct Made: Sendable {
     public var figures: [Figure] = []
     public var claims: [Claim] = []
-    public var files: [String] = []
+  }
+
+  /// The files made for the figures `ids`: each figure's SVG and CSV, and, when all
+  /// figures are asked for, the claims and the pages.
+  public static func fileNames(figures ids: [String]) -> [String] {
+    var names = ids.flatMap { ["figure-\($0).svg", "figure-\($0).csv"] }
+    if ids == PaperFigures.ids { names += ["summary.json", "summary.md", "index.html"] }
+    return names
   }
 
   /// Makes the figures `ids` (all by default) and, when all are asked for, the claims
-  /// and the pages. Every output is checked and opened before the first run, and
-  /// each is renamed into place only once the whole report is made.
-  public func write(figures ids: [String] = PaperFigures.ids) throws -> Written {
+  /// and the pages, handing `save` each file's name and text.
+  public func make(figures ids: [String] = PaperFigures.ids, save: (String, String) throws -> Void) throws -> Made {
     for id in ids where !PaperFigures.ids.contains(id) {
       throw DescentError.unknownName(kind: "figure", name: id, known: PaperFigures.ids)
     }
-    let complete = ids == PaperFigures.ids
-    var names = ids.flatMap { ["figure-\($0).svg", "figure-\($0).csv"] }
-    if complete { names += ["summary.json", "summary.md", "index.html"] }
-    // Paths as the user gave them, so that messages name them as typed.
-    let folder = directory.relativePath
-    try OutputDirectory.prepare(folder)
-    var outputs: [String: OutputFile] = [:]
-    for name in names { outputs[name] = try OutputFile(path: folder + "/" + name) }
-
     let progress = self.progress
     var runs = PaperRuns { progress("  run " + $0) }
-    var written = Written()
+    var made = Made()
     for (index, id) in ids.enumerated() {
       progress("figure \(id) (\(index + 1)/\(ids.count))")
       let figure = try PaperFigures.make(id, runs: &runs)
-      try outputs["figure-\(id).svg"]!.write(figure.svg)
-      try outputs["figure-\(id).csv"]!.write(figure.csv)
-      written.figures.append(figure)
+      try save("figure-\(id).svg", figure.svg)
+      try save("figure-\(id).csv", figure.csv)
+      made.figures.append(figure)
     }
-    if complete {
-      progress("claims")
-      written.claims = try PaperClaims.measure(&runs)
-      try outputs["summary.json"]!.write(try Self.summaryJSON(written.claims))
-      try outputs["summary.md"]!.write(Self.summaryMarkdown(written.claims))
-      try outputs["index.html"]!.write(Self.html(figures: written.figures, claims: written.claims))
-    }
-    for name in names {
-      try outputs[name]!.commit()
-      written.files.append(name)
-    }
-    return written
+    guard ids == PaperFigures.ids else { return made }
+    progress("claims")
+    made.claims = try PaperClaims.measure(&runs)
+    try save("summary.json", try Self.summaryJSON(made.claims))
+    try save("summary.md", Self.summaryMarkdown(made.claims))
+    try save("index.html", Self.html(figures: made.figures, claims: made.claims))
+    return made
   }
 
   /// The claims with the keys `id`, `paper`, `measured`, `unit`, `holds`, sorted keys.

@@ -1,3 +1,5 @@
+import Descent
+import DescentPlot
 /// Several methods on one problem under one budget: how many evaluations each needs
 /// to bring ‖w − w*‖ below each of a few thresholds.
 ///

@@ -1,3 +1,5 @@
+import Descent
+import DescentPlot
 import Foundation
 
 /// The paper's figures, made from ``PaperRuns``.
@@ -84,18 +86,19 @@ public enum PaperFigures {
   static func planningEvents(at iterations: [Int]) throws(DescentError) -> [PlanningEvent] {
     let (planning, corrections) = (5, 10)
     var csawg = try Csawg<Double>(learningRate: 0.001, horizon: 3, planningSteps: planning, corrections: corrections)
-    var oracle = CountingOracle(try Rosenbrock<Double>())
+    let log = PointLog()
+    var oracle = CountingOracle(RecordingObjective(try Rosenbrock<Double>(), log: log))
     var w = PaperRuns.rosenbrockStart
     var iterates = [w]
     var events: [PlanningEvent] = []
     for k in 1...(iterations.max() ?? 0) {
-      oracle.recordsPoints = iterations.contains(k)
-      oracle.recordedPoints = []
+      log.recording = iterations.contains(k)
+      log.points = []
       csawg.step(&w, oracle: &oracle)
-      if oracle.recordsPoints {
+      if log.recording {
         // Evaluated: w_{k−1}; then per projection the point before it and the M
         // points after the projection and after corrections 1 … M−1.
-        let points = oracle.recordedPoints
+        let points = log.points
         let block = 1 + corrections
         var event = PlanningEvent(iterates: iterates, projections: [], corrections: [])
         for p in 0..<planning {
