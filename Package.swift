@@ -36,7 +36,8 @@ let package = Package(
       dependencies: ["Descent", .product(name: "PropertyBased", package: "swift-property-based")],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentPlot", "Descent"], resources: [.copy("Fixtures")]),
+      name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentPlot", "Descent"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent"]),
   ]
 )

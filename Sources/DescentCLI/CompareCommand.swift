@@ -30,13 +30,18 @@ struct CompareCommand: ParsableCommand {
       methods.append((specification.text, optimizer))
     }
     let comparison = try Comparison(problem: objective, start: start, optimizers: methods, budget: maxEvaluations)
-    var rows = [["method"] + comparison.thresholds.map { "to " + String(format: "%.0e", Double($0)) } + ["final error", "evaluations", "stopped"]]
+    var rows = [
+      ["method"] + comparison.thresholds.map { "to " + String(format: "%.0e", Double($0)) } + [
+        "final error", "evaluations", "stopped",
+      ]
+    ]
     for entry in comparison.entries {
       rows.append(
         [entry.method] + entry.evaluationsToReach.map { $0.map(String.init) ?? "not reached" }
           + [Format.number(entry.finalError), String(entry.evaluations), entry.termination.rawValue])
     }
-    print("\(problem.problem) from (\(start.map { "\($0)" }.joined(separator: ", "))), \(maxEvaluations) evaluations each")
+    print(
+      "\(problem.problem) from (\(start.map { "\($0)" }.joined(separator: ", "))), \(maxEvaluations) evaluations each")
     print(Format.table(rows))
   }
 }

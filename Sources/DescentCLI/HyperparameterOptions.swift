@@ -107,44 +107,50 @@ struct HyperparameterOptions: ParsableArguments {
 
   /// The catalog names of the flags above, in order.
   static let names = [
-      "learning-rate",
-      "horizon",
-      "planning-steps",
-      "corrections",
-      "projection-gradient",
-      "momentum",
-      "decay",
-      "beta1",
-      "beta2",
-      "epsilon",
-      "weight-decay",
-      "initial-accumulator",
-      "minimum-value",
-      "scale",
-      "max-step-size",
-      "inner",
-      "sync-period",
-      "slow-step-size",
-      "memory",
-      "gtol",
-      "ftol",
-      "xatol",
-      "fatol",
-      "direction",
-      "fraction",
-      "minimum-loss-factor",
-      "initial-factor",
-      "forget-time",
-      "factor",
-      "hypergradient-rate",
-      "meta-step-size",
-      "initial-step-size",
+    "learning-rate",
+    "horizon",
+    "planning-steps",
+    "corrections",
+    "projection-gradient",
+    "momentum",
+    "decay",
+    "beta1",
+    "beta2",
+    "epsilon",
+    "weight-decay",
+    "initial-accumulator",
+    "minimum-value",
+    "scale",
+    "max-step-size",
+    "inner",
+    "sync-period",
+    "slow-step-size",
+    "memory",
+    "gtol",
+    "ftol",
+    "xatol",
+    "fatol",
+    "direction",
+    "fraction",
+    "minimum-loss-factor",
+    "initial-factor",
+    "forget-time",
+    "factor",
+    "hypergradient-rate",
+    "meta-step-size",
+    "initial-step-size",
   ]
 
   /// The flags given, by catalog name.
   var given: [String: String] {
-    let values = [learningRate, horizon, planningSteps, corrections, projectionGradient, momentum, decay, beta1, beta2, epsilon, weightDecay, initialAccumulator, minimumValue, scale, maxStepSize, inner, syncPeriod, slowStepSize, memory, gtol, ftol, xatol, fatol, direction, fraction, minimumLossFactor, initialFactor, forgetTime, factor, hypergradientRate, metaStepSize, initialStepSize]
-    return Dictionary(uniqueKeysWithValues: zip(Self.names, values).compactMap { name, value in value.map { (name, $0) } })
+    let values = [
+      learningRate, horizon, planningSteps, corrections, projectionGradient, momentum, decay, beta1, beta2, epsilon,
+      weightDecay, initialAccumulator, minimumValue, scale, maxStepSize, inner, syncPeriod, slowStepSize, memory, gtol,
+      ftol, xatol, fatol, direction, fraction, minimumLossFactor, initialFactor, forgetTime, factor, hypergradientRate,
+      metaStepSize, initialStepSize,
+    ]
+    return Dictionary(
+      uniqueKeysWithValues: zip(Self.names, values).compactMap { name, value in value.map { (name, $0) } })
   }
 
   func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedOptimizer<S> {

@@ -218,7 +218,8 @@ public enum OutputDirectory {
     }
     guard errno == ENOENT else {
       // ENOTDIR: an ancestor is a file.
-      throw OutputError(path: path, reason: blocker(of: path).map { "\($0) is not a directory" } ?? OutputFile.lastError())
+      throw OutputError(
+        path: path, reason: blocker(of: path).map { "\($0) is not a directory" } ?? OutputFile.lastError())
     }
     let parent = OutputFile.directory(of: path)
     if parent != path && parent != "." && parent != "/" { try prepare(parent) }

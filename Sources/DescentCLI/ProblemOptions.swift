@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Descent
+import Foundation
 
 /// The problem, its parameters and the starting point.
 struct ProblemOptions: ParsableArguments {

@@ -44,7 +44,9 @@ struct ReproduceCommand: ParsableCommand {
         rows.append([claim.id, Format.number(claim.paper), Format.number(claim.measured), claim.holds ? "yes" : "no"])
       }
       print(Format.table(rows))
-      print("\(written.claims.filter(\.holds).count) of \(written.claims.count) claims hold; reasons in \(output)/summary.md")
+      print(
+        "\(written.claims.filter(\.holds).count) of \(written.claims.count) claims hold; reasons in \(output)/summary.md"
+      )
     }
     print("wrote \(names.count) files to \(output)/" + (written.claims.isEmpty ? "" : " (open \(output)/index.html)"))
   }

@@ -11,9 +11,10 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var problem: ProblemOptions
   @OptionGroup var stopping: StoppingOptions
 
-  @Option(help: ArgumentHelp(
-    "Write the per-iteration trace as CSV to this file, as the run goes (a regular file or a new one).",
-    valueName: "file.csv"))
+  @Option(
+    help: ArgumentHelp(
+      "Write the per-iteration trace as CSV to this file, as the run goes (a regular file or a new one).",
+      valueName: "file.csv"))
   var trace: String?
 
   @Option(help: "Arithmetic: float or double.")

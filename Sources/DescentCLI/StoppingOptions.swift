@@ -46,7 +46,9 @@ struct StoppingOptions: ParsableArguments {
   /// `error` with a tolerance's value as typed.
   func asTyped(_ error: Error) -> Error {
     guard case .invalidValue(let name, _, let expected) = error as? DescentError else { return error }
-    let typed = ["error-tolerance": errorTolerance, "value-tolerance": valueTolerance, "gradient-tolerance": gradientTolerance]
+    let typed = [
+      "error-tolerance": errorTolerance, "value-tolerance": valueTolerance, "gradient-tolerance": gradientTolerance,
+    ]
     guard let value = typed[name] ?? nil else { return error }
     return DescentError.invalidValue(name: name, value: value, expected: expected)
   }

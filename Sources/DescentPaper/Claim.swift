@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+
 /// One number the paper states, our measurement of it, and whether it holds.
 ///
 /// `summary.json` holds an array of these with the keys `id`, `paper`, `measured`,

@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+
 /// Several methods on one problem under one budget: how many evaluations each needs
 /// to bring ‖w − w*‖ below each of a few thresholds.
 ///
@@ -44,7 +45,8 @@ public struct Comparison<Scalar: DescentFloat>: Sendable {
       // Rows are watched as they come, not kept: a long budget keeps no trace.
       var reached = [Int?](repeating: nil, count: thresholds.count)
       let result = try minimize(problem, from: start, with: optimizer, until: rules) { row in
-        for (index, threshold) in thresholds.enumerated() where reached[index] == nil && (row.error ?? .infinity) <= threshold {
+        for (index, threshold) in thresholds.enumerated()
+        where reached[index] == nil && (row.error ?? .infinity) <= threshold {
           reached[index] = max(row.gradientEvaluations, row.valueEvaluations)
         }
         return .proceed

@@ -58,7 +58,8 @@ public enum PaperClaims {
     let rate = pow(row(nesterov, iteration: 400)!.error! / row(nesterov, iteration: 100)!.error!, 1.0 / 300)
     claims.append(
       Claim(
-        id: "convex.nesterov.rate", statement: "Nesterov's accelerated gradient converges at the rate 1 − √(μ/L) ≈ 0.968",
+        id: "convex.nesterov.rate",
+        statement: "Nesterov's accelerated gradient converges at the rate 1 − √(μ/L) ≈ 0.968",
         paper: theory, measured: rate, unit: "error ratio per iteration", holds: abs(rate - theory) <= 0.005,
         note: "geometric mean of ‖w_{t+1} − w*‖/‖w_t − w*‖ over iterations 100–400"))
 
@@ -100,7 +101,8 @@ public enum PaperClaims {
     let gdRow = row(gd, evaluations: budget)!
     claims.append(
       Claim(
-        id: "rosenbrock.gd.error_at_10000", statement: "GD takes about 10,000 gradient evaluations to reach 1e-3 accuracy",
+        id: "rosenbrock.gd.error_at_10000",
+        statement: "GD takes about 10,000 gradient evaluations to reach 1e-3 accuracy",
         paper: 1e-3, measured: gdRow.error!, unit: "‖w − w*‖ after 10,000 evaluations",
         holds: gdRow.error! >= 0.5e-3 && gdRow.error! <= 2e-3,
         note: "γ = 0.001; f − f* there is \(format(gdRow.value)); the distance reaches 1e-3 only after "
@@ -109,19 +111,26 @@ public enum PaperClaims {
     let best = try runs.bestRosenbrockGD()
     claims.append(
       Claim(
-        id: "rosenbrock.gd.best_learning_rate", statement: "0.001 is the best GD step-size of the grid {0.0005, 0.001, 0.0015, 0.002}",
+        id: "rosenbrock.gd.best_learning_rate",
+        statement: "0.001 is the best GD step-size of the grid {0.0005, 0.001, 0.0015, 0.002}",
         paper: 0.001, measured: best.learningRate, unit: "γ", holds: best.learningRate == 0.001,
         note: "lowest error after 20,000 evaluations"))
     for (k, paper) in [(2, 400.0), (5, 320), (10, 133)] {
-      let speedup = gdRow.error! / row(try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001), evaluations: budget)!.error!
-      let fresh = gdRow.error!
-        / row(try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001, projection: .fresh), evaluations: budget)!.error!
+      let speedup =
+        gdRow.error! / row(try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001), evaluations: budget)!.error!
+      let fresh =
+        gdRow.error!
+        / row(try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001, projection: .fresh), evaluations: budget)!
+        .error!
       claims.append(
         Claim(
           id: "rosenbrock.k\(k).speedup_at_10000",
-          statement: "Csawg K\(k) (γ = 0.001) is \(Int(paper))× more accurate than the best GD at 10,000 gradient evaluations",
+          statement:
+            "Csawg K\(k) (γ = 0.001) is \(Int(paper))× more accurate than the best GD at 10,000 gradient evaluations",
           paper: paper, measured: speedup, unit: "GD error ÷ Csawg error", holds: abs(speedup / paper - 1) <= 0.1,
-          note: "Algorithm 1 projecting with g_k (the default reading); with a fresh gradient at the projection: \(format(fresh))×"))
+          note:
+            "Algorithm 1 projecting with g_k (the default reading); with a fresh gradient at the projection: \(format(fresh))×"
+        ))
       claims.append(
         Claim(
           id: "rosenbrock.k\(k).speedup_at_10000.fresh_projection",
@@ -148,7 +157,8 @@ public enum PaperClaims {
         Claim(
           id: "rosenbrock.p5.k\(k).evaluations_to_zero",
           statement: "Csawg-p5 K\(k) reaches zero error after \(evaluations) gradient evaluations",
-          paper: Double(evaluations), measured: Double(reached ? run.gradientEvaluations : -1), unit: "gradient evaluations",
+          paper: Double(evaluations), measured: Double(reached ? run.gradientEvaluations : -1),
+          unit: "gradient evaluations",
           holds: reached && run.gradientEvaluations == evaluations))
       claims.append(
         Claim(
@@ -173,8 +183,10 @@ public enum PaperClaims {
   /// error to `threshold`, or nil if none does within the comparison budget.
   static func evaluations(_ family: [MinimizationResult<Double>], to threshold: Double) -> Int? {
     family.compactMap { run in
-      run.trace!.rows.first { ($0.error ?? .infinity) <= threshold && $0.gradientEvaluations <= PaperRuns.comparisonEvaluations }?
-        .gradientEvaluations
+      run.trace!.rows.first {
+        ($0.error ?? .infinity) <= threshold && $0.gradientEvaluations <= PaperRuns.comparisonEvaluations
+      }?
+      .gradientEvaluations
     }.min()
   }
 
@@ -184,7 +196,10 @@ public enum PaperClaims {
     let budget = PaperRuns.comparisonEvaluations
     for (id, statement, behind, ahead) in [
       ("rosenbrock.fig9.heavy_ball_ahead_of_gd", "Heavy ball is much faster than GD", "GD γ=0.001", "heavy ball"),
-      ("rosenbrock.fig9.heavy_ball_ahead_of_single_planning", "Heavy ball is much faster than Csawg with single planning", "Csawg K2", "heavy ball"),
+      (
+        "rosenbrock.fig9.heavy_ball_ahead_of_single_planning",
+        "Heavy ball is much faster than Csawg with single planning", "Csawg K2", "heavy ball"
+      ),
       ("rosenbrock.fig9.adam_ahead_of_gd", "Adam lies between: ahead of GD …", "GD γ=0.001", "Adam"),
       ("rosenbrock.fig9.heavy_ball_ahead_of_adam", "… and behind heavy ball", "Adam", "heavy ball"),
     ] {
@@ -209,7 +224,8 @@ public enum PaperClaims {
       Claim(
         id: "rosenbrock.fig9.repeated_planning_ahead_of_heavy_ball",
         statement: "Csawg with repeated planning is even faster than heavy ball",
-        paper: 1, measured: ratio, unit: "heavy ball ÷ Csawg-p5 evaluations to exact zero (ahead when > 1)", holds: ratio > 1,
+        paper: 1, measured: ratio, unit: "heavy ball ÷ Csawg-p5 evaluations to exact zero (ahead when > 1)",
+        holds: ratio > 1,
         note: "heavy ball \(heavy.map(String.init) ?? "never within 10,000"), Csawg-p5 K2 \(repeated)"))
   }
 
@@ -217,12 +233,14 @@ public enum PaperClaims {
   static func nelderMead() throws(DescentError) -> Claim {
     var simplex = try NelderMead<Double>(xatol: 0, fatol: 0)
     let result = try minimize(
-      try Rosenbrock<Double>(), from: [-1.2, 1], using: &simplex, until: StoppingRules(maxIterations: 10_000), trace: true)
+      try Rosenbrock<Double>(), from: [-1.2, 1], using: &simplex, until: StoppingRules(maxIterations: 10_000),
+      trace: true)
     let reached = result.trace!.rows.first { $0.error! <= 1e-10 }?.valueEvaluations ?? -1
     return Claim(
       id: "rosenbrock.nelder_mead.evaluations_to_1e-10",
       statement: "Nelder–Mead reaches 1e-10 error on Rosenbrock after 185 function evaluations",
-      paper: 185, measured: Double(reached), unit: "value evaluations", holds: reached > 0 && abs(Double(reached) / 185 - 1) <= 0.1,
+      paper: 185, measured: Double(reached), unit: "value evaluations",
+      holds: reached > 0 && abs(Double(reached) / 185 - 1) <= 0.1,
       note: "scipy's rules and initial simplex from (−1.2, 1), the usual start; the paper does not say which it quotes")
   }
 }

@@ -25,7 +25,9 @@ public enum PaperFigures {
     }
   }
 
-  static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
+  static let palette = [
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+  ]
 
   enum Axis { case iterations, evaluations }
 
@@ -34,7 +36,9 @@ public enum PaperFigures {
     _ result: MinimizationResult<Double>, _ label: String, color: String, style: Series.Style = .line, axis: Axis,
     limit: Int
   ) -> Series {
-    let rows = (result.trace?.rows ?? []).filter { (axis == .iterations ? $0.iteration : $0.gradientEvaluations) <= limit }
+    let rows = (result.trace?.rows ?? []).filter {
+      (axis == .iterations ? $0.iteration : $0.gradientEvaluations) <= limit
+    }
     return Series(
       label, x: rows.map { Double(axis == .iterations ? $0.iteration : $0.gradientEvaluations) },
       y: rows.map { $0.error ?? .nan }, color: color, style: style)
@@ -49,7 +53,9 @@ public enum PaperFigures {
   }
 
   /// Every `every`-th iterate (and the last) as a series.
-  static func iterateSeries(_ result: MinimizationResult<Double>, every: Int, _ label: String, color: String, style: Series.Style)
+  static func iterateSeries(
+    _ result: MinimizationResult<Double>, every: Int, _ label: String, color: String, style: Series.Style
+  )
     -> Series
   {
     let rows = result.trace?.rows ?? []
@@ -131,19 +137,28 @@ public enum PaperFigures {
           title: index == 0 ? "third planning event (iteration 12)" : "fourth planning event (iteration 15)",
           xLabel: "w1", yLabel: "w2", xDomain: xr, yDomain: yr,
           series: [
-            Series("main-loop iterates", x: event.iterates.map { $0[0] }, y: event.iterates.map { $0[1] }, color: palette[1], style: .dots),
             Series(
-              "projections", x: event.projections.flatMap { [$0.0[0], $0.1[0]] }, y: event.projections.flatMap { [$0.0[1], $0.1[1]] },
+              "main-loop iterates", x: event.iterates.map { $0[0] }, y: event.iterates.map { $0[1] }, color: palette[1],
+              style: .dots),
+            Series(
+              "projections", x: event.projections.flatMap { [$0.0[0], $0.1[0]] },
+              y: event.projections.flatMap { [$0.0[1], $0.1[1]] },
               color: palette[2], style: .arrows),
-            Series("projected points", x: event.projections.map { $0.1[0] }, y: event.projections.map { $0.1[1] }, color: "#000", style: .squares),
-            Series("corrections", x: event.corrections.map { $0[0] }, y: event.corrections.map { $0[1] }, color: "#d0d", style: .crosses),
+            Series(
+              "projected points", x: event.projections.map { $0.1[0] }, y: event.projections.map { $0.1[1] },
+              color: "#000", style: .squares),
+            Series(
+              "corrections", x: event.corrections.map { $0[0] }, y: event.corrections.map { $0[1] }, color: "#d0d",
+              style: .crosses),
           ],
           contours: Contour.segments(
-            of: { a, b in f.value(at: [a, b]) }, x: xr, y: yr, levels: Contour.logarithmicLevels(from: -2, to: 3, perDecade: 4))))
+            of: { a, b in f.value(at: [a, b]) }, x: xr, y: yr,
+            levels: Contour.logarithmicLevels(from: -2, to: 3, perDecade: 4))))
     }
     return Figure(
       id: "2", title: "Figure 2 (middle and right). Two successive planning events of Csawg K3",
-      caption: "Csawg with K = 3, P = 5 projections, M = 10 corrections, γ = 0.001, on Rosenbrock from (−1, 0): the planning events at iterations 12 and 15. Red dots: main-loop iterates up to the event; green arrows: the projections w ← w − α ⊙ ∇f(w); black squares: the projected points; magenta crosses: the points after each correction step. Contours at 10^(k/4).",
+      caption:
+        "Csawg with K = 3, P = 5 projections, M = 10 corrections, γ = 0.001, on Rosenbrock from (−1, 0): the planning events at iterations 12 and 15. Red dots: main-loop iterates up to the event; green arrows: the projections w ← w − α ⊙ ∇f(w); black squares: the projected points; magenta crosses: the points after each correction step. Contours at 10^(k/4).",
       panels: panels)
   }
 
@@ -153,15 +168,21 @@ public enum PaperFigures {
     let n = PaperRuns.convexIterations
     var series = [
       errorSeries(try runs.convexGD(), "GD γ=0.00099", color: palette[8], axis: .iterations, limit: n),
-      errorSeries(try runs.convexNesterov(), "Nesterov", color: palette[0], style: .dashed, axis: .iterations, limit: n),
-      errorSeries(try runs.convexHeavyBall(), "heavy ball", color: palette[5], style: .dashed, axis: .iterations, limit: n),
+      errorSeries(
+        try runs.convexNesterov(), "Nesterov", color: palette[0], style: .dashed, axis: .iterations, limit: n),
+      errorSeries(
+        try runs.convexHeavyBall(), "heavy ball", color: palette[5], style: .dashed, axis: .iterations, limit: n),
     ]
     for (index, k) in [2, 10, 100, 1000].enumerated() {
-      series.append(errorSeries(try runs.convexCsawg(horizon: k), "Csawg K\(k)", color: palette[[1, 2, 3, 4][index]], axis: .iterations, limit: n))
+      series.append(
+        errorSeries(
+          try runs.convexCsawg(horizon: k), "Csawg K\(k)", color: palette[[1, 2, 3, 4][index]], axis: .iterations,
+          limit: n))
     }
     return Figure(
       id: "3a", title: "Figure 3a. Convex problem: error of GD, Nesterov, heavy ball and Csawg",
-      caption: "f(w) = ½wᵀQw, Q = diag(1000, 1), w0 = (−1, 2). GD γ = 0.00099; Csawg γ = 0.0009 (Algorithm 1). The paper gives no constants for Nesterov and heavy ball; used here: Nesterov step 1/L and momentum (√L−√μ)/(√L+√μ), heavy ball α = 4/(√L+√μ)² and p = ((√L−√μ)/(√L+√μ))², L = 1000, μ = 1. Errors below 1e-16, and exact zeros, are drawn at the bottom edge.",
+      caption:
+        "f(w) = ½wᵀQw, Q = diag(1000, 1), w0 = (−1, 2). GD γ = 0.00099; Csawg γ = 0.0009 (Algorithm 1). The paper gives no constants for Nesterov and heavy ball; used here: Nesterov step 1/L and momentum (√L−√μ)/(√L+√μ), heavy ball α = 4/(√L+√μ)² and p = ((√L−√μ)/(√L+√μ))², L = 1000, μ = 1. Errors below 1e-16, and exact zeros, are drawn at the bottom edge.",
       panels: [
         Panel(
           title: "‖w − w*‖ against iterations", xLabel: "iteration", yLabel: "‖w − w*‖", yScale: .logarithmic,
@@ -172,12 +193,14 @@ public enum PaperFigures {
   static func figure3b(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
     let run = try runs.convexCsawg(horizon: 10)
     let rows = (run.trace?.rows ?? []).filter { $0.iteration <= 400 }
-    let path = Series("Csawg K10 iterates", x: rows.map { $0.weights[0] }, y: rows.map { $0.weights[1] }, color: palette[1])
+    let path = Series(
+      "Csawg K10 iterates", x: rows.map { $0.weights[0] }, y: rows.map { $0.weights[1] }, color: palette[1])
     let dots = Series("Csawg K10 iterates (dots)", legend: nil, x: path.x, y: path.y, color: palette[1], style: .dots)
     let (xr, yr) = (-1.1...0.2, -0.2...2.2)
     return Figure(
       id: "3b", title: "Figure 3b. Convex problem: Csawg K10 update trace",
-      caption: "The first 400 iterates of Csawg K10 (γ = 0.0009) from (−1, 2). Dots are the gradient steps; the long straight segments are the planning jumps every 10 iterations from iteration 20. Contours of f at 10^k/2, k = −6 … 6.",
+      caption:
+        "The first 400 iterates of Csawg K10 (γ = 0.0009) from (−1, 2). Dots are the gradient steps; the long straight segments are the planning jumps every 10 iterations from iteration 20. Contours of f at 10^k/2, k = −6 … 6.",
       panels: [
         Panel(
           title: "iterates over the level sets of f", xLabel: "w1", yLabel: "w2", xDomain: xr, yDomain: yr,
@@ -190,17 +213,22 @@ public enum PaperFigures {
     for component in 0..<2 {
       var series: [Series] = []
       for (index, k) in [2, 10, 100, 1000].enumerated() {
-        series.append(stepSizeSeries(try runs.convexCsawg(horizon: k), component: component, "Csawg K\(k)", color: palette[index + 1]))
+        series.append(
+          stepSizeSeries(
+            try runs.convexCsawg(horizon: k), component: component, "Csawg K\(k)", color: palette[index + 1]))
       }
       panels.append(
         Panel(
-          title: component == 0 ? "α(1), the stiff component (curvature 1000)" : "α(2), the slow component (curvature 1)",
-          xLabel: "iteration", yLabel: "step-size", yScale: .logarithmic, xDomain: 0...Double(PaperRuns.convexIterations),
+          title: component == 0
+            ? "α(1), the stiff component (curvature 1000)" : "α(2), the slow component (curvature 1)",
+          xLabel: "iteration", yLabel: "step-size", yScale: .logarithmic,
+          xDomain: 0...Double(PaperRuns.convexIterations),
           yDomain: component == 0 ? 1e-6...1e-2 : 1e-4...2, series: series))
     }
     return Figure(
       id: "4", title: "Figure 4. Convex problem: step-sizes learned by Csawg",
-      caption: "α after each planning event, Csawg γ = 0.0009, K = 2, 10, 100, 1000. The paper's \"α(1)\", which rises to 1, is the slow component, here α(2) (w2 has curvature 1). Zero step-sizes (after convergence, or where the squared gradients underflow) are drawn at the bottom edge of the logarithmic axis.",
+      caption:
+        "α after each planning event, Csawg γ = 0.0009, K = 2, 10, 100, 1000. The paper's \"α(1)\", which rises to 1, is the slow component, here α(2) (w2 has curvature 1). Zero step-sizes (after convergence, or where the squared gradients underflow) are drawn at the bottom edge of the logarithmic axis.",
       panels: panels)
   }
 
@@ -210,22 +238,29 @@ public enum PaperFigures {
     let n = PaperRuns.rosenbrockEvaluations
     let best = try runs.bestRosenbrockGD()
     var series = [
-      errorSeries(try runs.rosenbrockGD(learningRate: 0.001), "GD γ=0.001 (the paper's best)", color: palette[8], axis: .evaluations, limit: n)
+      errorSeries(
+        try runs.rosenbrockGD(learningRate: 0.001), "GD γ=0.001 (the paper's best)", color: palette[8],
+        axis: .evaluations, limit: n)
     ]
     if best.learningRate != 0.001 {
-      series.append(errorSeries(best.result, "GD γ=\(best.learningRate) (best here)", color: "#444", style: .dashed, axis: .evaluations, limit: n))
+      series.append(
+        errorSeries(
+          best.result, "GD γ=\(best.learningRate) (best here)", color: "#444", style: .dashed, axis: .evaluations,
+          limit: n))
     }
     for (index, k) in [2, 5, 10].enumerated() {
       for gamma in [0.001, 0.0015] {
         series.append(
           errorSeries(
-            try runs.rosenbrockCsawg(horizon: k, learningRate: gamma), "Csawg K\(k) γ=\(gamma)", color: palette[index + 1],
+            try runs.rosenbrockCsawg(horizon: k, learningRate: gamma), "Csawg K\(k) γ=\(gamma)",
+            color: palette[index + 1],
             style: gamma == 0.001 ? .line : .dashed, axis: .evaluations, limit: n))
       }
     }
     return Figure(
       id: "5a", title: "Figure 5a. Rosenbrock: Csawg against the best gradient descent",
-      caption: "f(w) = (w1 − 1)² + 100(w2 − w1²)² from (−1, 0). GD over the paper's grid γ ∈ {0.0005, 0.001, 0.0015, 0.002}: the paper's best, 0.001, and, where another has the lowest error after 20,000 evaluations here, that one too. Csawg Algorithm 1, K = 2, 5, 10, γ = 0.001 (solid) and 0.0015 (dashed); the x axis counts gradient evaluations, each projection as one.",
+      caption:
+        "f(w) = (w1 − 1)² + 100(w2 − w1²)² from (−1, 0). GD over the paper's grid γ ∈ {0.0005, 0.001, 0.0015, 0.002}: the paper's best, 0.001, and, where another has the lowest error after 20,000 evaluations here, that one too. Csawg Algorithm 1, K = 2, 5, 10, γ = 0.001 (solid) and 0.0015 (dashed); the x axis counts gradient evaluations, each projection as one.",
       panels: [
         Panel(
           title: "‖w − w*‖ against gradient evaluations", xLabel: "gradient evaluations", yLabel: "‖w − w*‖",
@@ -237,11 +272,14 @@ public enum PaperFigures {
     var series: [Series] = []
     for (index, k) in [2, 5, 10].enumerated() {
       series.append(
-        stepSizeSeries(try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001), component: 1, "Csawg K\(k)", color: palette[index + 1]))
+        stepSizeSeries(
+          try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001), component: 1, "Csawg K\(k)",
+          color: palette[index + 1]))
     }
     return Figure(
       id: "5b", title: "Figure 5b. Rosenbrock: the step-size α(2) learned by Csawg",
-      caption: "α(2) after each planning event, Csawg γ = 0.001, K = 2, 5, 10, over the 20,000 evaluations of Figure 5a. Values below zero are negative step-sizes; values beyond the axis are drawn at its edge.",
+      caption:
+        "α(2) after each planning event, Csawg γ = 0.001, K = 2, 5, 10, over the 20,000 evaluations of Figure 5a. Values below zero are negative step-sizes; values beyond the axis are drawn at its edge.",
       panels: [
         Panel(
           title: "α(2) against iterations", xLabel: "iteration", yLabel: "α(2)", xDomain: 0...20_000, yDomain: -3...3,
@@ -256,7 +294,8 @@ public enum PaperFigures {
     let csawg = try runs.rosenbrockCsawg(horizon: 10, learningRate: 0.001)
     return Figure(
       id: "6", title: "Figure 6. Rosenbrock: update traces of GD and Csawg K10",
-      caption: "Every 20th iterate of GD (γ = 0.001) and of Csawg K10 (γ = 0.001) from (−1, 0), over 20,000 gradient evaluations, on contours of f at 10^(k/2), k = −4 … 6.",
+      caption:
+        "Every 20th iterate of GD (γ = 0.001) and of Csawg K10 (γ = 0.001) from (−1, 0), over 20,000 gradient evaluations, on contours of f at 10^(k/2), k = −4 … 6.",
       panels: [
         Panel(
           title: "GD", xLabel: "w1", yLabel: "w2", xDomain: xr, yDomain: yr,
@@ -274,12 +313,14 @@ public enum PaperFigures {
     var series: [Series] = []
     for (index, k) in [2, 10, 100].enumerated() {
       series.append(
-        errorSeries(try runs.rosenbrockRepeated(horizon: k), "Csawg-p5 K\(k)", color: palette[index + 1], axis: .iterations,
+        errorSeries(
+          try runs.rosenbrockRepeated(horizon: k), "Csawg-p5 K\(k)", color: palette[index + 1], axis: .iterations,
           limit: PaperRuns.repeatedIterations))
     }
     return Figure(
       id: "7a", title: "Figure 7a. Rosenbrock: repeated planning",
-      caption: "Csawg with P = 5 projections per planning event, each followed by M = 10 gradient steps (γ = 0.001), K = 2, 10, 100, from (−1, 0); the first 1,000 iterations. A line ends where w lands exactly on (1, 1): K2 after 458 gradient evaluations (iteration 17 counted from 0), K10 after 465 (iteration 79).",
+      caption:
+        "Csawg with P = 5 projections per planning event, each followed by M = 10 gradient steps (γ = 0.001), K = 2, 10, 100, from (−1, 0); the first 1,000 iterations. A line ends where w lands exactly on (1, 1): K2 after 458 gradient evaluations (iteration 17 counted from 0), K10 after 465 (iteration 79).",
       panels: [
         Panel(
           title: "‖w − w*‖ against iterations", xLabel: "iteration", yLabel: "‖w − w*‖", yScale: .logarithmic,
@@ -293,11 +334,15 @@ public enum PaperFigures {
     let path = iterateSeries(run, every: 1, "Csawg-p5 K2 iterates", color: palette[1], style: .line)
     return Figure(
       id: "7b", title: "Figure 7b. Rosenbrock: update trace of Csawg-p5 K2",
-      caption: "Every iterate of the main loop of Csawg with P = 5, M = 10, K = 2, γ = 0.001, from (−1, 0) to (1, 1), on contours of f at 10^(k/2), k = −4 … 6.",
+      caption:
+        "Every iterate of the main loop of Csawg with P = 5, M = 10, K = 2, γ = 0.001, from (−1, 0) to (1, 1), on contours of f at 10^(k/2), k = −4 … 6.",
       panels: [
         Panel(
           title: "iterates of the main loop", xLabel: "w1", yLabel: "w2", xDomain: xr, yDomain: yr,
-          series: [path, Series("Csawg-p5 K2 iterates (dots)", legend: nil, x: path.x, y: path.y, color: palette[1], style: .dots)],
+          series: [
+            path,
+            Series("Csawg-p5 K2 iterates (dots)", legend: nil, x: path.x, y: path.y, color: palette[1], style: .dots),
+          ],
           contours: rosenbrockContours(x: xr, y: yr))
       ])
   }
@@ -307,7 +352,9 @@ public enum PaperFigures {
     for component in 0..<2 {
       var series: [Series] = []
       for (index, k) in [2, 10, 100].enumerated() {
-        series.append(stepSizeSeries(try runs.rosenbrockRepeated(horizon: k), component: component, "Csawg-p5 K\(k)", color: palette[index + 1]))
+        series.append(
+          stepSizeSeries(
+            try runs.rosenbrockRepeated(horizon: k), component: component, "Csawg-p5 K\(k)", color: palette[index + 1]))
       }
       panels.append(
         Panel(
@@ -316,7 +363,8 @@ public enum PaperFigures {
     }
     return Figure(
       id: "8", title: "Figure 8. Rosenbrock: step-sizes of repeated planning",
-      caption: "α after each planning event of Csawg with P = 5, M = 10, γ = 0.001, K = 2, 10, 100, until w reaches (1, 1).",
+      caption:
+        "α after each planning event of Csawg with P = 5, M = 10, γ = 0.001, K = 2, 10, 100, until w reaches (1, 1).",
       panels: panels)
   }
 
@@ -327,19 +375,32 @@ public enum PaperFigures {
     typealias Member = (label: String, result: MinimizationResult<Double>)
     var families: [(String, String, [Member])] = []
     families.append(("GD γ=0.001", palette[8], [("GD γ=0.001", try runs.rosenbrockGD(learningRate: 0.001))]))
-    families.append(("Csawg K2", palette[2], [("Csawg K2 γ=0.001", try runs.rosenbrockCsawg(horizon: 2, learningRate: 0.001))]))
+    families.append(
+      ("Csawg K2", palette[2], [("Csawg K2 γ=0.001", try runs.rosenbrockCsawg(horizon: 2, learningRate: 0.001))]))
     families.append(("Csawg-p5 K2", palette[1], [("Csawg-p5 K2", try runs.rosenbrockRepeated(horizon: 2))]))
     var heavyBall: [Member] = []
     for p in [0.8, 0.9] {
       let label = "heavy ball α=0.0015 p=\(p)"
-      heavyBall.append((label, try runs.comparison(label) { () throws(DescentError) in try HeavyBall<Double>(learningRate: 0.0015, momentum: p) }))
+      heavyBall.append(
+        (
+          label,
+          try runs.comparison(label) { () throws(DescentError) in
+            try HeavyBall<Double>(learningRate: 0.0015, momentum: p)
+          }
+        ))
     }
     families.append(("heavy ball", palette[5], heavyBall))
     var rmsprop: [Member] = []
     for alpha in [0.0005, 0.001, 0.0015, 0.01] {
       for beta in [0.8, 0.9, 0.99] {
         let label = "RMSprop α=\(alpha) β=\(beta)"
-        rmsprop.append((label, try runs.comparison(label) { () throws(DescentError) in try RMSprop<Double>(learningRate: alpha, decay: beta) }))
+        rmsprop.append(
+          (
+            label,
+            try runs.comparison(label) { () throws(DescentError) in
+              try RMSprop<Double>(learningRate: alpha, decay: beta)
+            }
+          ))
       }
     }
     families.append(("RMSprop", palette[9], rmsprop))
@@ -348,9 +409,13 @@ public enum PaperFigures {
       for beta1 in [0.9, 0.99, 0.999] {
         for beta2 in [0.99, 0.999, 0.9999] {
           let label = "Adam α=\(alpha) β1=\(beta1) β2=\(beta2)"
-          adam.append((label, try runs.comparison(label) { () throws(DescentError) in
-            try Adam<Double>(learningRate: alpha, beta1: beta1, beta2: beta2)
-          }))
+          adam.append(
+            (
+              label,
+              try runs.comparison(label) { () throws(DescentError) in
+                try Adam<Double>(learningRate: alpha, beta1: beta1, beta2: beta2)
+              }
+            ))
         }
       }
     }
@@ -363,18 +428,21 @@ public enum PaperFigures {
     // Drawn in reverse, so GD and the Csawg lines lie on top of the grids.
     for family in try figure9Families(&runs).reversed() {
       for (index, member) in family.members.enumerated() {
-        var line = errorSeries(member.result, member.label, color: family.color, axis: .evaluations, limit: PaperRuns.comparisonEvaluations)
+        var line = errorSeries(
+          member.result, member.label, color: family.color, axis: .evaluations, limit: PaperRuns.comparisonEvaluations)
         line.legend = index == 0 ? family.family : nil
         series.append(line)
       }
     }
     return Figure(
       id: "9", title: "Figure 9. Rosenbrock: Csawg against momentum and gradient normalisation",
-      caption: "From (−1, 0), 10,000 gradient evaluations. Every setting of the paper's grids is drawn: heavy ball α = 0.0015, p ∈ {0.8, 0.9}; RMSprop α ∈ {0.0005, 0.001, 0.0015, 0.01} × β ∈ {0.8, 0.9, 0.99}; Adam α ∈ {0.005, 0.01} × β1 ∈ {0.9, 0.99, 0.999} × β2 ∈ {0.99, 0.999, 0.9999}; GD γ = 0.001; Csawg K2 γ = 0.001; Csawg-p5 K2 (P = 5, M = 10). Exact zeros are drawn at the bottom edge.",
+      caption:
+        "From (−1, 0), 10,000 gradient evaluations. Every setting of the paper's grids is drawn: heavy ball α = 0.0015, p ∈ {0.8, 0.9}; RMSprop α ∈ {0.0005, 0.001, 0.0015, 0.01} × β ∈ {0.8, 0.9, 0.99}; Adam α ∈ {0.005, 0.01} × β1 ∈ {0.9, 0.99, 0.999} × β2 ∈ {0.99, 0.999, 0.9999}; GD γ = 0.001; Csawg K2 γ = 0.001; Csawg-p5 K2 (P = 5, M = 10). Exact zeros are drawn at the bottom edge.",
       panels: [
         Panel(
           title: "‖w − w*‖ against gradient evaluations", xLabel: "gradient evaluations", yLabel: "‖w − w*‖",
-          yScale: .logarithmic, xDomain: 0...Double(PaperRuns.comparisonEvaluations), yDomain: 1e-16...10, series: series)
+          yScale: .logarithmic, xDomain: 0...Double(PaperRuns.comparisonEvaluations), yDomain: 1e-16...10,
+          series: series)
       ])
   }
 }

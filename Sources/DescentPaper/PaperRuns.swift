@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+
 /// The runs behind the paper's figures and claims, each made once per report and
 /// shared by every figure and claim that needs it. Settings are the paper's, read as
 /// the README's "How the paper is read" gives them; all runs are in Double.
@@ -27,7 +28,8 @@ public struct PaperRuns: Sendable {
   }
 
   mutating func run(
-    _ key: String, _ problem: any Objective<Double>, _ start: [Double], _ optimizer: () throws(DescentError) -> any Optimizer<Double>,
+    _ key: String, _ problem: any Objective<Double>, _ start: [Double],
+    _ optimizer: () throws(DescentError) -> any Optimizer<Double>,
     _ rules: StoppingRules<Double>
   ) throws(DescentError) -> MinimizationResult<Double> {
     if let cached = cache[key] { return cached }
@@ -43,24 +45,33 @@ public struct PaperRuns: Sendable {
   static let strongConvexity = 1.0
 
   public mutating func convexGD() throws(DescentError) -> MinimizationResult<Double> {
-    try run("convex gd γ=0.00099", Quadratic.paperConvex, Self.convexStart, { () throws(DescentError) in try GradientDescent<Double>(learningRate: 0.00099) },
+    try run(
+      "convex gd γ=0.00099", Quadratic.paperConvex, Self.convexStart,
+      { () throws(DescentError) in try GradientDescent<Double>(learningRate: 0.00099) },
       StoppingRules(maxIterations: Self.convexIterations))
   }
 
   public mutating func convexNesterov() throws(DescentError) -> MinimizationResult<Double> {
-    try run("convex nesterov", Quadratic.paperConvex, Self.convexStart,
-      { () throws(DescentError) in try Nesterov<Double>.stronglyConvex(lipschitz: Self.lipschitz, strongConvexity: Self.strongConvexity) },
+    try run(
+      "convex nesterov", Quadratic.paperConvex, Self.convexStart,
+      { () throws(DescentError) in
+        try Nesterov<Double>.stronglyConvex(lipschitz: Self.lipschitz, strongConvexity: Self.strongConvexity)
+      },
       StoppingRules(maxIterations: Self.convexIterations))
   }
 
   public mutating func convexHeavyBall() throws(DescentError) -> MinimizationResult<Double> {
-    try run("convex heavy ball", Quadratic.paperConvex, Self.convexStart,
-      { () throws(DescentError) in try HeavyBall<Double>.stronglyConvex(lipschitz: Self.lipschitz, strongConvexity: Self.strongConvexity) },
+    try run(
+      "convex heavy ball", Quadratic.paperConvex, Self.convexStart,
+      { () throws(DescentError) in
+        try HeavyBall<Double>.stronglyConvex(lipschitz: Self.lipschitz, strongConvexity: Self.strongConvexity)
+      },
       StoppingRules(maxIterations: Self.convexIterations))
   }
 
   public mutating func convexCsawg(horizon: Int) throws(DescentError) -> MinimizationResult<Double> {
-    try run("convex csawg K=\(horizon)", Quadratic.paperConvex, Self.convexStart,
+    try run(
+      "convex csawg K=\(horizon)", Quadratic.paperConvex, Self.convexStart,
       { () throws(DescentError) in try Csawg<Double>(learningRate: 0.0009, horizon: horizon) },
       StoppingRules(maxIterations: Self.convexIterations))
   }
@@ -68,13 +79,16 @@ public struct PaperRuns: Sendable {
   // MARK: Rosenbrock from (−1, 0).
 
   public mutating func rosenbrockGD(learningRate: Double) throws(DescentError) -> MinimizationResult<Double> {
-    try run("rosenbrock gd γ=\(learningRate)", try Rosenbrock<Double>(), Self.rosenbrockStart,
+    try run(
+      "rosenbrock gd γ=\(learningRate)", try Rosenbrock<Double>(), Self.rosenbrockStart,
       { () throws(DescentError) in try GradientDescent<Double>(learningRate: learningRate) },
       StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.rosenbrockEvaluations))
   }
 
   /// The best of the paper's GD grid: the lowest error after 20,000 evaluations.
-  public mutating func bestRosenbrockGD() throws(DescentError) -> (learningRate: Double, result: MinimizationResult<Double>) {
+  public mutating func bestRosenbrockGD() throws(DescentError) -> (
+    learningRate: Double, result: MinimizationResult<Double>
+  ) {
     var best: (Double, MinimizationResult<Double>)?
     for rate in Self.gdLearningRates {
       let result = try rosenbrockGD(learningRate: rate)
@@ -88,15 +102,21 @@ public struct PaperRuns: Sendable {
     horizon: Int, learningRate: Double, projection: Csawg<Double>.ProjectionGradient? = nil
   ) throws(DescentError) -> MinimizationResult<Double> {
     let label = projection.map { " \($0.rawValue)" } ?? ""
-    return try run("rosenbrock csawg K=\(horizon) γ=\(learningRate)\(label)", try Rosenbrock<Double>(), Self.rosenbrockStart,
-      { () throws(DescentError) in try Csawg<Double>(learningRate: learningRate, horizon: horizon, projectionGradient: projection) },
+    return try run(
+      "rosenbrock csawg K=\(horizon) γ=\(learningRate)\(label)", try Rosenbrock<Double>(), Self.rosenbrockStart,
+      { () throws(DescentError) in
+        try Csawg<Double>(learningRate: learningRate, horizon: horizon, projectionGradient: projection)
+      },
       StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.rosenbrockEvaluations))
   }
 
   /// Repeated planning, P = 5, M = 10, γ = 0.001, until w lands on (1, 1) or 1,000 iterations.
   public mutating func rosenbrockRepeated(horizon: Int) throws(DescentError) -> MinimizationResult<Double> {
-    try run("rosenbrock csawg P=5 M=10 K=\(horizon)", try Rosenbrock<Double>(), Self.rosenbrockStart,
-      { () throws(DescentError) in try Csawg<Double>(learningRate: 0.001, horizon: horizon, planningSteps: 5, corrections: 10) },
+    try run(
+      "rosenbrock csawg P=5 M=10 K=\(horizon)", try Rosenbrock<Double>(), Self.rosenbrockStart,
+      { () throws(DescentError) in
+        try Csawg<Double>(learningRate: 0.001, horizon: horizon, planningSteps: 5, corrections: 10)
+      },
       StoppingRules(maxIterations: Self.repeatedIterations, errorTolerance: 0))
   }
 
@@ -104,7 +124,8 @@ public struct PaperRuns: Sendable {
   public mutating func comparison(_ name: String, _ optimizer: () throws(DescentError) -> any Optimizer<Double>)
     throws(DescentError) -> MinimizationResult<Double>
   {
-    try run("rosenbrock \(name)", try Rosenbrock<Double>(), Self.rosenbrockStart, optimizer,
+    try run(
+      "rosenbrock \(name)", try Rosenbrock<Double>(), Self.rosenbrockStart, optimizer,
       StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.comparisonEvaluations, errorTolerance: 0))
   }
 }

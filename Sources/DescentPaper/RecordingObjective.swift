@@ -37,7 +37,8 @@ struct RecordingObjective<Inner: Objective>: Objective where Inner.Scalar == Dou
     inner.gradient(at: w, into: gradient)
   }
 
-  func valueAndGradient(at w: UnsafeBufferPointer<Double>, into gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+  func valueAndGradient(at w: UnsafeBufferPointer<Double>, into gradient: UnsafeMutableBufferPointer<Double>) -> Double
+  {
     log.note(w)
     return inner.valueAndGradient(at: w, into: gradient)
   }

@@ -121,7 +121,8 @@ public struct ReproductionReport {
     body += "</table>\n<h2>Figures</h2>\n"
     for figure in figures {
       let svg = figure.svg.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? ""
-      body += "<figure id=\"figure-\(figure.id)\">\n\(svg)<figcaption><a href=\"figure-\(figure.id).csv\">data (CSV)</a> · "
+      body +=
+        "<figure id=\"figure-\(figure.id)\">\n\(svg)<figcaption><a href=\"figure-\(figure.id).csv\">data (CSV)</a> · "
       body += "<a href=\"figure-\(figure.id).svg\">SVG</a></figcaption></figure>\n"
     }
     return body + "</body></html>\n"

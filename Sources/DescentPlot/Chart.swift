@@ -73,9 +73,13 @@ public struct Panel: Sendable {
     var out: [SVGElement] = []
     let clipID = "clip-\(id)"
     out.append(
-      SVGElement("clipPath", [("id", clipID)], children: [
-        SVGElement("rect", [("x", svgNumber(left)), ("y", svgNumber(top)), ("width", svgNumber(width)), ("height", svgNumber(height))])
-      ]))
+      SVGElement(
+        "clipPath", [("id", clipID)],
+        children: [
+          SVGElement(
+            "rect",
+            [("x", svgNumber(left)), ("y", svgNumber(top)), ("width", svgNumber(width)), ("height", svgNumber(height))])
+        ]))
     out.append(contentsOf: axes(xs, ys, left: left, top: top, width: width, height: height))
     var plotted: [SVGElement] = []
     if !contours.isEmpty {
@@ -84,7 +88,8 @@ public struct Panel: Sendable {
         path += "M\(svgNumber(xs.position(segment.from.x))) \(svgNumber(ys.position(segment.from.y)))"
         path += "L\(svgNumber(xs.position(segment.to.x))) \(svgNumber(ys.position(segment.to.y)))"
       }
-      plotted.append(SVGElement("path", [("d", path), ("fill", "none"), ("stroke", "#c8c8c8"), ("stroke-width", "0.6")]))
+      plotted.append(
+        SVGElement("path", [("d", path), ("fill", "none"), ("stroke", "#c8c8c8"), ("stroke-width", "0.6")]))
     }
     for series in self.series { plotted.append(contentsOf: Panel.draw(series, xs, ys)) }
     out.append(SVGElement("g", [("clip-path", "url(#\(clipID))")], children: plotted))
@@ -94,32 +99,58 @@ public struct Panel: Sendable {
 
   func axes(_ xs: Scale, _ ys: Scale, left: Double, top: Double, width: Double, height: Double) -> [SVGElement] {
     var out: [SVGElement] = [
-      SVGElement("rect", [("x", svgNumber(left)), ("y", svgNumber(top)), ("width", svgNumber(width)), ("height", svgNumber(height)), ("fill", "white"), ("stroke", "#333")])
+      SVGElement(
+        "rect",
+        [
+          ("x", svgNumber(left)), ("y", svgNumber(top)), ("width", svgNumber(width)), ("height", svgNumber(height)),
+          ("fill", "white"), ("stroke", "#333"),
+        ])
     ]
     let bottom = top + height
     for tick in xs.ticks {
       let x = svgNumber(xs.position(tick))
-      out.append(SVGElement("line", [("x1", x), ("y1", svgNumber(top)), ("x2", x), ("y2", svgNumber(bottom)), ("stroke", "#eee")]))
-      out.append(SVGElement("line", [("x1", x), ("y1", svgNumber(bottom)), ("x2", x), ("y2", svgNumber(bottom + 4)), ("stroke", "#333")]))
-      out.append(SVGElement("text", [("x", x), ("y", svgNumber(bottom + 16)), ("text-anchor", "middle")], text: xs.label(tick)))
+      out.append(
+        SVGElement(
+          "line", [("x1", x), ("y1", svgNumber(top)), ("x2", x), ("y2", svgNumber(bottom)), ("stroke", "#eee")]))
+      out.append(
+        SVGElement(
+          "line", [("x1", x), ("y1", svgNumber(bottom)), ("x2", x), ("y2", svgNumber(bottom + 4)), ("stroke", "#333")]))
+      out.append(
+        SVGElement("text", [("x", x), ("y", svgNumber(bottom + 16)), ("text-anchor", "middle")], text: xs.label(tick)))
     }
     for tick in ys.ticks {
       let y = svgNumber(ys.position(tick))
-      out.append(SVGElement("line", [("x1", svgNumber(left)), ("y1", y), ("x2", svgNumber(left + width)), ("y2", y), ("stroke", "#eee")]))
-      out.append(SVGElement("line", [("x1", svgNumber(left - 4)), ("y1", y), ("x2", svgNumber(left)), ("y2", y), ("stroke", "#333")]))
       out.append(
-        SVGElement("text", [("x", svgNumber(left - 6)), ("y", svgNumber(ys.position(tick) + 4)), ("text-anchor", "end")], text: ys.label(tick)))
+        SVGElement(
+          "line", [("x1", svgNumber(left)), ("y1", y), ("x2", svgNumber(left + width)), ("y2", y), ("stroke", "#eee")]))
+      out.append(
+        SVGElement(
+          "line", [("x1", svgNumber(left - 4)), ("y1", y), ("x2", svgNumber(left)), ("y2", y), ("stroke", "#333")]))
+      out.append(
+        SVGElement(
+          "text", [("x", svgNumber(left - 6)), ("y", svgNumber(ys.position(tick) + 4)), ("text-anchor", "end")],
+          text: ys.label(tick)))
     }
     out.append(
-      SVGElement("text", [("x", svgNumber(left + width / 2)), ("y", svgNumber(bottom + 34)), ("text-anchor", "middle")], text: xLabel))
+      SVGElement(
+        "text", [("x", svgNumber(left + width / 2)), ("y", svgNumber(bottom + 34)), ("text-anchor", "middle")],
+        text: xLabel))
     let yMiddle = top + height / 2
     out.append(
       SVGElement(
         "text",
-        [("x", svgNumber(left - 52)), ("y", svgNumber(yMiddle)), ("text-anchor", "middle"), ("transform", "rotate(-90 \(svgNumber(left - 52)) \(svgNumber(yMiddle)))")],
+        [
+          ("x", svgNumber(left - 52)), ("y", svgNumber(yMiddle)), ("text-anchor", "middle"),
+          ("transform", "rotate(-90 \(svgNumber(left - 52)) \(svgNumber(yMiddle)))"),
+        ],
         text: yLabel))
     out.append(
-      SVGElement("text", [("x", svgNumber(left + width / 2)), ("y", svgNumber(top - 8)), ("text-anchor", "middle"), ("font-weight", "bold")], text: title))
+      SVGElement(
+        "text",
+        [
+          ("x", svgNumber(left + width / 2)), ("y", svgNumber(top - 8)), ("text-anchor", "middle"),
+          ("font-weight", "bold"),
+        ], text: title))
     return out
   }
 
@@ -135,7 +166,12 @@ public struct Panel: Sendable {
     guard !entries.isEmpty else { return [] }
     let x = left + width + 10
     var out = [
-      SVGElement("rect", [("x", svgNumber(x)), ("y", svgNumber(top)), ("width", svgNumber(legendWidth - 16)), ("height", svgNumber(Double(entries.count) * 16 + 6)), ("fill", "white"), ("stroke", "#999")])
+      SVGElement(
+        "rect",
+        [
+          ("x", svgNumber(x)), ("y", svgNumber(top)), ("width", svgNumber(legendWidth - 16)),
+          ("height", svgNumber(Double(entries.count) * 16 + 6)), ("fill", "white"), ("stroke", "#999"),
+        ])
     ]
     for (index, series) in entries.enumerated() {
       let y = top + 14 + Double(index) * 16
@@ -148,7 +184,10 @@ public struct Panel: Sendable {
   static func legendMark(_ series: Series, x: Double, y: Double) -> SVGElement {
     switch series.style {
     case .line, .dashed, .arrows:
-      var attributes = [("x1", svgNumber(x)), ("y1", svgNumber(y)), ("x2", svgNumber(x + 18)), ("y2", svgNumber(y)), ("stroke", series.color), ("stroke-width", "2")]
+      var attributes = [
+        ("x1", svgNumber(x)), ("y1", svgNumber(y)), ("x2", svgNumber(x + 18)), ("y2", svgNumber(y)),
+        ("stroke", series.color), ("stroke-width", "2"),
+      ]
       if series.style == .dashed { attributes.append(("stroke-dasharray", "5 3")) }
       return SVGElement("line", attributes)
     case .dots, .crosses, .squares:
@@ -159,24 +198,34 @@ public struct Panel: Sendable {
   static func marker(_ style: Series.Style, x: Double, y: Double, color: String) -> SVGElement {
     switch style {
     case .crosses:
-      let d = "M\(svgNumber(x - 3)) \(svgNumber(y - 3))L\(svgNumber(x + 3)) \(svgNumber(y + 3))M\(svgNumber(x - 3)) \(svgNumber(y + 3))L\(svgNumber(x + 3)) \(svgNumber(y - 3))"
+      let d =
+        "M\(svgNumber(x - 3)) \(svgNumber(y - 3))L\(svgNumber(x + 3)) \(svgNumber(y + 3))M\(svgNumber(x - 3)) \(svgNumber(y + 3))L\(svgNumber(x + 3)) \(svgNumber(y - 3))"
       return SVGElement("path", [("d", d), ("stroke", color), ("stroke-width", "1.2")])
     case .squares:
-      return SVGElement("rect", [("x", svgNumber(x - 3.5)), ("y", svgNumber(y - 3.5)), ("width", "7"), ("height", "7"), ("fill", "none"), ("stroke", color), ("stroke-width", "1.2")])
+      return SVGElement(
+        "rect",
+        [
+          ("x", svgNumber(x - 3.5)), ("y", svgNumber(y - 3.5)), ("width", "7"), ("height", "7"), ("fill", "none"),
+          ("stroke", color), ("stroke-width", "1.2"),
+        ])
     default:
       return SVGElement("circle", [("cx", svgNumber(x)), ("cy", svgNumber(y)), ("r", "2.2"), ("fill", color)])
     }
   }
 
   static func draw(_ series: Series, _ xs: Scale, _ ys: Scale) -> [SVGElement] {
-    let points = zip(series.x, series.y).filter { $0.0.isFinite && !$0.1.isNaN }.map { (xs.position($0.0), ys.position($0.1)) }
+    let points = zip(series.x, series.y).filter { $0.0.isFinite && !$0.1.isNaN }.map {
+      (xs.position($0.0), ys.position($0.1))
+    }
     switch series.style {
     case .line, .dashed:
       let thinned = thin(points)
       guard let first = thinned.first else { return [] }
       var d = "M\(svgNumber(first.0)) \(svgNumber(first.1))"
       for point in thinned.dropFirst() { d += "L\(svgNumber(point.0)) \(svgNumber(point.1))" }
-      var attributes = [("d", d), ("fill", "none"), ("stroke", series.color), ("stroke-width", "1.5"), ("stroke-linejoin", "round")]
+      var attributes = [
+        ("d", d), ("fill", "none"), ("stroke", series.color), ("stroke-width", "1.5"), ("stroke-linejoin", "round"),
+      ]
       if series.style == .dashed { attributes.append(("stroke-dasharray", "5 3")) }
       return [SVGElement("path", attributes)]
     case .dots, .crosses, .squares:
@@ -200,7 +249,8 @@ public struct Panel: Sendable {
     let head = min(8, length / 2)
     let left = (b.0 - head * ux + head * 0.45 * uy, b.1 - head * uy - head * 0.45 * ux)
     let right = (b.0 - head * ux - head * 0.45 * uy, b.1 - head * uy + head * 0.45 * ux)
-    let d = "M\(svgNumber(a.0)) \(svgNumber(a.1))L\(svgNumber(b.0)) \(svgNumber(b.1))M\(svgNumber(left.0)) \(svgNumber(left.1))L\(svgNumber(b.0)) \(svgNumber(b.1))L\(svgNumber(right.0)) \(svgNumber(right.1))"
+    let d =
+      "M\(svgNumber(a.0)) \(svgNumber(a.1))L\(svgNumber(b.0)) \(svgNumber(b.1))M\(svgNumber(left.0)) \(svgNumber(left.1))L\(svgNumber(b.0)) \(svgNumber(b.1))L\(svgNumber(right.0)) \(svgNumber(right.1))"
     return SVGElement("path", [("d", d), ("fill", "none"), ("stroke", color), ("stroke-width", "1.6")])
   }
 
@@ -255,7 +305,8 @@ public struct Figure: Sendable {
   }
 
   static func csvField(_ text: String) -> String {
-    text.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    text.contains(where: { $0 == "," || $0 == "\"" })
+      ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }
 
   /// The figure as a standalone SVG document.
@@ -267,7 +318,12 @@ public struct Figure: Sendable {
     let height = margin.top + panelHeight + margin.bottom + Double(captionLines.count) * 15 + 10
     var children: [SVGElement] = [
       SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", "white")]),
-      SVGElement("text", [("x", svgNumber(width / 2)), ("y", "22"), ("text-anchor", "middle"), ("font-size", "15"), ("font-weight", "bold")], text: title),
+      SVGElement(
+        "text",
+        [
+          ("x", svgNumber(width / 2)), ("y", "22"), ("text-anchor", "middle"), ("font-size", "15"),
+          ("font-weight", "bold"),
+        ], text: title),
     ]
     var left = 0.0
     for (index, (panel, cell)) in zip(panels, cells).enumerated() {
@@ -277,7 +333,8 @@ public struct Figure: Sendable {
     }
     for (index, line) in captionLines.enumerated() {
       let y = margin.top + panelHeight + margin.bottom + 8 + Double(index) * 15
-      children.append(SVGElement("text", [("x", "12"), ("y", svgNumber(y)), ("font-size", "11"), ("fill", "#333")], text: line))
+      children.append(
+        SVGElement("text", [("x", "12"), ("y", svgNumber(y)), ("font-size", "11"), ("fill", "#333")], text: line))
     }
     return svgDocument(width: width, height: height, children)
   }

@@ -58,7 +58,9 @@ public struct Scale: Sendable, Equatable {
       let magnitude = pow(10, floor(log10(rough)))
       let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
       let first = (domain.lowerBound / step).rounded(.up) * step
-      return Swift.stride(from: first, through: domain.upperBound + step * 1e-9, by: step).map { abs($0) < step * 1e-9 ? 0 : $0 }
+      return Swift.stride(from: first, through: domain.upperBound + step * 1e-9, by: step).map {
+        abs($0) < step * 1e-9 ? 0 : $0
+      }
     }
   }
 

@@ -1,8 +1,8 @@
 import ArgumentParser
+import Descent
 import Foundation
 import Testing
 
-import Descent
 @testable import DescentCLI
 
 /// The tool's commands, parsed and run in-process.
@@ -18,24 +18,57 @@ import Descent
     (["run", "--start", "1,2,3"], "start has 3 entries, but the problem has dimension 2"),
     (["run", "--start", "1,inf"], "start[1] is inf: every entry must be finite"),
     (["run", "--start", "1,x"], "invalid start 1,x: expected comma-separated numbers, e.g. -1,0"),
-    (["run", "--optimizer", "adamax"], "unknown optimizer 'adamax': known are \(OptimizerCatalog.names.joined(separator: ", "))"),
+    (
+      ["run", "--optimizer", "adamax"],
+      "unknown optimizer 'adamax': known are \(OptimizerCatalog.names.joined(separator: ", "))"
+    ),
     (["run", "--problem", "beale"], "unknown problem 'beale': known are rosenbrock, quadratic"),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
     // Values as typed, never rounded; specifications and repeats named.
-    (["run", "--optimizer", "adam", "--beta2", "0.99999999999999999"], "invalid beta2 0.99999999999999999: expected a number in [0, 1)"),
+    (
+      ["run", "--optimizer", "adam", "--beta2", "0.99999999999999999"],
+      "invalid beta2 0.99999999999999999: expected a number in [0, 1)"
+    ),
     (["run", "--progress-rows", "-1"], "invalid progress-rows -1: expected an integer ≥ 2"),
     (["run", "--error-tolerance", "-1e-3"], "invalid error-tolerance -1e-3: expected a finite number ≥ 0"),
-    (["run", "--optimizer", "lookahead", "--inner", "bogus"], "invalid inner bogus: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"),
-    (["run", "--optimizer", "lookahead", "--inner", "lookahead"], "invalid inner lookahead: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"),
-    (["compare", "--optimizers", ":horizon=2"], "':horizon=2' has no optimizer name before its settings: expected name[:setting=value…]"),
-    (["compare", "--optimizers", ""], "--optimizers '' names no optimizer: expected name[:setting=value…], separated by commas"),
-    (["compare", "--optimizers", "csawg:horizon=2:horizon=3"], "horizon is given twice in 'csawg:horizon=2:horizon=3': give each setting once"),
+    (
+      ["run", "--optimizer", "lookahead", "--inner", "bogus"],
+      "invalid inner bogus: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"
+    ),
+    (
+      ["run", "--optimizer", "lookahead", "--inner", "lookahead"],
+      "invalid inner lookahead: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"
+    ),
+    (
+      ["compare", "--optimizers", ":horizon=2"],
+      "':horizon=2' has no optimizer name before its settings: expected name[:setting=value…]"
+    ),
+    (
+      ["compare", "--optimizers", ""],
+      "--optimizers '' names no optimizer: expected name[:setting=value…], separated by commas"
+    ),
+    (
+      ["compare", "--optimizers", "csawg:horizon=2:horizon=3"],
+      "horizon is given twice in 'csawg:horizon=2:horizon=3': give each setting once"
+    ),
     (["run", "--set", "a=1", "--set", "a=2"], "a is given twice in --set: give each setting once"),
-    (["run", "--horizon", "1000000000"], "invalid horizon 1000000000: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 take 29.8 GiB; this machine has \(MemoryRequirement.describe(bytes: Double(MemoryRequirement.available)))"),
-    (["run", "--horizon", "9223372036854775807"], "invalid horizon 9223372036854775807: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 are more than an Int counts"),
-    (["run", "--optimizer", "lbfgs", "--memory", "9223372036854775807"], "invalid memory 9223372036854775807: expected a size that fits in memory: 2m·d + 4d + 2m numbers at d = 2 are more than an Int counts"),
-    (["run", "--set", "dimension=9223372036854775807"], "invalid dimension 9223372036854775807: expected a size that fits in memory: a run's 6 vectors of d numbers are more than an Int counts"),
+    (
+      ["run", "--horizon", "1000000000"],
+      "invalid horizon 1000000000: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 take 29.8 GiB; this machine has \(MemoryRequirement.describe(bytes: Double(MemoryRequirement.available)))"
+    ),
+    (
+      ["run", "--horizon", "9223372036854775807"],
+      "invalid horizon 9223372036854775807: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 are more than an Int counts"
+    ),
+    (
+      ["run", "--optimizer", "lbfgs", "--memory", "9223372036854775807"],
+      "invalid memory 9223372036854775807: expected a size that fits in memory: 2m·d + 4d + 2m numbers at d = 2 are more than an Int counts"
+    ),
+    (
+      ["run", "--set", "dimension=9223372036854775807"],
+      "invalid dimension 9223372036854775807: expected a size that fits in memory: a run's 6 vectors of d numbers are more than an Int counts"
+    ),
   ])
   func badInputNamesTheValue(arguments: [String], message: String) {
     #expect(failure(arguments) == message)
@@ -67,8 +100,11 @@ import Descent
   }
 
   @Test func compareRunsEachSpecification() {
-    #expect(failure(["compare", "--optimizers", "gd,csawg:planning-steps=5:corrections=10", "--max-evaluations", "500"]) == nil)
-    #expect(failure(["compare", "--optimizers", "csawg:horizon"]) == "'horizon' in 'csawg:horizon' is not setting=value")
+    #expect(
+      failure(["compare", "--optimizers", "gd,csawg:planning-steps=5:corrections=10", "--max-evaluations", "500"])
+        == nil)
+    #expect(
+      failure(["compare", "--optimizers", "csawg:horizon"]) == "'horizon' in 'csawg:horizon' is not setting=value")
     #expect(failure(["compare", "--optimizers", "csawg:horizon=0"]) == "invalid horizon 0: expected an integer ≥ 1")
   }
 
@@ -88,10 +124,11 @@ import Descent
   @Test func runWritesTheTrace() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("descent-trace-\(UUID()).csv").path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(failure([
-      "run", "--horizon", "2", "--planning-steps", "5", "--corrections", "10", "--max-evaluations", "1000",
-      "--error-tolerance", "0", "--trace", path,
-    ]) == nil)
+    #expect(
+      failure([
+        "run", "--horizon", "2", "--planning-steps", "5", "--corrections", "10", "--max-evaluations", "1000",
+        "--error-tolerance", "0", "--trace", path,
+      ]) == nil)
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
     #expect(lines.first?.hasPrefix("iteration,gradient_evaluations,value_evaluations,f,error") == true)
     #expect(lines.count == 1 + 19)  // rows 0…18
@@ -104,7 +141,9 @@ import Descent
     #expect(failure(["reproduce", "--figure", "7a", "--output", directory, "--quiet"]) == nil)
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     #expect(files == ["figure-7a.csv", "figure-7a.svg"])
-    #expect(failure(["reproduce", "--figure", "10"]) == "unknown figure '10': known are 2, 3a, 3b, 4, 5a, 5b, 6, 7a, 7b, 8, 9")
+    #expect(
+      failure(["reproduce", "--figure", "10"]) == "unknown figure '10': known are 2, 3a, 3b, 4, 5a, 5b, 6, 7a, 7b, 8, 9"
+    )
   }
 
 }

@@ -1,7 +1,7 @@
-@testable import Descent
 import Foundation
 import Testing
 
+@testable import Descent
 @testable import DescentCLI
 
 #if canImport(Glibc)
@@ -58,10 +58,16 @@ import Testing
   @Test func namesThePartOfThePathInTheWay() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try "x".write(toFile: path("afile"), atomically: false, encoding: .utf8)
-    #expect(run(["run", "--trace", path("afile/trace.csv")]) == "cannot write \(path("afile/trace.csv")): \(path("afile")) is not a directory")
+    #expect(
+      run(["run", "--trace", path("afile/trace.csv")])
+        == "cannot write \(path("afile/trace.csv")): \(path("afile")) is not a directory")
     #expect(run(["run", "--trace", path("none/trace.csv")])?.contains("does not exist") == true)
-    #expect(run(["reproduce", "--figure", "7a", "--quiet", "--output", path("afile/sub")]) == "cannot write \(path("afile/sub")): \(path("afile")) is not a directory")
-    #expect(run(["reproduce", "--figure", "7a", "--quiet", "--output", path("afile")]) == "cannot write \(path("afile")): it exists and is not a directory")
+    #expect(
+      run(["reproduce", "--figure", "7a", "--quiet", "--output", path("afile/sub")])
+        == "cannot write \(path("afile/sub")): \(path("afile")) is not a directory")
+    #expect(
+      run(["reproduce", "--figure", "7a", "--quiet", "--output", path("afile")])
+        == "cannot write \(path("afile")): it exists and is not a directory")
   }
 
   /// A write that fails (here to a pipe nobody reads) is an error naming the reason.
@@ -84,7 +90,9 @@ import Testing
   /// The trace of a run is streamed: the same bytes as the in-memory trace.
   @Test func streamedTraceEqualsTheInMemoryOne() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    #expect(run(["run", "--planning-steps", "5", "--corrections", "10", "--max-iterations", "40", "--trace", path("t.csv")]) == nil)
+    #expect(
+      run(["run", "--planning-steps", "5", "--corrections", "10", "--max-iterations", "40", "--trace", path("t.csv")])
+        == nil)
     var csawg = try Csawg<Double>(planningSteps: 5, corrections: 10)
     let result = try minimize(
       try Rosenbrock<Double>(), from: [-1, 0], using: &csawg,
@@ -96,7 +104,10 @@ import Testing
   @Test func progressRowsAreBounded() {
     var rows = ProgressRows<Double>(capacity: 64)
     for k in 0...100_000 {
-      rows.add(TraceRow(iteration: k, gradientEvaluations: k, valueEvaluations: 0, value: 0, error: nil, gradientNorm: 0, stepSizes: nil, weights: []))
+      rows.add(
+        TraceRow(
+          iteration: k, gradientEvaluations: k, valueEvaluations: 0, value: 0, error: nil, gradientNorm: 0,
+          stepSizes: nil, weights: []))
     }
     let kept = rows.rows.map(\.iteration)
     #expect(kept.count <= 66)

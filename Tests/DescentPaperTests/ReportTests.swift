@@ -126,7 +126,9 @@ import Testing
     let byID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
     #expect(byID["rosenbrock.p5.k2.evaluations_to_zero"]?.measured == 458)
     #expect(byID["rosenbrock.p5.k10.iteration_to_zero"]?.measured == 79)
-    #expect(ReproductionReport.summaryMarkdown(claims).split(separator: "\n").filter { $0.hasPrefix("| `") }.count == claims.count)
+    #expect(
+      ReproductionReport.summaryMarkdown(claims).split(separator: "\n").filter { $0.hasPrefix("| `") }.count
+        == claims.count)
     #expect(try ReproductionReport.summaryJSON(claims) == json)
   }
 }

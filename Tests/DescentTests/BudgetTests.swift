@@ -30,10 +30,13 @@ import Testing
     for budget in [0, 1, 2, 3, 4, 5, 7, 11, 30] {
       for settings in Self.demanding(name) {
         let optimizer = try OptimizerCatalog.make(name, settings: settings, as: Double.self)
-        let rules = StoppingRules<Double>(maxIterations: 1_000, maxGradientEvaluations: budget, maxValueEvaluations: budget)
+        let rules = StoppingRules<Double>(
+          maxIterations: 1_000, maxGradientEvaluations: budget, maxValueEvaluations: budget)
         let result = try minimize(quadratic, from: [-1, 2, 0.5], with: optimizer, until: rules)
-        #expect(result.gradientEvaluations <= budget, "\(name) \(settings) spent \(result.gradientEvaluations) of \(budget)")
-        #expect(result.valueEvaluations <= budget, "\(name) \(settings) spent \(result.valueEvaluations) values of \(budget)")
+        #expect(
+          result.gradientEvaluations <= budget, "\(name) \(settings) spent \(result.gradientEvaluations) of \(budget)")
+        #expect(
+          result.valueEvaluations <= budget, "\(name) \(settings) spent \(result.valueEvaluations) values of \(budget)")
       }
     }
   }

@@ -37,7 +37,10 @@ import Testing
       (["learning-rate": "inf"], .invalidValue(name: "learning-rate", value: "inf", expected: "a finite number > 0")),
       (["learning-rate": "nan"], .invalidValue(name: "learning-rate", value: "nan", expected: "a finite number > 0")),
       (["learning-rate": "fast"], .invalidValue(name: "learning-rate", value: "fast", expected: "a number > 0")),
-      (["momentum": "0.9"], .unexpectedParameter(name: "momentum", method: "csawg", accepted: Csawg<Double>.method.parameters.map(\.name))),
+      (
+        ["momentum": "0.9"],
+        .unexpectedParameter(name: "momentum", method: "csawg", accepted: Csawg<Double>.method.parameters.map(\.name))
+      ),
     ]
     for (settings, error) in cases {
       #expect(throws: error) { try OptimizerCatalog.make("csawg", settings: settings, as: Double.self) }

@@ -40,7 +40,8 @@ import Testing
   }
 
   func sameDefaults<S: DescentFloat>(_ name: String, _: S.Type) throws {
-    let initialised = try #require(try Self.defaultInitialiser(name, S.self), "no default initialiser listed for \(name)")
+    let initialised = try #require(
+      try Self.defaultInitialiser(name, S.self), "no default initialiser listed for \(name)")
     let cataloged = try OptimizerCatalog.make(name, as: S.self)
     #expect(try encoded(initialised) == encoded(cataloged), "\(name) in \(S.self)")
   }

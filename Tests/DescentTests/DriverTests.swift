@@ -21,7 +21,8 @@ import Testing
 
   @Test func stopsOnEvaluationBudget() throws {
     var gd = try GradientDescent<Double>()
-    let result = try minimize(rosenbrock, from: [-1, 0], using: &gd, until: .init(maxIterations: nil, maxGradientEvaluations: 25))
+    let result = try minimize(
+      rosenbrock, from: [-1, 0], using: &gd, until: .init(maxIterations: nil, maxGradientEvaluations: 25))
     #expect(result.termination == .maxGradientEvaluations)
     #expect(result.gradientEvaluations == 25)
   }
@@ -62,7 +63,8 @@ import Testing
 
   func divergence<S: DescentFloat>(_: S.Type) throws {
     var gd = try GradientDescent<S>(learningRate: 0.01)
-    let result = try minimize(try Rosenbrock<S>(), from: [-1, 0], using: &gd, until: .init(maxIterations: 1000), trace: true)
+    let result = try minimize(
+      try Rosenbrock<S>(), from: [-1, 0], using: &gd, until: .init(maxIterations: 1000), trace: true)
     #expect(result.termination.isFailure)
     #expect(result.minimizer.allSatisfy { $0.isFinite })
     #expect(result.trace?.rows.last?.weights == result.minimizer)
@@ -115,7 +117,8 @@ import Testing
   @Test func longRunKeepsItsBestIterate() throws {
     var csawg = try Csawg<Double>()
     let result = try minimize(
-      try Rosenbrock<Double>(), from: [-1, 0], using: &csawg, until: .init(maxIterations: 30_000), callback: { _ in .proceed })
+      try Rosenbrock<Double>(), from: [-1, 0], using: &csawg, until: .init(maxIterations: 30_000),
+      callback: { _ in .proceed })
     let best = try #require(result.best)
     #expect(result.endedWorseThanBest)
     #expect(best.value < 1e-20 && best.error! < 1e-10)

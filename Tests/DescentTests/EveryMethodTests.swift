@@ -22,7 +22,8 @@ import Testing
     let half = try minimize(Self.problem, from: Self.start, using: &first, until: .init(maxIterations: 7))
     var resumed = try JSONDecoder().decode(O.self, from: JSONEncoder().encode(first))
     let rest = try minimize(
-      Self.problem, from: half.minimizer, using: &resumed, until: .init(maxIterations: whole.iterations - half.iterations))
+      Self.problem, from: half.minimizer, using: &resumed,
+      until: .init(maxIterations: whole.iterations - half.iterations))
     #expect(rest.minimizer.map(\.bitPattern) == whole.minimizer.map(\.bitPattern))
   }
 

@@ -6,7 +6,9 @@ import Testing
 @Suite struct ParallelTests {
   /// Methods whose update of a component depends on that component alone: on a
   /// diagonal quadratic a run on all components equals runs on the two halves.
-  static let separable = ["gd", "csawg", "momentum", "heavy-ball", "nesterov", "rmsprop", "adam", "adamw", "adagrad", "lookahead", "idbd"]
+  static let separable = [
+    "gd", "csawg", "momentum", "heavy-ball", "nesterov", "rmsprop", "adam", "adamw", "adagrad", "lookahead", "idbd",
+  ]
 
   @Test(arguments: separable)
   func splittingAcrossCoresChangesNoBit(_ name: String) throws {
@@ -17,7 +19,8 @@ import Testing
     func run(_ range: Range<Int>) throws -> [Double] {
       let problem = try Quadratic<Double>(curvature: .diagonal(Array(curvatures[range])))
       let optimizer = try OptimizerCatalog.make(name, settings: settings, as: Double.self)
-      return try minimize(problem, from: Array(start[range]), with: optimizer, until: .init(maxIterations: 12)).minimizer
+      return try minimize(problem, from: Array(start[range]), with: optimizer, until: .init(maxIterations: 12))
+        .minimizer
     }
     let whole = try run(0..<(2 * half))
     let halves = try run(0..<half) + run(half..<(2 * half))

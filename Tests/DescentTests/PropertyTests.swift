@@ -80,9 +80,11 @@ import Testing
       if name == "csawg" { settings = ["planning-steps": "\(1 + picks[0] % 7)", "corrections": "\(picks[1] % 5)"] }
       if name == "lookahead" { settings = ["inner": ["csawg", "nelder-mead", "lbfgs", "lossgrad"][picks[0] % 4]] }
       let optimizer = try! OptimizerCatalog.make(name, settings: settings, as: Double.self)
-      let rules = StoppingRules<Double>(maxIterations: 200, maxGradientEvaluations: gradients, maxValueEvaluations: values)
+      let rules = StoppingRules<Double>(
+        maxIterations: 200, maxGradientEvaluations: gradients, maxValueEvaluations: values)
       let result = try! minimize(Self.quadratic, from: Self.start, with: optimizer, until: rules)
-      #expect(result.gradientEvaluations <= gradients, "\(name) \(settings): \(result.gradientEvaluations) of \(gradients)")
+      #expect(
+        result.gradientEvaluations <= gradients, "\(name) \(settings): \(result.gradientEvaluations) of \(gradients)")
       #expect(result.valueEvaluations <= values, "\(name) \(settings): \(result.valueEvaluations) values of \(values)")
     }
   }

@@ -121,7 +121,8 @@ func register<S: DescentFloat>(_: S.Type) {
     for horizon in [2, 10] {
       stepBenchmark("csawg K=\(horizon) P=1", try! Csawg<S>(horizon: horizon), d, S.self, steps: horizon)
       stepBenchmark(
-        "csawg K=\(horizon) P=5", try! Csawg<S>(horizon: horizon, planningSteps: 5, corrections: 10), d, S.self, steps: horizon)
+        "csawg K=\(horizon) P=5", try! Csawg<S>(horizon: horizon, planningSteps: 5, corrections: 10), d, S.self,
+        steps: horizon)
     }
     updateBenchmark("gd", try! GradientDescent<S>(), d, S.self)
     updateBenchmark("heavy-ball", try! HeavyBall<S>(), d, S.self)

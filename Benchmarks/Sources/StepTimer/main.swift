@@ -54,7 +54,9 @@ func memory(horizon: Int, _ d: Int) {
   let grown = peakResident() - before
   // The ring (2K·d), the two sums and α (3d); `step` adds a gradient buffer (d).
   let state = (2 * horizon + 3) * d * MemoryLayout<Double>.size
-  print("csawg K=\(horizon) d=\(d): peak resident grew by \(grown / 1_048_576) MiB; state 2K·d + 3d = \(state / 1_048_576) MiB")
+  print(
+    "csawg K=\(horizon) d=\(d): peak resident grew by \(grown / 1_048_576) MiB; state 2K·d + 3d = \(state / 1_048_576) MiB"
+  )
 }
 
 /// `minimize` from another module (this one) against the same steps by hand: the
@@ -71,7 +73,10 @@ func driver(_ d: Int) throws {
         var oracle = CountingOracle(problem)
         var w = start
         for _ in 0..<iterations { optimizer.step(&w, oracle: &oracle) }
-        if !w.allSatisfy(\.isFinite) { print(name, w.prefix(3), w.firstIndex { !$0.isFinite } ?? -1); exit(1) }
+        if !w.allSatisfy(\.isFinite) {
+          print(name, w.prefix(3), w.firstIndex { !$0.isFinite } ?? -1)
+          exit(1)
+        }
       }, repeats: 5)
     var termination = Termination.maxIterations
     let driven = milliseconds(
@@ -83,7 +88,8 @@ func driver(_ d: Int) throws {
     precondition(termination == .maxIterations, "\(name) stopped early: \(termination)")
     print(
       name.padding(toLength: 28, withPad: " ", startingAt: 0),
-      String(format: "%9.2f %9.2f %7.3f", handLoop / Double(iterations), driven / Double(iterations), driven / handLoop))
+      String(format: "%9.2f %9.2f %7.3f", handLoop / Double(iterations), driven / Double(iterations), driven / handLoop)
+    )
   }
   print("d = \(d), Rosenbrock, Double; milliseconds per iteration (median of 5 runs of \(iterations))")
   print("method                       hand loop  minimize   ratio")

@@ -61,7 +61,8 @@ extension ParameterDescription {
   /// f*, taken from the problem unless given.
   public static func minimumValue(_ symbol: String, _ summary: String) -> ParameterDescription {
     ParameterDescription(
-      "minimum-value", symbol: symbol, default: "problem", allowed: "finite, or problem", summary: summary + " (problem: its f*)")
+      "minimum-value", symbol: symbol, default: "problem", allowed: "finite, or problem",
+      summary: summary + " (problem: its f*)")
   }
 }
 

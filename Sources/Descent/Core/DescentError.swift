@@ -95,7 +95,8 @@ extension DescentError {
   /// Throws unless f* is given finite or `objective` knows it: Polyak's and SPS's
   /// steps need it.
   @usableFromInline
-  static func requireMinimum<Problem: Objective>(_ given: Problem.Scalar?, for objective: Problem) throws(DescentError) {
+  static func requireMinimum<Problem: Objective>(_ given: Problem.Scalar?, for objective: Problem) throws(DescentError)
+  {
     try requireMinimum(given)
     if given == nil && objective.minimum == nil {
       throw .invalidValue(name: "minimum-value", value: "problem", expected: "a number: the problem's f* is not known")

@@ -24,7 +24,8 @@ public enum Vector {
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.cores) { finite in
           finite.initialize(repeating: true)
           let kernel = FiniteCopy(
-            source: source, destination: destination, finite: finite, chunkSize: Parallel.chunkSize(count: source.count))
+            source: source, destination: destination, finite: finite, chunkSize: Parallel.chunkSize(count: source.count)
+          )
           Parallel.run(kernel, count: source.count)
           return finite.allSatisfy { $0 }
         }
@@ -43,7 +44,10 @@ public enum Vector {
   /// square underflows or overflows. Zero exactly when every term is zero.
   @inlinable @inline(__always)
   static func euclidean<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
-    let squares = sum(count: count) { let t = term($0); return t * t }
+    let squares = sum(count: count) {
+      let t = term($0)
+      return t * t
+    }
     // Squares lost to underflow add at most count·leastNormal, below one ulp of
     // a sum this large.
     if squares.isFinite && squares >= S(count) * (S.leastNormalMagnitude / S.ulpOfOne) {
@@ -51,7 +55,11 @@ public enum Vector {
     }
     let largest = largestMagnitude(count: count, term)
     guard largest > 0 && largest.isFinite else { return largest }
-    return largest * sum(count: count) { let d = term($0) / largest; return d * d }.squareRoot()
+    return largest
+      * sum(count: count) {
+        let d = term($0) / largest
+        return d * d
+      }.squareRoot()
   }
 
   /// Σ term(i) over `0..<count` in four interleaved partial sums, added at the end.
@@ -144,7 +152,9 @@ public enum Vector {
 
   /// `destination ← source`, between buffers of equal length.
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
-  public static func copy<S: DescentFloat>(_ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<S>) {
+  public static func copy<S: DescentFloat>(
+    _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<S>
+  ) {
     precondition(source.count == destination.count, "dimension mismatch")
     Parallel.run(Copy(source: source, destination: destination), count: source.count)
   }
@@ -203,7 +213,8 @@ struct FiniteCopy<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let chunkSize: Int
 
   @inlinable init(
-    source: UnsafeBufferPointer<S>, destination: UnsafeMutableBufferPointer<S>, finite: UnsafeMutableBufferPointer<Bool>,
+    source: UnsafeBufferPointer<S>, destination: UnsafeMutableBufferPointer<S>,
+    finite: UnsafeMutableBufferPointer<Bool>,
     chunkSize: Int
   ) {
     (self.source, self.destination, self.finite, self.chunkSize) = (source, destination, finite, chunkSize)

@@ -173,7 +173,8 @@ func validateRun<Problem: Objective, Method: Optimizer>(
   try rules.validate(for: objective)
   try optimizer.validate(for: objective)
   try DescentError.requireMemory(
-    MemoryRequirement.sum(optimizer.stateSize(dimension: d), MemoryRequirement.product(MemoryRequirement.runVectors, d)),
+    MemoryRequirement.sum(
+      optimizer.stateSize(dimension: d), MemoryRequirement.product(MemoryRequirement.runVectors, d)),
     of: Problem.Scalar.self, name: "dimension", value: d,
     what: "the method's state and the driver's \(MemoryRequirement.runVectors) vectors at d = \(d)")
 }

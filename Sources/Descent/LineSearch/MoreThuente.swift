@@ -59,7 +59,8 @@ public struct MoreThuente<Scalar: DescentFloat>: Codable, Sendable {
   var intervalMax: Scalar = 0
 
   /// L-BFGS-B's settings: ftol 1e-3, gtol 0.9, xtol 0.1.
-  public init(ftol: Scalar = 1e-3, gtol: Scalar = 0.9, xtol: Scalar = 0.1, minStep: Scalar = 0, maxStep: Scalar = 1e10) {
+  public init(ftol: Scalar = 1e-3, gtol: Scalar = 0.9, xtol: Scalar = 0.1, minStep: Scalar = 0, maxStep: Scalar = 1e10)
+  {
     self.ftol = ftol
     self.gtol = gtol
     self.xtol = xtol

@@ -20,7 +20,8 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] = []
 
-  public init(learningRate: Scalar = 0.01, epsilon: Scalar = 1e-10, initialAccumulator: Scalar = 0) throws(DescentError) {
+  public init(learningRate: Scalar = 0.01, epsilon: Scalar = 1e-10, initialAccumulator: Scalar = 0) throws(DescentError)
+  {
     self.learningRate = learningRate
     self.epsilon = epsilon
     self.initialAccumulator = initialAccumulator
@@ -38,7 +39,6 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
     try checkHyperparameters()
     try DescentError.requireState(squaredSum, gradientBuffer, dimension: objective.dimension)
   }
-
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
@@ -81,7 +81,9 @@ struct AdagradKernel<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let eta: S
   @usableFromInline let delta: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, sum: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, eta: S, delta: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, sum: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, eta: S, delta: S
+  ) {
     (self.w, self.sum, self.g, self.eta, self.delta) = (w, sum, g, eta, delta)
   }
 

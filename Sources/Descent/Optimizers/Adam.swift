@@ -41,7 +41,6 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(moments.first, moments.second, gradientBuffer, dimension: objective.dimension)
   }
 
-
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     moments.step(&w, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)

@@ -17,7 +17,8 @@ public struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
   static var parameters: [ParameterDescription] {
     [
       ParameterDescription("beta1", symbol: "β₁", default: "0.9", allowed: "in [0, 1)", summary: "decay of the mean"),
-      ParameterDescription("beta2", symbol: "β₂", default: "0.999", allowed: "in [0, 1)", summary: "decay of the mean square"),
+      ParameterDescription(
+        "beta2", symbol: "β₂", default: "0.999", allowed: "in [0, 1)", summary: "decay of the mean square"),
       ParameterDescription("epsilon", symbol: "ε", default: "1e-8", allowed: "≥ 0", summary: "added to the root"),
     ]
   }
@@ -45,7 +46,10 @@ public struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
     let correction2 = 1 - Scalar.pow(beta2, count)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &first, &second) { w, m, v in
-        Parallel.run(AdamKernel(w: w, m: m, v: v, g: g, alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay, correction1: correction1, correction2: correction2), count: w.count)
+        Parallel.run(
+          AdamKernel(
+            w: w, m: m, v: v, g: g, alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon,
+            weightDecay: weightDecay, correction1: correction1, correction2: correction2), count: w.count)
       }
     }
   }
@@ -66,8 +70,14 @@ struct AdamKernel<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let correction1: S
   @usableFromInline let correction2: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, m: UnsafeMutableBufferPointer<S>, v: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, beta1: S, beta2: S, epsilon: S, weightDecay: S, correction1: S, correction2: S) {
-    (self.w, self.m, self.v, self.g, self.alpha, self.beta1, self.beta2, self.epsilon, self.weightDecay, self.correction1, self.correction2) = (w, m, v, g, alpha, beta1, beta2, epsilon, weightDecay, correction1, correction2)
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, m: UnsafeMutableBufferPointer<S>, v: UnsafeMutableBufferPointer<S>,
+    g: UnsafeBufferPointer<S>, alpha: S, beta1: S, beta2: S, epsilon: S, weightDecay: S, correction1: S, correction2: S
+  ) {
+    (
+      self.w, self.m, self.v, self.g, self.alpha, self.beta1, self.beta2, self.epsilon, self.weightDecay,
+      self.correction1, self.correction2
+    ) = (w, m, v, g, alpha, beta1, beta2, epsilon, weightDecay, correction1, correction2)
   }
 
   @_specialize(where S == Float) @_specialize(where S == Double)

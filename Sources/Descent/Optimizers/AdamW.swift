@@ -48,7 +48,6 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(moments.first, moments.second, gradientBuffer, dimension: objective.dimension)
   }
 
-
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     moments.step(
@@ -64,7 +63,8 @@ extension AdamW: CatalogedOptimizer {
       citation: "Loshchilov & Hutter (2019)",
       parameters: [.learningRate("0.001")] + AdamMoments<Scalar>.parameters + [
         ParameterDescription(
-          "weight-decay", symbol: "λ", default: "1e-5", allowed: "in [0, 1)", summary: "decay per step, not scaled by α")
+          "weight-decay", symbol: "λ", default: "1e-5", allowed: "in [0, 1)", summary: "decay per step, not scaled by α"
+        )
       ])
   }
 

@@ -184,7 +184,8 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
         let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
         if accumulate {
           withBuffers(&weightDifferenceSum, &squaredGradientSum) { sum1, sum2 in
-            Parallel.run(CsawgAccumulate(w: w, g: g, ringW: ringW, ringG: ringG, sum1: sum1, sum2: sum2, gamma: gamma), count: d)
+            Parallel.run(
+              CsawgAccumulate(w: w, g: g, ringW: ringW, ringG: ringG, sum1: sum1, sum2: sum2, gamma: gamma), count: d)
           }
         } else {
           Parallel.run(CsawgRecord(w: w, g: g, ringW: ringW, ringG: ringG, gamma: gamma), count: d)
@@ -334,7 +335,11 @@ struct CsawgAccumulate<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let sum2: UnsafeMutableBufferPointer<S>
   @usableFromInline let gamma: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>, ringG: UnsafeMutableBufferPointer<S>, sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>, gamma: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>,
+    ringG: UnsafeMutableBufferPointer<S>, sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>,
+    gamma: S
+  ) {
     (self.w, self.g, self.ringW, self.ringG, self.sum1, self.sum2, self.gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
   }
 
@@ -361,7 +366,10 @@ struct CsawgRecord<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let ringG: UnsafeMutableBufferPointer<S>
   @usableFromInline let gamma: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>, ringG: UnsafeMutableBufferPointer<S>, gamma: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>,
+    ringG: UnsafeMutableBufferPointer<S>, gamma: S
+  ) {
     (self.w, self.g, self.ringW, self.ringG, self.gamma) = (w, g, ringW, ringG, gamma)
   }
 
@@ -383,7 +391,9 @@ struct CsawgStepSizes<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let sum2: UnsafeMutableBufferPointer<S>
   @usableFromInline let alpha: UnsafeMutableBufferPointer<S>
 
-  @inlinable init(sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>) {
+  @inlinable init(
+    sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>
+  ) {
     (self.sum1, self.sum2, self.alpha) = (sum1, sum2, alpha)
   }
 
@@ -404,7 +414,9 @@ struct CsawgProjection<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let alpha: UnsafeMutableBufferPointer<S>
   @usableFromInline let g: UnsafeMutableBufferPointer<S>
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>
+  ) {
     (self.w, self.alpha, self.g) = (w, alpha, g)
   }
 

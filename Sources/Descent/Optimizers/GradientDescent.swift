@@ -21,7 +21,6 @@ public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
     self.learningRate = learningRate
   }
 
-
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     Vector.subtractScaled(learningRate, gradient, from: &w)

@@ -44,7 +44,6 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(previous, gradientBuffer, dimension: objective.dimension)
   }
 
-
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     if previous.count != w.count { previous = w }
@@ -82,7 +81,9 @@ struct HeavyBallKernel<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let alpha: S
   @usableFromInline let p: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S
+  ) {
     (self.w, self.previous, self.g, self.alpha, self.p) = (w, previous, g, alpha, p)
   }
 

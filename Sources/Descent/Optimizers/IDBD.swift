@@ -104,7 +104,8 @@ extension IDBD: CatalogedOptimizer {
       name: "idbd", summary: "IDBD, diagonal form: per-component step-sizes e^β learned by meta-descent",
       citation: "Sutton (1992)",
       parameters: [
-        ParameterDescription("meta-step-size", symbol: "θ", default: "0.01", allowed: "≥ 0", summary: "step-size of ln α"),
+        ParameterDescription(
+          "meta-step-size", symbol: "θ", default: "0.01", allowed: "≥ 0", summary: "step-size of ln α"),
         ParameterDescription(
           "initial-step-size", symbol: "α₀", default: "0.001", allowed: "> 0", summary: "every α_i at the start"),
       ])

@@ -133,12 +133,17 @@ extension L4: CatalogedOptimizer {
         ParameterDescription(
           "direction", kind: .choice(["adam", "momentum"]), default: "adam", allowed: "adam or momentum",
           summary: "the update direction v (L4Adam or L4Mom)"),
-        ParameterDescription("fraction", symbol: "α", default: "0.15", allowed: "> 0", summary: "fraction of the optimal step"),
         ParameterDescription(
-          "minimum-loss-factor", symbol: "γ", default: "0.9", allowed: "in (0, 1]", summary: "share of L_min deemed reachable"),
-        ParameterDescription("initial-factor", symbol: "γ₀", default: "0.75", allowed: "≥ 0", summary: "L_min = γ₀ L_0 at the start"),
-        ParameterDescription("forget-time", symbol: "τ", default: "1000", allowed: "> 0", summary: "L_min grows by 1 + 1/τ a step"),
-        ParameterDescription("epsilon", symbol: "ε", default: "1e-12", allowed: "> 0", summary: "added to the denominator"),
+          "fraction", symbol: "α", default: "0.15", allowed: "> 0", summary: "fraction of the optimal step"),
+        ParameterDescription(
+          "minimum-loss-factor", symbol: "γ", default: "0.9", allowed: "in (0, 1]",
+          summary: "share of L_min deemed reachable"),
+        ParameterDescription(
+          "initial-factor", symbol: "γ₀", default: "0.75", allowed: "≥ 0", summary: "L_min = γ₀ L_0 at the start"),
+        ParameterDescription(
+          "forget-time", symbol: "τ", default: "1000", allowed: "> 0", summary: "L_min grows by 1 + 1/τ a step"),
+        ParameterDescription(
+          "epsilon", symbol: "ε", default: "1e-12", allowed: "> 0", summary: "added to the denominator"),
       ])
   }
 

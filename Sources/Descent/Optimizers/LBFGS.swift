@@ -70,7 +70,8 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   /// The m pairs (2m·d and 2m numbers) and four vectors of d.
   public func stateSize(dimension d: Int) -> Int? {
     let pairs = MemoryRequirement.product(2, memory).flatMap { MemoryRequirement.product($0, d) }
-    return MemoryRequirement.sum(MemoryRequirement.sum(pairs, MemoryRequirement.product(4, d)), MemoryRequirement.product(2, memory))
+    return MemoryRequirement.sum(
+      MemoryRequirement.sum(pairs, MemoryRequirement.product(4, d)), MemoryRequirement.product(2, memory))
   }
 
   public var stepSizes: [Scalar]? { iteration > 0 ? [lastStep] : nil }
@@ -171,10 +172,12 @@ extension LBFGS: CatalogedOptimizer {
       name: "lbfgs", summary: "limited-memory BFGS with a Moré–Thuente strong-Wolfe line search",
       citation: "Liu & Nocedal (1989); Byrd, Lu, Nocedal & Zhu (1995); Moré & Thuente (1994)",
       parameters: [
-        ParameterDescription("memory", symbol: "m", kind: .integer, default: "10", allowed: "≥ 1", summary: "curvature pairs kept"),
+        ParameterDescription(
+          "memory", symbol: "m", kind: .integer, default: "10", allowed: "≥ 1", summary: "curvature pairs kept"),
         ParameterDescription("gtol", default: "1e-5", allowed: "≥ 0", summary: "converged when ‖∇f‖∞ is at most this"),
         ParameterDescription(
-          "ftol", default: "2.220446049250313e-9", allowed: "≥ 0", summary: "converged when f falls by at most this, relatively"),
+          "ftol", default: "2.220446049250313e-9", allowed: "≥ 0",
+          summary: "converged when f falls by at most this, relatively"),
       ])
   }
 

@@ -36,7 +36,8 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
 
   func checkHyperparameters() throws(DescentError) {
     try DescentError.require(syncPeriod >= 1, "sync-period", syncPeriod, "an integer ≥ 1")
-    try DescentError.require(slowStepSize > 0 && slowStepSize <= 1, "slow-step-size", slowStepSize, "a number in (0, 1]")
+    try DescentError.require(
+      slowStepSize > 0 && slowStepSize <= 1, "slow-step-size", slowStepSize, "a number in (0, 1]")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -77,8 +78,11 @@ extension Lookahead {
       ParameterDescription(
         "inner", kind: .choice(OptimizerCatalog.types(Double.self).map { $0.method.name }), default: "adam",
         allowed: "an optimizer name", summary: "the fast optimizer (its flags apply to it)"),
-      ParameterDescription("sync-period", symbol: "k", kind: .integer, default: "5", allowed: "≥ 1", summary: "fast steps per slow step"),
-      ParameterDescription("slow-step-size", symbol: "α", default: "0.5", allowed: "in (0, 1]", summary: "fraction of the way to the fast weights"),
+      ParameterDescription(
+        "sync-period", symbol: "k", kind: .integer, default: "5", allowed: "≥ 1", summary: "fast steps per slow step"),
+      ParameterDescription(
+        "slow-step-size", symbol: "α", default: "0.5", allowed: "in (0, 1]",
+        summary: "fraction of the way to the fast weights"),
     ]
   }
 

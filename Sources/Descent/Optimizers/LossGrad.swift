@@ -79,7 +79,8 @@ extension LossGrad: CatalogedOptimizer {
       citation: "Wójcik, Maziarka & Tabor (2018)",
       parameters: [
         .learningRate("0.001", symbol: "h₀"),
-        ParameterDescription("factor", symbol: "c", default: "1.05", allowed: "> 1", summary: "increase/decrease factor"),
+        ParameterDescription(
+          "factor", symbol: "c", default: "1.05", allowed: "> 1", summary: "increase/decrease factor"),
       ])
   }
 

@@ -36,7 +36,6 @@ public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(change, gradientBuffer, dimension: objective.dimension)
   }
 
-
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     if change.count != w.count { change = [Scalar](repeating: 0, count: w.count) }
@@ -74,7 +73,9 @@ struct MomentumKernel<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let alpha: S
   @usableFromInline let p: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, change: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, change: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S
+  ) {
     (self.w, self.change, self.g, self.alpha, self.p) = (w, change, g, alpha, p)
   }
 

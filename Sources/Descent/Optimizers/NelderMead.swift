@@ -74,7 +74,8 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
   public func stateSize(dimension n: Int) -> Int? {
     let simplex = MemoryRequirement.sum(n, 1).flatMap { MemoryRequirement.product($0, n) }
     return MemoryRequirement.sum(
-      simplex.flatMap { MemoryRequirement.product(2, $0) }, MemoryRequirement.product(4, n).flatMap { MemoryRequirement.sum($0, 2) })
+      simplex.flatMap { MemoryRequirement.product(2, $0) },
+      MemoryRequirement.product(4, n).flatMap { MemoryRequirement.sum($0, 2) })
   }
 
   public mutating func step<Problem: Objective>(
@@ -215,7 +216,8 @@ extension NelderMead: CatalogedOptimizer {
       name: "nelder-mead", summary: "the Nelder–Mead simplex method (values only), scipy's rules",
       citation: "Nelder & Mead (1965)",
       parameters: [
-        ParameterDescription("xatol", default: "1e-4", allowed: "≥ 0", summary: "converged when the simplex is this small"),
+        ParameterDescription(
+          "xatol", default: "1e-4", allowed: "≥ 0", summary: "converged when the simplex is this small"),
         ParameterDescription("fatol", default: "1e-4", allowed: "≥ 0", summary: "…and its values this close"),
       ])
   }

@@ -109,7 +109,9 @@ struct NesterovExtrapolation<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let y: UnsafeMutableBufferPointer<S>
   @usableFromInline let beta: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, beta: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, beta: S
+  ) {
     (self.w, self.previous, self.y, self.beta) = (w, previous, y, beta)
   }
 
@@ -130,7 +132,9 @@ struct NesterovStep<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let g: UnsafeMutableBufferPointer<S>
   @usableFromInline let s: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>, s: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>, s: S
+  ) {
     (self.w, self.y, self.g, self.s) = (w, y, g, s)
   }
 

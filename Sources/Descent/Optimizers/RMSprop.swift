@@ -39,7 +39,6 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(meanSquare, gradientBuffer, dimension: objective.dimension)
   }
 
-
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     if meanSquare.count != w.count { meanSquare = [Scalar](repeating: 0, count: w.count) }
@@ -59,7 +58,8 @@ extension RMSprop: CatalogedOptimizer {
       citation: "Hinton, Srivastava & Swersky (2012), lecture 6e",
       parameters: [
         .learningRate("0.001"),
-        ParameterDescription("decay", symbol: "β", default: "0.9", allowed: "in [0, 1)", summary: "decay of the mean square"),
+        ParameterDescription(
+          "decay", symbol: "β", default: "0.9", allowed: "in [0, 1)", summary: "decay of the mean square"),
         ParameterDescription("epsilon", symbol: "ε", default: "1e-8", allowed: "≥ 0", summary: "added to the root"),
       ])
   }
@@ -80,7 +80,10 @@ struct RMSpropKernel<S: DescentFloat>: ElementwiseKernel {
   @usableFromInline let beta: S
   @usableFromInline let epsilon: S
 
-  @inlinable init(w: UnsafeMutableBufferPointer<S>, v: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, beta: S, epsilon: S) {
+  @inlinable init(
+    w: UnsafeMutableBufferPointer<S>, v: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, beta: S,
+    epsilon: S
+  ) {
     (self.w, self.v, self.g, self.alpha, self.beta, self.epsilon) = (w, v, g, alpha, beta, epsilon)
   }
 

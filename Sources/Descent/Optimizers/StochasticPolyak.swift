@@ -67,7 +67,8 @@ extension StochasticPolyak: CatalogedOptimizer {
       citation: "Loizou, Vaswani, Laradji & Lacoste-Julien (2021)",
       parameters: [
         ParameterDescription("scale", symbol: "c", default: "0.5", allowed: "> 0", summary: "divides the Polyak step"),
-        ParameterDescription("max-step-size", symbol: "γ_b", default: "1", allowed: "> 0", summary: "upper bound on the step"),
+        ParameterDescription(
+          "max-step-size", symbol: "γ_b", default: "1", allowed: "> 0", summary: "upper bound on the step"),
         .minimumValue("f_i*", "lower bound on the loss"),
       ])
   }

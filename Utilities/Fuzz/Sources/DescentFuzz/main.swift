@@ -96,7 +96,8 @@ func generate(_ rng: inout SplitMix64, folder: String, index: Int) -> Case {
   case 3:
     // A problem setting; large dimensions with a tiny budget, so that the work stays small.
     let problem = rng.pick(problems)
-    let parameter = rng.pick(problem.parameters + [ParameterDescription("bogus", default: "", allowed: "", summary: "")])
+    let parameter = rng.pick(
+      problem.parameters + [ParameterDescription("bogus", default: "", allowed: "", summary: "")])
     let value = rng.pick(oddValues(for: parameter) + ["100000"])
     let small = parameter.name == "dimension" ? min(budget, 5) : budget
     let method = rng.pick(optimizers.map(\.name))
@@ -107,16 +108,25 @@ func generate(_ rng: inout SplitMix64, folder: String, index: Int) -> Case {
     // A quadratic whose Q is singular has no f*, which Polyak's step and SPS need:
     // their refusal names the setting they lack.
     let needsMinimum = method == "polyak" || method == "sps"
-    return Case(arguments: arguments, names: [value, parameter.name, "--set"] + (needsMinimum ? ["minimum-value"] : []), budget: small)
+    return Case(
+      arguments: arguments, names: [value, parameter.name, "--set"] + (needsMinimum ? ["minimum-value"] : []),
+      budget: small)
   case 4:
     // A malformed start.
     let start = rng.pick(["", ",", "1", "1,2,3", "nan,0", "1e309,0", "-1,-0", "1,,2", "x,y", "1e308,1e308", "0,0"])
-    return Case(arguments: baseRun(&rng, budget: budget) + ["--start", start], names: [start, "start"], budget: budget)
+    return Case(
+      arguments: baseRun(&rng, budget: budget) + ["--start", start], names: [start, "start"], budget: budget)
   case 5:
     // Stopping rules and the tool's own options at and past their limits.
-    let flag = rng.pick(["--max-iterations", "--error-tolerance", "--value-tolerance", "--gradient-tolerance", "--progress-rows", "--precision"])
-    let value = flag == "--precision" ? rng.pick(oddWords + ["float", "double", "half"]) : rng.pick(oddIntegers + oddNumbers)
-    return Case(arguments: baseRun(&rng, budget: budget) + [flag, value], names: [value, String(flag.dropFirst(2))], budget: budget)
+    let flag = rng.pick([
+      "--max-iterations", "--error-tolerance", "--value-tolerance", "--gradient-tolerance", "--progress-rows",
+      "--precision",
+    ])
+    let value =
+      flag == "--precision" ? rng.pick(oddWords + ["float", "double", "half"]) : rng.pick(oddIntegers + oddNumbers)
+    return Case(
+      arguments: baseRun(&rng, budget: budget) + [flag, value], names: [value, String(flag.dropFirst(2))],
+      budget: budget)
   case 6:
     // A malformed or odd list of method specifications for compare.
     let spec = rng.pick([
@@ -184,8 +194,12 @@ func outputCase(_ rng: inout SplitMix64, folder: String, index: Int, budget: Int
 func fingerprint(_ path: String) -> String {
   var status = stat()
   guard lstat(path, &status) == 0 else { return "absent" }
-  let kind = ["\(S_IFREG)": "file", "\(S_IFDIR)": "directory", "\(S_IFLNK)": "link", "\(S_IFIFO)": "FIFO", "\(S_IFCHR)": "device"][
-    "\(status.st_mode & S_IFMT)"] ?? "other"
+  let kind =
+    [
+      "\(S_IFREG)": "file", "\(S_IFDIR)": "directory", "\(S_IFLNK)": "link", "\(S_IFIFO)": "FIFO",
+      "\(S_IFCHR)": "device",
+    ][
+      "\(status.st_mode & S_IFMT)"] ?? "other"
   guard kind == "file" else { return "\(kind) \(status.st_rdev)" }
   let content = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
   return "file of \(content.utf8.count) bytes, \(content.prefix(12).debugDescription)"
@@ -243,7 +257,8 @@ func check(_ run: Case, _ outcome: Outcome, before: [String: String]) -> [String
     let lines = outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
     if lines.count != 1 || !lines[0].hasPrefix("Error: ") {
       problems.append("error is not one line: \(outcome.stderr.debugDescription)")
-    } else if !run.names.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty && lines[0].contains($0) }) {
+    } else if !run.names.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty && lines[0].contains($0) })
+    {
       problems.append("error names none of \(run.names): \(lines[0])")
     }
   }
