@@ -54,4 +54,26 @@ import Testing
       x[index] = 1
     }
   }
+
+  /// The thread count is a setting (and `DESCENT_THREADS`): one thread gives the
+  /// bits of all of them, and a count is kept within 1…maximumThreads.
+  @Test func threadCountChangesNoBit() throws {
+    let d = 3 * Parallel.threshold
+    let problem = try Quadratic<Double>(curvature: .diagonal((0..<d).map { 0.5 + Double($0 % 97) / 50 }))
+    let start = (0..<d).map { Double($0 % 13) / 6 - 1 }
+    func run() throws -> [Double] {
+      var adam = try Adam<Double>(learningRate: 0.1)
+      return try minimize(problem, from: start, using: &adam, until: .init(maxIterations: 8)).minimizer
+    }
+    let all = try run()
+    let chosen = Parallel.threads
+    Parallel.threads = 1
+    let one = try run()
+    Parallel.threads = 0
+    #expect(Parallel.threads == 1)
+    Parallel.threads = .max
+    #expect(Parallel.threads == Parallel.maximumThreads)
+    Parallel.threads = chosen
+    #expect(one.map(\.bitPattern) == all.map(\.bitPattern))
+  }
 }

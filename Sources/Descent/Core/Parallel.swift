@@ -16,21 +16,54 @@ public enum Parallel {
   /// it saves.
   public static let threshold = 1 << 16
 
-  /// The cores kernels use: the calling thread and `cores − 1` workers.
+  /// The machine's cores.
   public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-  @usableFromInline static let pool = WorkerPool(workers: cores - 1)
+  /// The threads a kernel may use at most: the `DESCENT_THREADS` environment
+  /// variable when it is a whole number ≥ 1, else every core.
+  public static let maximumThreads: Int = {
+    guard let text = ProcessInfo.processInfo.environment["DESCENT_THREADS"], let count = Int(text), count >= 1 else {
+      return cores
+    }
+    return min(count, 256)
+  }()
+
+  /// The threads kernels use, the calling thread among them: `maximumThreads` unless
+  /// set lower. Results are the same bits whatever it is; 1 runs every kernel on the
+  /// calling thread.
+  public static var threads: Int {
+    get {
+      setting.lock()
+      defer { setting.unlock() }
+      return chosenThreads
+    }
+    set {
+      setting.lock()
+      defer { setting.unlock() }
+      chosenThreads = min(max(1, newValue), maximumThreads)
+    }
+  }
+
+  @usableFromInline static let setting = NSLock()
+  nonisolated(unsafe) static var chosenThreads = maximumThreads
+
+  @usableFromInline static let pool = WorkerPool(workers: maximumThreads - 1)
 
   /// Runs `kernel` on disjoint ranges covering `0..<count`, concurrently when `count`
   /// reaches `threshold`, without allocating: the workers reach the kernel through
   /// a pointer to it and a function that captures nothing.
   @inlinable
   public static func run<Kernel: ElementwiseKernel>(_ kernel: Kernel, count: Int, threshold: Int = Parallel.threshold) {
-    guard count >= threshold && cores > 1 else {
+    run(kernel, count: count, chunkSize: chunkSize(count: count, threshold: threshold))
+  }
+
+  /// Runs `kernel` on ranges of `chunkSize` (the last shorter) covering `0..<count`.
+  @inlinable
+  public static func run<Kernel: ElementwiseKernel>(_ kernel: Kernel, count: Int, chunkSize size: Int) {
+    guard size < count else {
       kernel(0..<count)
       return
     }
-    let size = chunkSize(count: count, threshold: threshold)
     let ran = withUnsafePointer(to: kernel) { pointer in
       pool.run(count: count, chunkSize: size, context: UnsafeRawPointer(pointer)) { context, range in
         context.assumingMemoryBound(to: Kernel.self).pointee(range)
@@ -40,10 +73,17 @@ public enum Parallel {
   }
 
   /// The length of each range ``run(_:count:threshold:)`` makes, so a kernel can
-  /// number its chunks as `range.lowerBound / chunkSize`.
+  /// number its chunks as `range.lowerBound / chunkSize`: one range a thread.
   @inlinable
   public static func chunkSize(count: Int, threshold: Int = Parallel.threshold) -> Int {
-    count >= threshold && cores > 1 ? ((count + cores - 1) / cores + 63) & ~63 : max(count, 1)
+    let threads = Self.threads
+    return count >= threshold && threads > 1 ? ((count + threads - 1) / threads + 63) & ~63 : max(count, 1)
+  }
+
+  /// How many ranges of `chunkSize` cover `count`.
+  @inlinable
+  public static func chunks(count: Int, chunkSize: Int) -> Int {
+    max(1, (count + chunkSize - 1) / chunkSize)
   }
 }
 

@@ -5,10 +5,14 @@ public enum Vector {
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func isFinite<S: DescentFloat>(_ x: [S]) -> Bool {
     x.withUnsafeBufferPointer { buffer in
-      withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.cores) { finite in
+      // One flag a range; the chunking is fixed once, so the flags match the ranges.
+      let size = Parallel.chunkSize(count: buffer.count)
+      return withUnsafeTemporaryAllocation(
+        of: Bool.self, capacity: Parallel.chunks(count: buffer.count, chunkSize: size)
+      ) { finite in
         finite.initialize(repeating: true)
-        let kernel = FiniteProbe(x: buffer, finite: finite, chunkSize: Parallel.chunkSize(count: buffer.count))
-        Parallel.run(kernel, count: buffer.count)
+        let kernel = FiniteProbe(x: buffer, finite: finite, chunkSize: size)
+        Parallel.run(kernel, count: buffer.count, chunkSize: size)
         return finite.allSatisfy { $0 }
       }
     }
@@ -21,12 +25,13 @@ public enum Vector {
     precondition(source.count == destination.count, "dimension mismatch")
     return source.withUnsafeBufferPointer { source in
       destination.withUnsafeMutableBufferPointer { destination in
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.cores) { finite in
+        let size = Parallel.chunkSize(count: source.count)
+        return withUnsafeTemporaryAllocation(
+          of: Bool.self, capacity: Parallel.chunks(count: source.count, chunkSize: size)
+        ) { finite in
           finite.initialize(repeating: true)
-          let kernel = FiniteCopy(
-            source: source, destination: destination, finite: finite, chunkSize: Parallel.chunkSize(count: source.count)
-          )
-          Parallel.run(kernel, count: source.count)
+          let kernel = FiniteCopy(source: source, destination: destination, finite: finite, chunkSize: size)
+          Parallel.run(kernel, count: source.count, chunkSize: size)
           return finite.allSatisfy { $0 }
         }
       }

@@ -3,7 +3,10 @@
 ///     Δ_k = p Δ_{k−1} − α ∇f(w_k),   w_{k+1} = w_k + Δ_k,   Δ_0 = 0
 ///
 /// (Yao 2022, equations 5–6: Δ is an exponentially smoothed sum of past negative
-/// gradients.)
+/// gradients.) With Δ_{k−1} = w_k − w_{k−1} this is Polyak's heavy ball,
+/// w_{k+1} = w_k − α∇f(w_k) + p(w_k − w_{k−1}), the same iteration: Descent runs it
+/// with ``HeavyBall``'s kernel, keeping w_{k−1} rather than Δ. The two names keep
+/// their papers' defaults.
 ///
 /// Rumelhart, D. E., Hinton, G. E. and Williams, R. J. (1986). Learning
 /// representations by back-propagating errors. Nature, 323, 533–536.
@@ -12,39 +15,30 @@
 /// - `learningRate` α > 0. Default 0.001.
 /// - `momentum` p in [0, 1). Default 0.9.
 public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
-  public let learningRate: Scalar
-  public let momentum: Scalar
-  /// Δ, the last weight change.
-  @usableFromInline var change: [Scalar] = []
-  /// Scratch that `step` evaluates the gradient into.
-  public var gradientBuffer: [Scalar] = []
+  /// The iteration, as Polyak's heavy ball.
+  @usableFromInline var heavyBall: HeavyBall<Scalar>
 
-  public init(learningRate: Scalar = 0.001, momentum: Scalar = 0.9) throws(DescentError) {
-    self.learningRate = learningRate
-    self.momentum = momentum
-    try checkHyperparameters()
+  public var learningRate: Scalar { heavyBall.learningRate }
+  public var momentum: Scalar { heavyBall.momentum }
+
+  /// Scratch that `step` evaluates the gradient into.
+  public var gradientBuffer: [Scalar] {
+    get { heavyBall.gradientBuffer }
+    set { heavyBall.gradientBuffer = newValue }
   }
 
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    try DescentError.requireRate(momentum, "momentum")
+  public init(learningRate: Scalar = 0.001, momentum: Scalar = 0.9) throws(DescentError) {
+    heavyBall = try HeavyBall(learningRate: learningRate, momentum: momentum)
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
-    try DescentError.requireState(change, gradientBuffer, dimension: objective.dimension)
+    try heavyBall.validate(for: objective)
   }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
-    if change.count != w.count { change = [Scalar](repeating: 0, count: w.count) }
-    let (alpha, p) = (learningRate, momentum)
-    gradient.withUnsafeBufferPointer { g in
-      withBuffers(&w, &change) { w, change in
-        Parallel.run(MomentumKernel(w: w, change: change, g: g, alpha: alpha, p: p), count: w.count)
-      }
-    }
+    heavyBall.update(&w, gradient: gradient)
   }
 }
 
@@ -61,29 +55,5 @@ extension Momentum: CatalogedOptimizer {
 
   public init(settings: Settings) throws(DescentError) {
     try self.init(learningRate: settings.real("learning-rate"), momentum: settings.real("momentum"))
-  }
-}
-
-/// Δ ← pΔ − αg, w ← w + Δ on a range.
-@usableFromInline
-struct MomentumKernel<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let change: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeBufferPointer<S>
-  @usableFromInline let alpha: S
-  @usableFromInline let p: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, change: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S
-  ) {
-    (self.w, self.change, self.g, self.alpha, self.p) = (w, change, g, alpha, p)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      change[i] = p * change[i] - alpha * g[i]
-      w[i] += change[i]
-    }
   }
 }

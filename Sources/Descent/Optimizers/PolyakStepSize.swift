@@ -2,7 +2,9 @@
 ///
 ///     α_k = (f(w_k) − f*) / ‖∇f(w_k)‖²,   w_{k+1} = w_k − α_k ∇f(w_k)
 ///
-/// No step is taken where ∇f(w_k) = 0. Each iteration evaluates f and ∇f once.
+/// No step is taken where ∇f(w_k) = 0. Each iteration evaluates f and ∇f once. This
+/// is SPS_max with c = 1 and no bound (``StochasticPolyak``), the same arithmetic to
+/// the bit, and Descent runs it as that.
 ///
 /// Polyak, B. T. (1987). Introduction to Optimization. Optimization Software.
 ///
@@ -10,44 +12,46 @@
 /// - `minimumValue` f*: the optimal value. Default: the objective's known minimum
 ///   (the run is refused when neither is known).
 public struct PolyakStepSize<Scalar: DescentFloat>: Optimizer {
+  /// The iteration, as SPS with c = 1 and γ_b = ∞.
+  @usableFromInline var stochasticPolyak: StochasticPolyak<Scalar>
+
   /// f*, or nil to take the objective's.
-  public let minimumValue: Scalar?
-  /// The last α_k.
-  @usableFromInline var stepSize: Scalar = 0
-  @usableFromInline var gradient: [Scalar] = []
+  public var minimumValue: Scalar? { stochasticPolyak.minimumValue }
 
   public init(minimumValue: Scalar? = nil) throws(DescentError) {
-    self.minimumValue = minimumValue
-    try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requireMinimum(minimumValue)
+    stochasticPolyak = try StochasticPolyak(scale: 1, maxStepSize: .infinity, minimumValue: minimumValue)
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
-    try DescentError.requireState(gradient, dimension: objective.dimension)
-    try DescentError.requireMinimum(minimumValue, for: objective)
+    try stochasticPolyak.validate(for: objective)
   }
 
   /// α_k, as a one-entry vector for the trace.
-  public var stepSizes: [Scalar]? { gradient.isEmpty ? nil : [stepSize] }
+  public var stepSizes: [Scalar]? { stochasticPolyak.stepSizes }
 
   @inlinable
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    guard oracle.reserve(gradients: 1, values: 1) else { return }
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    let f = oracle.valueAndGradient(at: w, into: &gradient)
-    let squaredNorm = Vector.dot(gradient, gradient)
-    guard let fStar = minimumValue ?? oracle.objective.minimum else {
-      preconditionFailure("Polyak's step needs f*: validate(for:) refuses a run without it")
-    }
-    stepSize = squaredNorm > 0 ? (f - fStar) / squaredNorm : 0
-    Vector.subtractScaled(stepSize, gradient, from: &w)
+    stochasticPolyak.step(&w, oracle: &oracle)
+  }
+
+  // Codable by hand: JSON has no infinity for the bound, which is implied.
+  private enum CodingKeys: String, CodingKey { case minimumValue, stepSize, gradient }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(minimumValue: container.decodeIfPresent(Scalar.self, forKey: .minimumValue))
+    stochasticPolyak.stepSize = try container.decode(Scalar.self, forKey: .stepSize)
+    stochasticPolyak.gradient = try container.decode([Scalar].self, forKey: .gradient)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(minimumValue, forKey: .minimumValue)
+    try container.encode(stochasticPolyak.stepSize, forKey: .stepSize)
+    try container.encode(stochasticPolyak.gradient, forKey: .gradient)
   }
 }
 

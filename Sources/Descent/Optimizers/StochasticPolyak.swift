@@ -11,7 +11,8 @@
 ///
 /// Hyperparameters:
 /// - `scale` c > 0. Default 0.5, the value of the paper's convergence theorems.
-/// - `maxStepSize` γ_b > 0. Default 1 (optax's default bound; the paper tunes it).
+/// - `maxStepSize` γ_b > 0, or infinity for no bound. Default 1 (optax's default
+///   bound; the paper tunes it).
 /// - `minimumValue` f_i*: a lower bound on the loss. Default: the objective's known
 ///   minimum (the run is refused when neither is known; 0 suits interpolating models).
 public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
@@ -30,7 +31,7 @@ public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
 
   func checkHyperparameters() throws(DescentError) {
     try DescentError.requirePositive(scale, "scale")
-    try DescentError.requirePositive(maxStepSize, "max-step-size")
+    try DescentError.require(maxStepSize > 0, "max-step-size", maxStepSize, "a number > 0 (inf: no bound)")
     try DescentError.requireMinimum(minimumValue)
   }
 
