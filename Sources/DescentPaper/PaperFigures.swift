@@ -2,26 +2,46 @@ import Descent
 import DescentPlot
 import Foundation
 
+/// One of the paper's figures, by its number in the paper.
+public enum PaperFigure: String, CaseIterable, Sendable {
+  case figure2 = "2"
+  case figure3a = "3a"
+  case figure3b = "3b"
+  case figure4 = "4"
+  case figure5a = "5a"
+  case figure5b = "5b"
+  case figure6 = "6"
+  case figure7a = "7a"
+  case figure7b = "7b"
+  case figure8 = "8"
+  case figure9 = "9"
+}
+
 /// The paper's figures, made from ``PaperRuns``.
 public enum PaperFigures {
   /// The figure ids, in the paper's order.
-  public static let ids = ["2", "3a", "3b", "4", "5a", "5b", "6", "7a", "7b", "8", "9"]
+  public static var ids: [String] { PaperFigure.allCases.map(\.rawValue) }
 
   /// Makes figure `id` (one of ``ids``).
   public static func make(_ id: String, runs: inout PaperRuns) throws(DescentError) -> Figure {
-    switch id {
-    case "2": return try figure2(&runs)
-    case "3a": return try figure3a(&runs)
-    case "3b": return try figure3b(&runs)
-    case "4": return try figure4(&runs)
-    case "5a": return try figure5a(&runs)
-    case "5b": return try figure5b(&runs)
-    case "6": return try figure6(&runs)
-    case "7a": return try figure7a(&runs)
-    case "7b": return try figure7b(&runs)
-    case "8": return try figure8(&runs)
-    case "9": return try figure9(&runs)
-    default: throw .unknownName(kind: "figure", name: id, known: ids)
+    guard let figure = PaperFigure(rawValue: id) else { throw .unknownName(kind: "figure", name: id, known: ids) }
+    return try make(figure, runs: &runs)
+  }
+
+  /// Makes `figure`.
+  public static func make(_ figure: PaperFigure, runs: inout PaperRuns) throws(DescentError) -> Figure {
+    switch figure {
+    case .figure2: try figure2(&runs)
+    case .figure3a: try figure3a(&runs)
+    case .figure3b: try figure3b(&runs)
+    case .figure4: try figure4(&runs)
+    case .figure5a: try figure5a(&runs)
+    case .figure5b: try figure5b(&runs)
+    case .figure6: try figure6(&runs)
+    case .figure7a: try figure7a(&runs)
+    case .figure7b: try figure7b(&runs)
+    case .figure8: try figure8(&runs)
+    case .figure9: try figure9(&runs)
     }
   }
 
@@ -311,21 +331,37 @@ public enum PaperFigures {
 
   static func figure7a(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
     var series: [Series] = []
+    var landings: [String] = []
     for (index, k) in [2, 10, 100].enumerated() {
+      let run = try runs.rosenbrockRepeated(horizon: k)
       series.append(
         errorSeries(
-          try runs.rosenbrockRepeated(horizon: k), "Csawg-p5 K\(k)", color: palette[index + 1], axis: .iterations,
-          limit: PaperRuns.repeatedIterations))
+          run, "Csawg-p5 K\(k)", color: palette[index + 1], axis: .iterations, limit: PaperRuns.repeatedIterations))
+      if let landed = landing(run, "K\(k)", first: landings.isEmpty) { landings.append(landed) }
     }
     return Figure(
       id: "7a", title: "Figure 7a. Rosenbrock: repeated planning",
       caption:
-        "Csawg with P = 5 projections per planning event, each followed by M = 10 gradient steps (γ = 0.001), K = 2, 10, 100, from (−1, 0); the first 1,000 iterations. A line ends where w lands exactly on (1, 1): K2 after 458 gradient evaluations (iteration 17 counted from 0), K10 after 465 (iteration 79).",
+        "Csawg with P = 5 projections per planning event, each followed by M = 10 gradient steps (γ = 0.001), K = 2, 10, 100, from (−1, 0); the first 1,000 iterations. A line ends where w lands exactly on (1, 1): "
+        + (landings.isEmpty
+          ? "none within \(PaperRuns.repeatedIterations) iterations" : landings.joined(separator: ", "))
+        + ".",
       panels: [
         Panel(
           title: "‖w − w*‖ against iterations", xLabel: "iteration", yLabel: "‖w − w*‖", yScale: .logarithmic,
           xDomain: 0...Double(PaperRuns.repeatedIterations), yDomain: 1e-16...10, series: series)
       ])
+  }
+
+  /// Where a run of repeated planning landed exactly on w*, as measured: the
+  /// gradient evaluations and the iteration counted from 0, as the paper counts (the
+  /// units spelled out the first time); nil when it did not land.
+  static func landing(_ run: MinimizationResult<Double>, _ label: String, first: Bool) -> String? {
+    guard run.termination == .errorTolerance else { return nil }
+    let (evaluations, iteration) = (run.gradientEvaluations, run.iterations - 1)
+    return first
+      ? "\(label) after \(evaluations) gradient evaluations (iteration \(iteration) counted from 0)"
+      : "\(label) after \(evaluations) (iteration \(iteration))"
   }
 
   static func figure7b(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
