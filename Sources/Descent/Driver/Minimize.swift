@@ -14,6 +14,10 @@
 /// which checks the new iterate and keeps a copy to undo a failed step.
 ///
 /// - Parameters:
+///   - objective: the function to minimise.
+///   - start: w₀, with the objective's dimension and finite entries.
+///   - optimizer: the method; after the run it holds its final state.
+///   - rules: when to stop.
 ///   - trace: record one ``TraceRow`` per outer iteration (row 0 is the start).
 ///   - callback: called with every row the trace holds, row 0 (the start) first,
 ///     then one after each iteration; `.stop` ends the run.
@@ -31,7 +35,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   from start: [Problem.Scalar],
   using optimizer: inout Method,
   until rules: StoppingRules<Problem.Scalar> = StoppingRules(),
-  trace recordTrace: Bool = false,
+  trace: Bool = false,
   callback: ((TraceRow<Problem.Scalar>) -> CallbackDecision)? = nil
 ) throws(DescentError) -> MinimizationResult<Problem.Scalar> where Method.Scalar == Problem.Scalar {
   typealias Scalar = Problem.Scalar
@@ -41,7 +45,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     objective, maxGradientEvaluations: rules.maxGradientEvaluations, maxValueEvaluations: rules.maxValueEvaluations)
   var observer = RunObserver(objective: objective)
   let observes =
-    recordTrace || callback != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
+    trace || callback != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
   var w = start
   // The last finite iterate, and the buffer the next one is copied into as it is
   // checked: a failed step is undone from `snapshot`, and a good one swaps the two.
@@ -71,7 +75,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   var termination: Termination?
   if observes {
     let row = observer.observe(w, iteration: 0, oracle: oracle, stepSizes: optimizer.stepSizes)
-    if recordTrace { rows.append(row) }
+    if trace { rows.append(row) }
     if row.value.isFinite {
       best = (row.value, 0)
       latestIsBest = true
@@ -128,7 +132,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
         best = (row.value, iteration)
         latestIsBest = true
       }
-      if recordTrace { rows.append(row) }
+      if trace { rows.append(row) }
     }
     // The method's own test ends the run; the callback still sees the last row.
     if let own {
@@ -157,7 +161,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     valueEvaluations: oracle.valueEvaluations,
     gradientEvaluations: oracle.gradientEvaluations,
     termination: termination!,
-    trace: recordTrace ? Trace(rows: rows) : nil,
+    trace: trace ? Trace(rows: rows) : nil,
     best: observedBest)
 }
 
