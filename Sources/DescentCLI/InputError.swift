@@ -37,6 +37,12 @@ struct MethodSpecification {
   let name: String
   let settings: [String: String]
 
+  init(text: String, name: String, settings: [String: String]) {
+    self.text = text
+    self.name = name
+    self.settings = settings
+  }
+
   init(_ text: String) throws {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     guard let name = parts.first, !name.isEmpty else {

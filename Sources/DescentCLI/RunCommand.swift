@@ -5,9 +5,11 @@ import Foundation
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Minimise one problem with one optimizer and print its progress and result.")
+    abstract: "Minimise one problem with one optimizer and print its progress and result.",
+    discussion: "Settings of each optimizer (as --setting value, or after colons in --optimizer):\n"
+      + MethodOptions.settingsHelp)
 
-  @OptionGroup var method: HyperparameterOptions
+  @OptionGroup var method: MethodOptions
   @OptionGroup var problem: ProblemOptions
   @OptionGroup var stopping: StoppingOptions
 
@@ -65,7 +67,9 @@ struct RunCommand: ParsableCommand {
       throw writeError
     }
     try traceFile?.finish()
-    print("\(method.optimizer) on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))")
+    print(
+      "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))"
+    )
     print(ProgressTable.render(progress.rows, count: progressRows))
     print(ResultSummary.render(result))
     if let trace, let traceFile { print("trace: \(trace) (\(traceFile.rows) rows)") }

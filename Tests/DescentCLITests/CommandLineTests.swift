@@ -74,19 +74,18 @@ import Testing
     #expect(failure(arguments) == message)
   }
 
-  @Test func everyHyperparameterHasAFlag() {
+  /// Every setting of every method, from the catalog, reaches it under its own name,
+  /// as a flag and inside the specification; no setting has code of its own here.
+  @Test func everySettingReachesTheCatalogUnderItsName() throws {
     for method in OptimizerCatalog.methods {
       for parameter in method.parameters {
-        #expect(HyperparameterOptions.names.contains(parameter.name), "\(method.name) --\(parameter.name)")
+        let flag = try MethodOptions.parse(["--optimizer", method.name, "--\(parameter.name)", "-7"]).specification()
+        #expect(
+          flag.name == method.name && flag.settings == [parameter.name: "-7"], "\(method.name) --\(parameter.name)")
+        let spec = try MethodOptions.parse(["--optimizer", "\(method.name):\(parameter.name)=7"]).specification()
+        #expect(spec.settings == [parameter.name: "7"], "\(method.name):\(parameter.name)=7")
+        #expect(MethodOptions.settingsHelp.contains("--\(parameter.name)  \(parameter.symbol)"))
       }
-    }
-  }
-
-  /// Each flag reaches the catalog under its own name, not a neighbour's.
-  @Test func flagsMapToTheirNames() throws {
-    for name in HyperparameterOptions.names {
-      let options = try HyperparameterOptions.parse(["--\(name)", "7"])
-      #expect(options.given == [name: "7"], "--\(name)")
     }
   }
 

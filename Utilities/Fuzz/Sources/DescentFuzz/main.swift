@@ -145,7 +145,8 @@ func generate(_ rng: inout SplitMix64, folder: String, index: Int) -> Case {
       ["--optimizer", "adamax"], ["--problem", "beale"], ["--hozion", "2"], ["--horizon"], ["--set", "noequals"],
       ["--set", "=1"], ["--inner", "bogus", "--optimizer", "lookahead"], ["--trace"], ["extra"],
     ])
-    return Case(arguments: baseRun(&rng, budget: budget) + extra, names: extra, budget: budget)
+    let bare = extra.map { $0.hasPrefix("--") ? String($0.dropFirst(2)) : $0 }
+    return Case(arguments: baseRun(&rng, budget: budget) + extra, names: extra + bare, budget: budget)
   default:
     return outputCase(&rng, folder: folder, index: index, budget: budget)
   }

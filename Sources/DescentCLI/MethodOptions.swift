@@ -1,0 +1,78 @@
+import ArgumentParser
+import Descent
+
+/// The optimizer and its settings, named one way for every method: a specification
+/// `name[:setting=value…]`, and any setting also as `--setting value` (or
+/// `--setting=value`). Settings are read from the catalog, so a new method adds no
+/// code here; values are kept as text, taken as typed even when they start with a
+/// dash, and checked by the catalog, which names a refused value as typed.
+struct MethodOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Optimizer, with settings after colons, e.g. csawg:horizon=2:planning-steps=5: \(OptimizerCatalog.names.joined(separator: ", ")).",
+      valueName: "name[:setting=value…]"))
+  var optimizer = "csawg"
+
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp(
+      "Settings of the optimizer as flags, e.g. --learning-rate 0.01 --horizon 2 (see below, or 'descent list').",
+      valueName: "--setting value"))
+  var flags: [String] = []
+
+  /// The specification's name and every setting given, by catalog name.
+  func specification() throws -> MethodSpecification {
+    let specification = try MethodSpecification(optimizer)
+    var settings = specification.settings
+    for (name, value) in try Self.pairs(flags) {
+      guard settings[name] == nil else {
+        throw InputError("\(name) is given twice, in --optimizer and as --\(name): give each setting once")
+      }
+      settings[name] = value
+    }
+    return MethodSpecification(text: specification.text, name: specification.name, settings: settings)
+  }
+
+  /// `--name value` and `--name=value` pairs; a value may start with a dash.
+  static func pairs(_ tokens: [String]) throws -> [(String, String)] {
+    var pairs: [(String, String)] = []
+    var seen: Set<String> = []
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      guard token.hasPrefix("--"), token.count > 2 else {
+        throw InputError("unexpected argument '\(token)': settings are given as --setting value")
+      }
+      var name = String(token.dropFirst(2))
+      let value: String
+      if let equals = name.firstIndex(of: "=") {
+        value = String(name[name.index(after: equals)...])
+        name = String(name[..<equals])
+      } else {
+        guard index + 1 < tokens.count else { throw InputError("--\(name) is missing its value") }
+        index += 1
+        value = tokens[index]
+      }
+      guard seen.insert(name).inserted else { throw InputError("--\(name) is given twice: give each setting once") }
+      pairs.append((name, value))
+      index += 1
+    }
+    return pairs
+  }
+
+  func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedOptimizer<S> {
+    let specification = try specification()
+    return try OptimizerCatalog.make(specification.name, settings: specification.settings, as: S.self)
+  }
+
+  /// Every method's settings, for `descent run --help`.
+  static var settingsHelp: String {
+    OptimizerCatalog.methods.map { method in
+      let settings = method.parameters.map { parameter in
+        let symbol = parameter.symbol.isEmpty ? "" : "\(parameter.symbol) "
+        return "    --\(parameter.name)  \(symbol)default \(parameter.defaultValue)"
+      }
+      return (["  \(method.name)"] + settings).joined(separator: "\n")
+    }.joined(separator: "\n")
+  }
+}
