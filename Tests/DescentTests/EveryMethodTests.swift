@@ -27,10 +27,13 @@ import Testing
     #expect(rest.minimizer.map(\.bitPattern) == whole.minimizer.map(\.bitPattern))
   }
 
-  /// `update` with a gradient computed outside is exactly `step`.
-  @Test(arguments: ["gd", "momentum", "heavy-ball", "rmsprop", "adam", "adamw", "adagrad"])
+  /// `update` with a gradient computed outside is exactly `step`, for every method
+  /// that offers `update` (those whose step is one gradient and an element-wise update).
+  @Test(arguments: OptimizerCatalog.names)
   func updateIsStep(_ name: String) throws {
-    let optimizer = try #require(try OptimizerCatalog.make(name, as: Double.self) as? any GradientUpdate<Double>)
+    guard let optimizer = try OptimizerCatalog.make(name, as: Double.self) as? any GradientUpdate<Double> else {
+      return
+    }
     try updateMatchesStep(optimizer)
   }
 

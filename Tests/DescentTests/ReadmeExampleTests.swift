@@ -1,4 +1,5 @@
 import Descent
+import Foundation
 import Testing
 
 /// The README's examples, so they keep compiling and saying what they claim.
@@ -27,5 +28,21 @@ import Testing
     var gd = try GradientDescent<Double>(learningRate: 0.25)
     let result = try minimize(Sphere(), from: [1, -2, 3], using: &gd, until: .init(errorTolerance: 1e-12))
     #expect(result.termination == .errorTolerance)
+  }
+
+  /// The README's methods table names every cataloged method, and nothing else.
+  @Test func methodsTableMatchesTheCatalog() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    let section = try #require(
+      text.components(separatedBy: "\n## Methods\n").last?.components(separatedBy: "\n## ").first)
+    // Rows start `| \`name\`` (several names share a row: `| \`sgd-hd\`, \`adam-hd\` |`).
+    var names: [String] = []
+    for line in section.split(separator: "\n") where line.hasPrefix("| `") {
+      let cell = line.dropFirst(2).prefix { $0 != "|" }
+      names += cell.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }
+    }
+    #expect(names.sorted() == OptimizerCatalog.names.sorted())
   }
 }
