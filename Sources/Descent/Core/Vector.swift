@@ -5,16 +5,7 @@ public enum Vector {
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func isFinite<S: DescentFloat>(_ x: [S]) -> Bool {
     x.withUnsafeBufferPointer { buffer in
-      // One flag a range; the chunking is fixed once, so the flags match the ranges.
-      let size = Parallel.chunkSize(count: buffer.count)
-      return withUnsafeTemporaryAllocation(
-        of: Bool.self, capacity: Parallel.chunks(count: buffer.count, chunkSize: size)
-      ) { finite in
-        finite.initialize(repeating: true)
-        let kernel = FiniteProbe(x: buffer, finite: finite, chunkSize: size)
-        Parallel.run(kernel, count: buffer.count, chunkSize: size)
-        return finite.allSatisfy { $0 }
-      }
+      everyChunkFinite(count: buffer.count) { size, finite in FiniteProbe(x: buffer, finite: finite, chunkSize: size) }
     }
   }
 
@@ -25,16 +16,26 @@ public enum Vector {
     precondition(source.count == destination.count, "dimension mismatch")
     return source.withUnsafeBufferPointer { source in
       destination.withUnsafeMutableBufferPointer { destination in
-        let size = Parallel.chunkSize(count: source.count)
-        return withUnsafeTemporaryAllocation(
-          of: Bool.self, capacity: Parallel.chunks(count: source.count, chunkSize: size)
-        ) { finite in
-          finite.initialize(repeating: true)
-          let kernel = FiniteCopy(source: source, destination: destination, finite: finite, chunkSize: size)
-          Parallel.run(kernel, count: source.count, chunkSize: size)
-          return finite.allSatisfy { $0 }
+        everyChunkFinite(count: source.count) { size, finite in
+          FiniteCopy(source: source, destination: destination, finite: finite, chunkSize: size)
         }
       }
+    }
+  }
+
+  /// Runs the kernel `make(chunkSize, flags)` builds over `0..<count`, with one flag
+  /// a chunk that the kernel clears when its chunk holds a NaN or infinity; true when
+  /// none did. The chunking is fixed once, so the flags match the ranges.
+  @inlinable @inline(__always)
+  static func everyChunkFinite<Kernel: ElementwiseKernel>(
+    count: Int, _ make: (Int, UnsafeMutableBufferPointer<Bool>) -> Kernel
+  ) -> Bool {
+    let size = Parallel.chunkSize(count: count)
+    return withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.chunks(count: count, chunkSize: size)) {
+      finite in
+      finite.initialize(repeating: true)
+      Parallel.run(make(size, finite), count: count, chunkSize: size)
+      return finite.allSatisfy { $0 }
     }
   }
 
