@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @main
 struct DescentCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,7 +15,7 @@ struct DescentCommand: ParsableCommand {
     signal(SIGPIPE, SIG_IGN)
     let arguments = Array(CommandLine.arguments.dropFirst())
     let code = run(arguments)
-    Glibc.exit(code)
+    Foundation.exit(code)
   }
 
   /// Parses and runs `arguments`; returns the exit code.
@@ -69,7 +65,7 @@ enum StandardOutput {
 /// Standard error; a failed write there has nowhere to be reported, and is ignored.
 enum StandardError {
   static func write(_ line: String) {
-    _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
-    _ = Glibc.write(2, "\n", 1)
+    _ = line.withCString { systemWrite(2, $0, strlen($0)) }
+    _ = systemWrite(2, "\n", 1)
   }
 }

@@ -2,10 +2,10 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
-  private let systemWrite = Glibc.write
+  let systemWrite = Glibc.write
 #elseif canImport(Darwin)
   import Darwin
-  private let systemWrite = Darwin.write
+  let systemWrite = Darwin.write
 #endif
 
 /// Why an output could not be written, naming the path as given.
