@@ -13,6 +13,7 @@ struct DescentCommand: ParsableCommand {
   /// A write to a closed pipe is an error like any other, not a signal.
   static func main() {
     signal(SIGPIPE, SIG_IGN)
+    TemporaryFiles.removeOnInterrupt()
     let arguments = Array(CommandLine.arguments.dropFirst())
     let code = run(arguments)
     Foundation.exit(code)

@@ -49,6 +49,7 @@ public final class OutputFile {
     self.path = path
     self.temporaryPath = String(cString: template)
     self.descriptor = descriptor
+    TemporaryFiles.add(temporaryPath)
     _ = fchmod(descriptor, mode)
   }
 
@@ -119,19 +120,23 @@ public final class OutputFile {
     guard closing == 0 else {
       let reason = Self.lastError()
       unlink(temporaryPath)
+      TemporaryFiles.remove(temporaryPath)
       throw OutputError(path: path, reason: reason)
     }
     do {
       _ = try Self.checkTarget(path)
     } catch {
       unlink(temporaryPath)
+      TemporaryFiles.remove(temporaryPath)
       throw error
     }
     guard rename(temporaryPath, path) == 0 else {
       let reason = Self.lastError()
       unlink(temporaryPath)
+      TemporaryFiles.remove(temporaryPath)
       throw OutputError(path: path, reason: reason)
     }
+    TemporaryFiles.remove(temporaryPath)
   }
 
   /// Removes the temporary file; the path stays as it was.
@@ -139,6 +144,7 @@ public final class OutputFile {
     guard !closed else { return }
     close(descriptor)
     unlink(temporaryPath)
+    TemporaryFiles.remove(temporaryPath)
     closed = true
   }
 
