@@ -9,7 +9,7 @@
 // Each update is timed over repeated calls and the median reported; the gradient
 // is a stored vector, so only the optimizer's own work is measured, as in the numpy
 // and optax scripts beside it.
-import Descent
+@_spi(Benchmarks) import Descent
 import Foundation
 
 func milliseconds(_ body: () -> Void, repeats: Int = 15) -> Double {

@@ -2,31 +2,31 @@ import Foundation
 
 /// Sizes a user controls (a dimension, Csawg's horizon, L-BFGS's memory), checked
 /// against the machine before anything is allocated.
-public enum MemoryRequirement {
+package enum MemoryRequirement {
   /// Vectors of d numbers a run keeps besides the method's state: the start, the
   /// iterate, the driver's two copies and its best, and the observer's gradient.
-  public static var runVectors: Int { 6 }
+  package static var runVectors: Int { 6 }
 
   /// The machine's physical memory in bytes.
-  public static var available: Int {
+  package static var available: Int {
     Int(clamping: ProcessInfo.processInfo.physicalMemory)
   }
 
   /// `a·b` scalars, or nil when that overflows `Int`.
-  public static func product(_ a: Int, _ b: Int) -> Int? {
+  package static func product(_ a: Int, _ b: Int) -> Int? {
     let (result, overflow) = a.multipliedReportingOverflow(by: b)
     return overflow ? nil : result
   }
 
   /// `a + b`, or nil when that overflows `Int`.
-  public static func sum(_ a: Int?, _ b: Int?) -> Int? {
+  package static func sum(_ a: Int?, _ b: Int?) -> Int? {
     guard let a, let b else { return nil }
     let (result, overflow) = a.addingReportingOverflow(b)
     return overflow ? nil : result
   }
 
   /// `bytes` in the largest binary unit that keeps it at least 1, e.g. "29.8 GiB".
-  public static func describe(bytes: Double) -> String {
+  package static func describe(bytes: Double) -> String {
     var value = bytes
     var unit = 0
     let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]

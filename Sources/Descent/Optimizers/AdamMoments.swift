@@ -2,7 +2,8 @@ import RealModule
 
 /// The moment estimates Adam, AdamW and Adam-HD share, and the bias-corrected
 /// step they make: `w ← w − α m̂/(√v̂ + ε) − decay·w`.
-public struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
+@usableFromInline
+struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
   /// t, the number of updates.
   @usableFromInline var count = 0
   /// m.

@@ -148,20 +148,28 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     // it without a copy.
     var g: [Scalar] = []
     swap(&g, &gradient)
-    let due = accumulate(&w, gradient: g)
+    let due = accumulateStep(&w, gradient: g)
     swap(&g, &gradient)
     if due { plan(&w, oracle: &oracle) }
   }
 
-  /// The element-wise part of an iteration: `w ← w − γ g`, the older pair added to
-  /// the sums, `(w, g)` stored. Returns whether a planning event is due, which
-  /// ``step(_:oracle:)`` then runs (it needs fresh gradients). Public so the kernel
-  /// can be driven and measured on its own; a run uses ``step(_:oracle:)``. Like
-  /// `step`, it expects ``validate(for:)`` to have passed for this dimension (as
-  /// `minimize` checks): a state of another dimension is a programmer error, and traps.
+  /// ``accumulateStep(_:gradient:)``, for the benchmarks, which drive and measure
+  /// the kernel on its own (`@_spi(Benchmarks) import Descent`); a run uses
+  /// ``step(_:oracle:)``.
   @inlinable
   @discardableResult
+  @_spi(Benchmarks)
   public mutating func accumulate(_ w: inout [Scalar], gradient: [Scalar]) -> Bool {
+    accumulateStep(&w, gradient: gradient)
+  }
+
+  /// The element-wise part of an iteration: `w ← w − γ g`, the older pair added to
+  /// the sums, `(w, g)` stored. Returns whether a planning event is due, which
+  /// ``step(_:oracle:)`` then runs (it needs fresh gradients). Like `step`, it
+  /// expects ``validate(for:)`` to have passed for this dimension (as `minimize`
+  /// checks): a state of another dimension is a programmer error, and traps.
+  @inlinable
+  mutating func accumulateStep(_ w: inout [Scalar], gradient: [Scalar]) -> Bool {
     let d = w.count
     if weightDifferenceSum.count != d { allocateState(dimension: d) }
     iteration += 1

@@ -3,11 +3,12 @@
 ///
 /// Nocedal, J. and Wright, S. J. (2006). Numerical Optimization, 2nd ed.,
 /// Algorithm 7.4.
-public struct CurvatureHistory<Scalar: DescentFloat>: Codable, Sendable {
+@usableFromInline
+struct CurvatureHistory<Scalar: DescentFloat>: Codable, Sendable {
   let capacity: Int
   let dimension: Int
   /// Pairs held, at most `capacity`.
-  public private(set) var count = 0
+  private(set) var count = 0
   /// The ring slot of the newest pair.
   var newest = -1
   var steps: [Scalar] = []
