@@ -27,14 +27,17 @@ public struct PaperRuns: Sendable {
     self.progress = progress
   }
 
-  mutating func run(
-    _ key: String, _ problem: any Objective<Double>, _ start: [Double],
-    _ optimizer: () throws(DescentError) -> any Optimizer<Double>,
+  /// Runs (or recalls) the run `key`. Generic, so each run's driver is specialised
+  /// to its problem and method.
+  mutating func run<Problem: Objective, Method: Optimizer>(
+    _ key: String, _ problem: Problem, _ start: [Double],
+    _ optimizer: () throws(DescentError) -> Method,
     _ rules: StoppingRules<Double>
-  ) throws(DescentError) -> MinimizationResult<Double> {
+  ) throws(DescentError) -> MinimizationResult<Double> where Problem.Scalar == Double, Method.Scalar == Double {
     if let cached = cache[key] { return cached }
     progress(key)
-    let result = try minimize(problem, from: start, with: optimizer(), until: rules, trace: true)
+    var method = try optimizer()
+    let result = try minimize(problem, from: start, using: &method, until: rules, trace: true)
     cache[key] = result
     return result
   }
@@ -121,9 +124,9 @@ public struct PaperRuns: Sendable {
   }
 
   /// A Figure 9 run, for `budget` gradient evaluations or until exactly w*.
-  public mutating func comparison(_ name: String, _ optimizer: () throws(DescentError) -> any Optimizer<Double>)
-    throws(DescentError) -> MinimizationResult<Double>
-  {
+  public mutating func comparison<Method: Optimizer<Double>>(
+    _ name: String, _ optimizer: () throws(DescentError) -> Method
+  ) throws(DescentError) -> MinimizationResult<Double> {
     try run(
       "rosenbrock \(name)", try Rosenbrock<Double>(), Self.rosenbrockStart, optimizer,
       StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.comparisonEvaluations, errorTolerance: 0))
