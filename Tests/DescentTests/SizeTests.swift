@@ -79,4 +79,25 @@ import Testing
       }
     }
   }
+
+  /// A checkpoint whose step counter no run reaches (crafted, or corrupted) is
+  /// refused when decoded or validated, never left to overflow on the next step.
+  @Test(arguments: OptimizerCatalog.names)
+  func unreachableCountersAreRefused(_ name: String) throws {
+    let optimizer = try OptimizerCatalog.make(name, as: Double.self)
+    try checkCounters(optimizer, name)
+  }
+
+  func checkCounters<O: Optimizer<Double>>(_ optimizer: O, _ name: String) throws {
+    var used = optimizer
+    _ = try minimize(Self.problem, from: [-1, 0], using: &used, until: .init(maxIterations: 3))
+    let json = String(decoding: try JSONEncoder().encode(used), as: UTF8.self)
+    let counter = /"(count|iteration|stepsSinceSync)":\d+/
+    guard json.contains(counter) else { return }
+    let crafted = json.replacing(counter) { match in "\"\(match.output.1)\":\(Int.max)" }
+    guard var resumed = try? JSONDecoder().decode(O.self, from: Data(crafted.utf8)) else { return }  // refused on decoding
+    #expect(throws: DescentError.self, "\(name)") {
+      try minimize(Self.problem, from: [-1, 0], using: &resumed, until: .init(maxIterations: 3))
+    }
+  }
 }

@@ -103,6 +103,15 @@ extension DescentError {
     }
   }
 
+  /// Throws unless a decoded step counter is one a run can reach: from 0 to half of
+  /// `Int.max`, so that the steps to come cannot overflow it.
+  @usableFromInline
+  static func requireCount(_ count: Int, in range: ClosedRange<Int> = 0...(Int.max / 2)) throws(DescentError) {
+    try require(
+      range.contains(count), "optimizer state", "count \(count)",
+      "a step count in \(range.lowerBound)…\(range.upperBound)")
+  }
+
   /// Throws unless each state vector is empty (not yet allocated) or has
   /// `dimension` entries: a decoded checkpoint must fit the problem it resumes.
   @usableFromInline

@@ -39,6 +39,7 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
     try DescentError.requireState(moments.first, moments.second, gradientBuffer, dimension: objective.dimension)
+    try DescentError.requireCount(moments.count)
   }
 
   @inlinable

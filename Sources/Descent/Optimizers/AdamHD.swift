@@ -49,6 +49,7 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
     try DescentError.requireState(moments.first, moments.second, gradient, dimension: objective.dimension)
+    try DescentError.requireCount(moments.count)
   }
 
   /// α_t, as a one-entry vector for the trace.

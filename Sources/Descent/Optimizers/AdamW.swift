@@ -46,6 +46,7 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
     try DescentError.requireState(moments.first, moments.second, gradientBuffer, dimension: objective.dimension)
+    try DescentError.requireCount(moments.count)
   }
 
   @inlinable

@@ -70,6 +70,7 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
     try DescentError.requireState(gradientAverage, squareAverage, gradient, update, dimension: objective.dimension)
+    try DescentError.requireCount(count)
   }
 
   /// η_t, as a one-entry vector for the trace.

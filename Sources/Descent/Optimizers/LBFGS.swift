@@ -65,6 +65,7 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
       what: "2m·d + 4d + 2m numbers at d = \(d)")
     try DescentError.requireState(gradient, direction, trial, trialGradient, dimension: d)
     try history.requireFits(capacity: memory, dimension: d)
+    try DescentError.requireCount(iteration)
   }
 
   /// The m pairs (2m·d and 2m numbers) and four vectors of d.

@@ -45,6 +45,7 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
     try checkHyperparameters()
     try inner.validate(for: objective)
     try DescentError.requireState(slow, dimension: objective.dimension)
+    try DescentError.requireCount(stepsSinceSync, in: 0...(syncPeriod - 1))
   }
 
   public var stepSizes: [Scalar]? { inner.stepSizes }

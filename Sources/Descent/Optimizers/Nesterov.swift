@@ -52,6 +52,7 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
     try DescentError.requireState(previous, extrapolated, gradient, dimension: objective.dimension)
+    try DescentError.requireCount(iteration)
   }
 
   @inlinable
