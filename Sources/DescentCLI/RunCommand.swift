@@ -25,9 +25,15 @@ struct RunCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Rows of the progress table (at least 2).")
   var progressRows = 10
 
+  @Option(parsing: .unconditional, help: "Leading components of w and of the step-sizes each trace row keeps.")
+  var traceComponents = 8
+
   func validate() throws {
     guard progressRows >= 2 else {
       throw InputError("invalid progress-rows \(progressRows): expected an integer ≥ 2")
+    }
+    guard traceComponents >= 0 else {
+      throw InputError("invalid trace-components \(traceComponents): expected an integer ≥ 0")
     }
   }
 
@@ -49,7 +55,8 @@ struct RunCommand: ParsableCommand {
     var writeError: Error?
     let result: MinimizationResult<S>
     do {
-      result = try minimize(objective, from: start, with: optimizer, until: rules) { row in
+      let trace = TraceSettings(recording: false, components: traceComponents)
+      result = try minimize(objective, from: start, with: optimizer, until: rules, trace: trace) { row in
         progress.add(row)
         do {
           try traceFile?.append(row)

@@ -100,6 +100,16 @@ import Testing
     #expect(try String(contentsOfFile: path("t.csv"), encoding: .utf8) == result.trace!.csv)
   }
 
+  /// `--trace-components` sets the width of the trace's rows.
+  @Test func traceComponentsSetTheColumns() throws {
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let arguments = ["run", "--set", "dimension=4", "--max-iterations", "6", "--trace", path("t.csv")]
+    #expect(run(arguments + ["--trace-components", "1"]) == nil)
+    let header = try String(contentsOfFile: path("t.csv"), encoding: .utf8).split(separator: "\n").first
+    #expect(header == "iteration,gradient_evaluations,value_evaluations,f,error,gradient_norm,w1,alpha1")
+    #expect(run(arguments + ["--trace-components", "-1"]) == "invalid trace-components -1: expected an integer ≥ 0")
+  }
+
   /// The progress table keeps a bounded, evenly spaced set of rows however long the run.
   @Test func progressRowsAreBounded() {
     var rows = ProgressRows<Double>(capacity: 64)

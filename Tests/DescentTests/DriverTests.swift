@@ -19,6 +19,24 @@ import Testing
     #expect(result.trace!.csv.split(separator: "\n").count == 8)
   }
 
+  /// A row keeps as many leading components of w and α as the run's settings ask.
+  @Test func traceWidthIsASettingOfTheRun() throws {
+    let wide = try Rosenbrock<Double>(dimension: 12)
+    for components in [0, 3, 12, 20] {
+      var csawg = try Csawg<Double>()
+      let result = try minimize(
+        wide, from: wide.defaultStart, using: &csawg, until: .init(maxIterations: 5),
+        trace: TraceSettings(components: components))
+      let last = try #require(result.trace?.rows.last)
+      #expect(last.weights == Array(result.minimizer.prefix(components)))
+      #expect(last.stepSizes?.count == min(components, 12))
+    }
+    var gd = try GradientDescent<Double>()
+    #expect(throws: DescentError.self) {
+      try minimize(wide, from: wide.defaultStart, using: &gd, trace: TraceSettings(components: -1))
+    }
+  }
+
   @Test func stopsOnEvaluationBudget() throws {
     var gd = try GradientDescent<Double>()
     let result = try minimize(

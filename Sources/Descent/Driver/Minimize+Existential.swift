@@ -7,7 +7,7 @@
 /// `Float` and `Double` with `@_specialize`, so it runs at full speed all the same.
 public func minimize<S: DescentFloat>(
   _ objective: any Objective<S>, from start: [S], with optimizer: any Optimizer<S>,
-  until rules: StoppingRules<S> = StoppingRules(), trace: Bool = false,
+  until rules: StoppingRules<S> = StoppingRules(), trace: TraceSettings = false,
   callback: ((TraceRow<S>) -> CallbackDecision)? = nil
 ) throws(DescentError) -> MinimizationResult<S> {
   try openingObjective(objective, start, optimizer, rules, trace, callback)
@@ -15,13 +15,13 @@ public func minimize<S: DescentFloat>(
 
 private func openingObjective<P: Objective>(
   _ objective: P, _ start: [P.Scalar], _ optimizer: any Optimizer<P.Scalar>, _ rules: StoppingRules<P.Scalar>,
-  _ trace: Bool, _ callback: ((TraceRow<P.Scalar>) -> CallbackDecision)?
+  _ trace: TraceSettings, _ callback: ((TraceRow<P.Scalar>) -> CallbackDecision)?
 ) throws(DescentError) -> MinimizationResult<P.Scalar> {
   try openingOptimizer(objective, start, optimizer, rules, trace, callback)
 }
 
 private func openingOptimizer<P: Objective, O: Optimizer>(
-  _ objective: P, _ start: [P.Scalar], _ optimizer: O, _ rules: StoppingRules<P.Scalar>, _ trace: Bool,
+  _ objective: P, _ start: [P.Scalar], _ optimizer: O, _ rules: StoppingRules<P.Scalar>, _ trace: TraceSettings,
   _ callback: ((TraceRow<P.Scalar>) -> CallbackDecision)?
 ) throws(DescentError) -> MinimizationResult<P.Scalar> where O.Scalar == P.Scalar {
   var optimizer = optimizer

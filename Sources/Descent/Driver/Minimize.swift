@@ -18,7 +18,8 @@
 ///   - start: w₀, with the objective's dimension and finite entries.
 ///   - optimizer: the method; after the run it holds its final state.
 ///   - rules: when to stop.
-///   - trace: record one ``TraceRow`` per outer iteration (row 0 is the start).
+///   - trace: record one ``TraceRow`` per outer iteration (row 0 is the start);
+///     ``TraceSettings`` also sets how many components of w and α a row keeps.
 ///   - callback: called with every row the trace holds, row 0 (the start) first,
 ///     then one after each iteration; `.stop` ends the run.
 ///     Rows are observed (f and ∇f at each iterate, uncounted) only when a trace, a
@@ -35,17 +36,17 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   from start: [Problem.Scalar],
   using optimizer: inout Method,
   until rules: StoppingRules<Problem.Scalar> = StoppingRules(),
-  trace: Bool = false,
+  trace: TraceSettings = false,
   callback: ((TraceRow<Problem.Scalar>) -> CallbackDecision)? = nil
 ) throws(DescentError) -> MinimizationResult<Problem.Scalar> where Method.Scalar == Problem.Scalar {
   typealias Scalar = Problem.Scalar
-  try validateRun(of: optimizer, on: objective, from: start, until: rules)
+  try validateRun(of: optimizer, on: objective, from: start, until: rules, trace: trace)
 
   var oracle = CountingOracle(
     objective, maxGradientEvaluations: rules.maxGradientEvaluations, maxValueEvaluations: rules.maxValueEvaluations)
-  var observer = RunObserver(objective: objective)
+  var observer = RunObserver(objective: objective, components: trace.components)
   let observes =
-    trace || callback != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
+    trace.isRecorded || callback != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
   var w = start
   // The last finite iterate, and the buffer the next one is copied into as it is
   // checked: a failed step is undone from `snapshot`, and a good one swaps the two.
@@ -75,7 +76,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   var termination: Termination?
   if observes {
     let row = observer.observe(w, iteration: 0, oracle: oracle, stepSizes: optimizer.stepSizes)
-    if trace { rows.append(row) }
+    if trace.isRecorded { rows.append(row) }
     if row.value.isFinite {
       best = (row.value, 0)
       latestIsBest = true
@@ -132,7 +133,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
         best = (row.value, iteration)
         latestIsBest = true
       }
-      if trace { rows.append(row) }
+      if trace.isRecorded { rows.append(row) }
     }
     // The method's own test ends the run; the callback still sees the last row.
     if let own {
@@ -161,7 +162,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     valueEvaluations: oracle.valueEvaluations,
     gradientEvaluations: oracle.gradientEvaluations,
     termination: termination!,
-    trace: trace ? Trace(rows: rows) : nil,
+    trace: trace.isRecorded ? Trace(rows: rows) : nil,
     best: observedBest)
 }
 
@@ -170,8 +171,10 @@ public func minimize<Problem: Objective, Method: Optimizer>(
 /// memory the method's state and the driver's vectors need.
 @usableFromInline
 func validateRun<Problem: Objective, Method: Optimizer>(
-  of optimizer: Method, on objective: Problem, from start: [Problem.Scalar], until rules: StoppingRules<Problem.Scalar>
+  of optimizer: Method, on objective: Problem, from start: [Problem.Scalar], until rules: StoppingRules<Problem.Scalar>,
+  trace: TraceSettings
 ) throws(DescentError) where Method.Scalar == Problem.Scalar {
+  try trace.validate()
   let d = objective.dimension
   try DescentError.requireFiniteVector(start, named: "start", dimension: d)
   try rules.validate(for: objective)
@@ -190,10 +193,13 @@ struct RunObserver<Problem: Objective> {
   @usableFromInline let objective: Problem
   @usableFromInline let target: [Scalar]?
   @usableFromInline var gradient: [Scalar]
+  /// Leading components of w and of the step-sizes a row keeps.
+  @usableFromInline let components: Int
 
   @inlinable
-  init(objective: Problem) {
+  init(objective: Problem, components: Int) {
     self.objective = objective
+    self.components = components
     target = objective.minimizer
     gradient = [Scalar](repeating: 0, count: objective.dimension)
   }
@@ -218,7 +224,7 @@ struct RunObserver<Problem: Objective> {
       value: value,
       error: error(w),
       gradientNorm: Vector.norm(gradient),
-      stepSizes: stepSizes.map { Array($0.prefix(Trace<Scalar>.stepSizeComponents)) },
-      weights: Array(w.prefix(Trace<Scalar>.weightComponents)))
+      stepSizes: stepSizes.map { Array($0.prefix(components)) },
+      weights: Array(w.prefix(components)))
   }
 }

@@ -16,9 +16,10 @@ public struct TraceRow<Scalar: DescentFloat>: Sendable, Codable, Equatable {
   /// ‖∇f(w)‖.
   public var gradientNorm: Scalar
   /// The optimizer's current step-sizes, where it has them (Csawg's α), for the
-  /// first ``Trace/stepSizeComponents`` components.
+  /// leading components the run's ``TraceSettings`` asks for (8 by default).
   public var stepSizes: [Scalar]?
-  /// The first ``Trace/weightComponents`` components of w, for update-trace plots.
+  /// The leading components of w the run's ``TraceSettings`` asks for, for
+  /// update-trace plots.
   public var weights: [Scalar]
 
   @inlinable
@@ -39,10 +40,6 @@ public struct TraceRow<Scalar: DescentFloat>: Sendable, Codable, Equatable {
 
 /// The rows of a run, one per outer iteration.
 public struct Trace<Scalar: DescentFloat>: Sendable, Codable, Equatable {
-  /// How many step-size and weight components each row keeps.
-  public static var stepSizeComponents: Int { 8 }
-  public static var weightComponents: Int { 8 }
-
   public var rows: [TraceRow<Scalar>] = []
 
   public init(rows: [TraceRow<Scalar>] = []) {
