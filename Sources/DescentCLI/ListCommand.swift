@@ -6,7 +6,7 @@ struct ListCommand: ParsableCommand {
     commandName: "list", abstract: "Show every optimizer and problem with its settings and defaults.")
 
   func run() {
-    print("Optimizers (descent run --optimizer NAME --FLAG VALUE):\n")
+    print("Optimizers (descent run --optimizer NAME[:setting=value…], or --setting value):\n")
     for method in OptimizerCatalog.methods { print(Self.describe(method, flagPrefix: "--")) }
     print("Problems (descent run --problem NAME --set NAME=VALUE):\n")
     for problem in ProblemCatalog.problems { print(Self.describe(problem, flagPrefix: "")) }
