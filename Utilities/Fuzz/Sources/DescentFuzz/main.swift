@@ -220,8 +220,8 @@ func execute(_ binary: String, _ arguments: [String], scratch: String, limit: Do
   let process = Process()
   process.executableURL = URL(fileURLWithPath: binary)
   process.arguments = arguments
-  FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
-  FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
+  _ = FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
+  _ = FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
   let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".out"))
   let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".err"))
   process.standardOutput = out
