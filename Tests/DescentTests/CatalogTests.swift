@@ -53,3 +53,65 @@ import Testing
     }
   }
 }
+
+/// Each method's table of hyperparameters, held to the Swift it describes.
+@Suite struct HyperparameterTableTests {
+  /// The name a library error gives is the property the key path reaches. (A key
+  /// path to a computed property, or to one with an observer, has no name at run time;
+  /// those are held by `outOfRangeValuesNameTheProperty` where they can be.)
+  @Test func propertiesNameTheirKeyPaths() {
+    for type in DefaultsTests.everyType(Double.self) { expectNamedKeyPaths(type) }
+  }
+
+  func expectNamedKeyPaths<T: CatalogedOptimizer>(_: T.Type) {
+    for hyperparameter in T.catalogEntry.hyperparameters {
+      let path = String(describing: hyperparameter.keyPath)
+      guard !path.contains("<computed") else { continue }
+      #expect(path.hasSuffix(".\(hyperparameter.property)"), "\(T.catalogEntry.name): \(path)")
+    }
+  }
+
+  /// A checkpoint whose hyperparameter is out of range is refused, by decoding or by
+  /// `validate`, with the Swift property named; the tool names its own setting. Values
+  /// that −1 leaves in range, and those not stored as a number under their own name
+  /// (Momentum's, kept by its heavy ball; Nesterov's schedule), are not probed this way.
+  @Test func outOfRangeValuesNameTheProperty() throws {
+    for type in DefaultsTests.everyType(Double.self) { try expectRefusal(type) }
+  }
+
+  func expectRefusal<T: CatalogedOptimizer<Double>>(_: T.Type) throws {
+    let entry = T.catalogEntry
+    let problem = try Quadratic<Double>(curvature: .diagonal([1, 2]))
+    let encoded = try JSONEncoder().encode(try entry.defaults())
+    for hyperparameter in entry.hyperparameters where hyperparameter.kind == .real || hyperparameter.kind == .integer {
+      do {
+        _ = try T(settings: [hyperparameter.name: "-1"])
+        continue  // −1 is allowed
+      } catch {
+        #expect(error == .invalidValue(name: hyperparameter.name, value: "-1", expected: hyperparameter.expected))
+      }
+      var object = try JSONSerialization.jsonObject(with: encoded) as! [String: Any]
+      guard object[hyperparameter.property] is NSNumber else { continue }
+      object[hyperparameter.property] = -1
+      let data = try JSONSerialization.data(withJSONObject: object)
+      let libraryError = #expect(throws: DescentError.self, "\(entry.name).\(hyperparameter.property)") {
+        try JSONDecoder().decode(T.self, from: data).validate(for: problem)
+      }
+      guard case .invalidValue(let name, _, _) = libraryError else { continue }
+      #expect(name == hyperparameter.property, "\(entry.name): \(String(describing: libraryError))")
+    }
+  }
+
+  @Test func initialisersNameTheProperty() {
+    #expect(throws: DescentError.invalidValue(name: "learningRate", value: "-1.0", expected: "a finite number > 0")) {
+      try Adam<Double>(learningRate: -1)
+    }
+    #expect(throws: DescentError.invalidValue(name: "planningSteps", value: "0", expected: "an integer ≥ 1")) {
+      try Csawg<Double>(planningSteps: 0)
+    }
+    #expect(throws: DescentError.invalidValue(name: "gradientTolerance", value: "nan", expected: "a finite number ≥ 0"))
+    {
+      try LBFGS<Double>(gradientTolerance: .nan)
+    }
+  }
+}

@@ -7,43 +7,26 @@ import Testing
 /// precision (L-BFGS's ftol was 1e7·ε: 1.19 in Float, which ended every run after
 /// one iteration) shows up here.
 @Suite struct DefaultsTests {
-  /// The initialiser with every default, for each cataloged method.
-  static func defaultInitialiser<S: DescentFloat>(_ name: String, _: S.Type) throws -> (any Optimizer<S>)? {
-    switch name {
-    case "gd": try GradientDescent<S>()
-    case "csawg": try Csawg<S>()
-    case "momentum": try Momentum<S>()
-    case "heavy-ball": try HeavyBall<S>()
-    case "nesterov": try Nesterov<S>()
-    case "rmsprop": try RMSprop<S>()
-    case "adam": try Adam<S>()
-    case "adamw": try AdamW<S>()
-    case "adagrad": try Adagrad<S>()
-    case "polyak": try PolyakStepSize<S>()
-    case "sps": try StochasticPolyak<S>()
-    case "l4": try L4<S>()
-    case "lossgrad": try LossGrad<S>()
-    case "idbd": try IDBD<S>()
-    case "sgd-hd": try HypergradientDescent<S>()
-    case "adam-hd": try AdamHD<S>()
-    case "lbfgs": try LBFGS<S>()
-    case "nelder-mead": try NelderMead<S>()
-    case "lookahead": try Lookahead(try Adam<S>())
-    default: nil
-    }
+  /// Every cataloged type; Lookahead, which the catalog builds around any other
+  /// method, stands here around Adam, the catalog's default inner method.
+  static func everyType<S: DescentFloat>(_: S.Type) -> [any CatalogedOptimizer<S>.Type] {
+    OptimizerCatalog.types(S.self) + [Lookahead<Adam<S>>.self]
   }
 
-  @Test(arguments: OptimizerCatalog.names)
-  func initialiserDefaultsAreTheCatalogs(_ name: String) throws {
-    try sameDefaults(name, Float.self)
-    try sameDefaults(name, Double.self)
+  @Test func initialiserDefaultsAreTheTables() throws {
+    for type in Self.everyType(Float.self) { try expectTableDefaults(type) }
+    for type in Self.everyType(Double.self) { try expectTableDefaults(type) }
   }
 
-  func sameDefaults<S: DescentFloat>(_ name: String, _: S.Type) throws {
-    let initialised = try #require(
-      try Self.defaultInitialiser(name, S.self), "no default initialiser listed for \(name)")
-    let cataloged = try OptimizerCatalog.make(name, as: S.self)
-    #expect(try encoded(initialised) == encoded(cataloged), "\(name) in \(S.self)")
+  func expectTableDefaults<T: CatalogedOptimizer>(_: T.Type) throws {
+    let entry = T.catalogEntry
+    let initialised = try entry.defaults()
+    #expect(entry.notAtDefault(initialised).isEmpty, "\(entry.name) in \(T.Scalar.self): initialiser differs")
+    // Each default, written as the table shows it, reads back to the same method.
+    let written = Dictionary(uniqueKeysWithValues: entry.hyperparameters.map { ($0.name, $0.defaultText) })
+    let read = try T(settings: written)
+    #expect(entry.notAtDefault(read).isEmpty, "\(entry.name) in \(T.Scalar.self): \(written) reads back otherwise")
+    #expect(try encoded(read) == encoded(initialised), "\(entry.name) in \(T.Scalar.self)")
   }
 
   func encoded(_ optimizer: any Optimizer) throws -> String {
@@ -69,7 +52,7 @@ import Testing
   func gap<S: DescentFloat>(_: S.Type, _ name: String) throws -> (ratio: Double, termination: Termination) {
     let problem = try Quadratic<S>(curvature: .diagonal([1, 2, 0.5]), linear: [0.5, -1, 0.25])
     let start: [S] = [-1, 2, 0.5]
-    let optimizer = try #require(try Self.defaultInitialiser(name, S.self))
+    let optimizer = try OptimizerCatalog.make(name, as: S.self)
     let result = try minimize(problem, from: start, with: optimizer, until: .init(maxIterations: 2_000))
     let minimum = Double(problem.minimum!)
     let ratio = (Double(result.value) - minimum) / (Double(problem.value(at: start)) - minimum)

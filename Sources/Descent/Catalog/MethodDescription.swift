@@ -50,22 +50,6 @@ public struct ParameterDescription: Sendable {
   }
 }
 
-extension ParameterDescription {
-  /// The step-size α (or γ) most methods have.
-  public static func learningRate(_ defaultValue: String, symbol: String = "α") -> ParameterDescription {
-    ParameterDescription("learning-rate", symbol: symbol, default: defaultValue, allowed: "> 0", summary: "step-size")
-  }
-}
-
-extension ParameterDescription {
-  /// f*, taken from the problem unless given.
-  public static func minimumValue(_ symbol: String, _ summary: String) -> ParameterDescription {
-    ParameterDescription(
-      "minimum-value", symbol: symbol, default: "problem", allowed: "finite, or problem",
-      summary: summary + " (problem: its f*)")
-  }
-}
-
 /// Settings given by name, read with the description's defaults for those not given.
 public struct Settings: Sendable {
   public let description: MethodDescription
@@ -96,13 +80,6 @@ public struct Settings: Sendable {
       throw .invalidValue(name: name, value: text, expected: expected(name))
     }
     return value
-  }
-
-  /// A real setting whose default is a word meaning "not given" (`problem` for f*):
-  /// nil when it is absent or that word.
-  public func optionalReal<S: DescentFloat>(_ name: String, as: S.Type = S.self) throws(DescentError) -> S? {
-    guard let text = values[name], text.trimmingWhitespace != parameter(name).defaultValue else { return nil }
-    return try real(name, as: S.self)
   }
 
   private func parameter(_ name: String) -> ParameterDescription {
@@ -150,14 +127,6 @@ public struct Settings: Sendable {
     return result
   }
 
-  /// One of a fixed set of words.
-  public func choice(_ name: String) throws(DescentError) -> String {
-    let text = raw(name)
-    guard case .choice(let options) = parameter(name).kind, options.contains(text) else {
-      throw .invalidValue(name: name, value: text, expected: parameter(name).allowed)
-    }
-    return text
-  }
 }
 
 extension String {

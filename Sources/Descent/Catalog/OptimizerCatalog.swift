@@ -1,9 +1,24 @@
 /// An optimizer the catalog can describe and build from named settings.
 public protocol CatalogedOptimizer<Scalar>: Optimizer {
-  /// Name, citation and every hyperparameter with its default.
+  /// Its name, citation, initialiser and table of hyperparameters.
+  static var catalogEntry: CatalogEntry<Self> { get }
+  /// As `descent list` shows it.
   static var method: MethodDescription { get }
-  /// Builds the optimizer from settings, validating each value.
-  init(settings: Settings) throws(DescentError)
+  /// Builds the optimizer from settings given as text, by their command-line names.
+  init(settings: [String: String]) throws(DescentError)
+}
+
+extension CatalogedOptimizer {
+  public static var method: MethodDescription { catalogEntry.description }
+
+  public init(settings: [String: String]) throws(DescentError) {
+    self = try Self.catalogEntry.make(settings)
+  }
+
+  /// Throws for the first hyperparameter outside its range, naming its Swift property.
+  public func checkHyperparameters() throws(DescentError) {
+    try Self.catalogEntry.check(self)
+  }
 }
 
 /// Every optimizer Descent has, by name.
@@ -39,16 +54,12 @@ public enum OptimizerCatalog {
     guard let type = types(S.self).first(where: { $0.method.name == name }) else {
       throw .unknownName(kind: "optimizer", name: name, known: names)
     }
-    return try Settings(settings, for: type.method).build { settings throws(DescentError) in
-      try type.init(settings: settings)
-    }
+    return try type.init(settings: settings)
   }
 
   private static func makeLookahead<Inner: CatalogedOptimizer>(
     _: Inner.Type, settings: [String: String]
   ) throws(DescentError) -> any CatalogedOptimizer<Inner.Scalar> {
-    try Settings(settings, for: Lookahead<Inner>.method).build { settings throws(DescentError) in
-      try Lookahead<Inner>(settings: settings)
-    }
+    try Lookahead<Inner>(settings: settings)
   }
 }

@@ -71,12 +71,6 @@ extension DescentError {
     try require(value >= 0 && value.isFinite, name, value, "a finite number ≥ 0")
   }
 
-  /// Throws unless 0 ≤ `value` < 1, the range of a decay or momentum rate.
-  @usableFromInline
-  static func requireRate<S: DescentFloat>(_ value: S, _ name: String) throws(DescentError) {
-    try require(value >= 0 && value < 1, name, value, "a number in [0, 1)")
-  }
-
   /// √L and √μ for curvatures in [μ, L], after checking 0 < μ ≤ L < ∞: the constants
   /// heavy ball and Nesterov take for strongly convex problems.
   @usableFromInline
@@ -86,20 +80,12 @@ extension DescentError {
     return (lipschitz.squareRoot(), strongConvexity.squareRoot())
   }
 
-  /// Throws unless a given f* is finite.
-  @usableFromInline
-  static func requireMinimum<S: DescentFloat>(_ given: S?) throws(DescentError) {
-    if let given { try require(given.isFinite, "minimum-value", given, "a finite number") }
-  }
-
-  /// Throws unless f* is given finite or `objective` knows it: Polyak's and SPS's
-  /// steps need it.
+  /// Throws unless f* is given or `objective` knows it: Polyak's and SPS's steps need it.
   @usableFromInline
   static func requireMinimum<Problem: Objective>(_ given: Problem.Scalar?, for objective: Problem) throws(DescentError)
   {
-    try requireMinimum(given)
     if given == nil && objective.minimum == nil {
-      throw .invalidValue(name: "minimum-value", value: "problem", expected: "a number: the problem's f* is not known")
+      throw .invalidValue(name: "minimumValue", value: "nil", expected: "a number: the problem's f* is not known")
     }
   }
 

@@ -12,9 +12,9 @@
 /// - `epsilon` δ ≥ 0, added to the root. Default 1e-10.
 /// - `initialAccumulator` G₀ ≥ 0. Default 0 (the paper's; optax starts at 0.1).
 public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
-  public let learningRate: Scalar
-  public let epsilon: Scalar
-  public let initialAccumulator: Scalar
+  public internal(set) var learningRate: Scalar
+  public internal(set) var epsilon: Scalar
+  public internal(set) var initialAccumulator: Scalar
   /// G.
   @usableFromInline var squaredSum: [Scalar] = []
   /// Scratch that `step` evaluates the gradient into.
@@ -26,12 +26,6 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
     self.epsilon = epsilon
     self.initialAccumulator = initialAccumulator
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    try DescentError.requireNonNegative(epsilon, "epsilon")
-    try DescentError.requireNonNegative(initialAccumulator, "initial-accumulator")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -53,22 +47,16 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
 }
 
 extension Adagrad: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "adagrad", summary: "steps divided by the root of summed squared gradients",
-      citation: "Duchi, Hazan & Singer (2011)",
-      parameters: [
-        .learningRate("0.01", symbol: "η"),
-        ParameterDescription("epsilon", symbol: "δ", default: "1e-10", allowed: "≥ 0", summary: "added to the root"),
-        ParameterDescription(
-          "initial-accumulator", symbol: "G₀", default: "0", allowed: "≥ 0", summary: "starting sum of squares"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "adagrad", summary: "steps divided by the root of summed squared gradients",
+      citation: "Duchi, Hazan & Singer (2011)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "η", default: 0.01, .positive, "step-size"),
+        .real("epsilon", \.epsilon, symbol: "δ", default: 1e-10, .nonNegative, "added to the root"),
+        .real(
+          "initialAccumulator", \.initialAccumulator, symbol: "G₀", default: 0, .nonNegative, "starting sum of squares"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      learningRate: settings.real("learning-rate"), epsilon: settings.real("epsilon"),
-      initialAccumulator: settings.real("initial-accumulator"))
   }
 }
 

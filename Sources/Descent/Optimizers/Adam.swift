@@ -13,10 +13,10 @@
 /// - `beta2` β₂ in [0, 1). Default 0.999.
 /// - `epsilon` ε ≥ 0. Default 1e-8.
 public struct Adam<Scalar: DescentFloat>: GradientUpdate {
-  public let learningRate: Scalar
-  public let beta1: Scalar
-  public let beta2: Scalar
-  public let epsilon: Scalar
+  public internal(set) var learningRate: Scalar
+  public internal(set) var beta1: Scalar
+  public internal(set) var beta2: Scalar
+  public internal(set) var epsilon: Scalar
   @usableFromInline var moments = AdamMoments<Scalar>()
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] = []
@@ -29,10 +29,6 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
     self.beta2 = beta2
     self.epsilon = epsilon
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try AdamMoments.check(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -49,16 +45,11 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
 }
 
 extension Adam: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "adam", summary: "momentum plus RMS normalisation, bias-corrected",
-      citation: "Kingma & Ba (2015)",
-      parameters: [.learningRate("0.001")] + AdamMoments<Scalar>.parameters)
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      learningRate: settings.real("learning-rate"), beta1: settings.real("beta1"), beta2: settings.real("beta2"),
-      epsilon: settings.real("epsilon"))
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "adam", summary: "momentum plus RMS normalisation, bias-corrected", citation: "Kingma & Ba (2015)",
+      initialiserDefaults: { try Self() },
+      hyperparameters: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
+        + AdamMoments.hyperparameters(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon))
   }
 }

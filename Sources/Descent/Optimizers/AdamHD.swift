@@ -18,11 +18,12 @@ import RealModule
 /// - `hypergradientRate` β ≥ 0. Default 1e-7.
 /// - `beta1`, `beta2`, `epsilon`: as Adam (0.9, 0.999, 1e-8).
 public struct AdamHD<Scalar: DescentFloat>: Optimizer {
-  public let learningRate: Scalar
-  public let hypergradientRate: Scalar
-  public let beta1: Scalar
-  public let beta2: Scalar
-  public let epsilon: Scalar
+  /// α₀; setting it (the catalog does, before any step) restarts α there.
+  public internal(set) var learningRate: Scalar { didSet { stepSize = learningRate } }
+  public internal(set) var hypergradientRate: Scalar
+  public internal(set) var beta1: Scalar
+  public internal(set) var beta2: Scalar
+  public internal(set) var epsilon: Scalar
   @usableFromInline var stepSize: Scalar
   @usableFromInline var moments = AdamMoments<Scalar>()
   @usableFromInline var gradient: [Scalar] = []
@@ -38,11 +39,6 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
     self.epsilon = epsilon
     stepSize = learningRate
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try AdamMoments.check(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
-    try DescentError.requireNonNegative(hypergradientRate, "hypergradient-rate")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -85,20 +81,15 @@ extension AdamHD {
 }
 
 extension AdamHD: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "adam-hd", summary: "Adam with its step-size learned by hypergradient descent",
-      citation: "Baydin, Cornish, Martínez Rubio, Schmidt & Wood (2018)",
-      parameters: [
-        .learningRate("0.001", symbol: "α₀"),
-        ParameterDescription(
-          "hypergradient-rate", symbol: "β", default: "1e-7", allowed: "≥ 0", summary: "step-size of the step-size"),
-      ] + AdamMoments<Scalar>.parameters)
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      learningRate: settings.real("learning-rate"), hypergradientRate: settings.real("hypergradient-rate"),
-      beta1: settings.real("beta1"), beta2: settings.real("beta2"), epsilon: settings.real("epsilon"))
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "adam-hd", summary: "Adam with its step-size learned by hypergradient descent",
+      citation: "Baydin, Cornish, Martínez Rubio, Schmidt & Wood (2018)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "α₀", default: 0.001, .positive, "step-size"),
+        .real(
+          "hypergradientRate", \.hypergradientRate, symbol: "β", default: 1e-7, .nonNegative,
+          "step-size of the step-size"),
+      ] + AdamMoments.hyperparameters(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon))
   }
 }

@@ -14,21 +14,16 @@ struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
   @inlinable
   init() {}
 
-  /// The hyperparameters after the learning rate, with Kingma and Ba's defaults.
-  static var parameters: [ParameterDescription] {
+  /// β₁, β₂ and ε, with Kingma and Ba's defaults, for a method that stores them at these paths.
+  static func hyperparameters<Method>(
+    beta1: WritableKeyPath<Method, Scalar>, beta2: WritableKeyPath<Method, Scalar>,
+    epsilon: WritableKeyPath<Method, Scalar>
+  ) -> [Hyperparameter<Method>] {
     [
-      ParameterDescription("beta1", symbol: "β₁", default: "0.9", allowed: "in [0, 1)", summary: "decay of the mean"),
-      ParameterDescription(
-        "beta2", symbol: "β₂", default: "0.999", allowed: "in [0, 1)", summary: "decay of the mean square"),
-      ParameterDescription("epsilon", symbol: "ε", default: "1e-8", allowed: "≥ 0", summary: "added to the root"),
+      .real("beta1", beta1, symbol: "β₁", default: 0.9, .rate, "decay of the mean"),
+      .real("beta2", beta2, symbol: "β₂", default: 0.999, .rate, "decay of the mean square"),
+      .real("epsilon", epsilon, symbol: "ε", default: 1e-8, .nonNegative, "added to the root"),
     ]
-  }
-
-  static func check(learningRate: Scalar, beta1: Scalar, beta2: Scalar, epsilon: Scalar) throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    try DescentError.requireRate(beta1, "beta1")
-    try DescentError.requireRate(beta2, "beta2")
-    try DescentError.requireNonNegative(epsilon, "epsilon")
   }
 
   /// Updates m and v with `gradient` and steps `w`, decaying it by

@@ -16,11 +16,11 @@
 /// - `weightDecay` λ ≥ 0. Default 1e-5 (torch's default 0.01 times its default
 ///   learning rate 0.001; the paper tunes λ per problem and gives no default).
 public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
-  public let learningRate: Scalar
-  public let beta1: Scalar
-  public let beta2: Scalar
-  public let epsilon: Scalar
-  public let weightDecay: Scalar
+  public internal(set) var learningRate: Scalar
+  public internal(set) var beta1: Scalar
+  public internal(set) var beta2: Scalar
+  public internal(set) var epsilon: Scalar
+  public internal(set) var weightDecay: Scalar
   @usableFromInline var moments = AdamMoments<Scalar>()
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] = []
@@ -35,11 +35,6 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
     self.epsilon = epsilon
     self.weightDecay = weightDecay
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try AdamMoments.check(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
-    try DescentError.require(weightDecay >= 0 && weightDecay < 1, "weight-decay", weightDecay, "a number in [0, 1)")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -58,20 +53,13 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
 }
 
 extension AdamW: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "adamw", summary: "Adam with decoupled weight decay",
-      citation: "Loshchilov & Hutter (2019)",
-      parameters: [.learningRate("0.001")] + AdamMoments<Scalar>.parameters + [
-        ParameterDescription(
-          "weight-decay", symbol: "λ", default: "1e-5", allowed: "in [0, 1)", summary: "decay per step, not scaled by α"
-        )
-      ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      learningRate: settings.real("learning-rate"), beta1: settings.real("beta1"), beta2: settings.real("beta2"),
-      epsilon: settings.real("epsilon"), weightDecay: settings.real("weight-decay"))
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "adamw", summary: "Adam with decoupled weight decay", citation: "Loshchilov & Hutter (2019)",
+      initialiserDefaults: { try Self() },
+      hyperparameters: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
+        + AdamMoments.hyperparameters(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon) + [
+          .real("weightDecay", \.weightDecay, symbol: "λ", default: 1e-5, .rate, "decay per step, not scaled by α")
+        ])
   }
 }

@@ -60,14 +60,21 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   }
 
   /// γ.
-  public let learningRate: Scalar
+  public internal(set) var learningRate: Scalar
   /// K.
-  public let horizon: Int
+  public internal(set) var horizon: Int
   /// P.
-  public let planningSteps: Int
+  public internal(set) var planningSteps: Int
   /// M.
-  public let corrections: Int
-  public let projectionGradient: ProjectionGradient
+  public internal(set) var corrections: Int
+  /// The gradient asked for, or nil for the paper's reading.
+  var projectionGradientChoice: ProjectionGradient?
+
+  /// The gradient the first projection of an event uses: as chosen, or the paper's
+  /// (reused for Algorithm 1, P = 1 and M = 0; fresh for Algorithm 2).
+  public var projectionGradient: ProjectionGradient {
+    projectionGradientChoice ?? (planningSteps == 1 && corrections == 0 ? .reused : .fresh)
+  }
 
   /// k, the number of completed iterations.
   @usableFromInline var iteration = 0
@@ -91,17 +98,12 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     corrections: Int = 0,
     projectionGradient: ProjectionGradient? = nil
   ) throws(DescentError) {
-    try DescentError.require(
-      learningRate > 0 && learningRate.isFinite, "learning-rate", learningRate, "a finite number > 0")
-    try DescentError.require(horizon >= 1, "horizon", horizon, "an integer ≥ 1")
-    try DescentError.require(planningSteps >= 1, "planning-steps", planningSteps, "an integer ≥ 1")
-    try DescentError.require(corrections >= 0, "corrections", corrections, "an integer ≥ 0")
     self.learningRate = learningRate
     self.horizon = horizon
     self.planningSteps = planningSteps
     self.corrections = corrections
-    self.projectionGradient =
-      projectionGradient ?? (planningSteps == 1 && corrections == 0 ? .reused : .fresh)
+    self.projectionGradientChoice = projectionGradient
+    try checkHyperparameters()
   }
 
   /// α, once the first planning event (at iteration 2K) has learned it.
@@ -297,38 +299,24 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
 }
 
 extension Csawg: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "csawg", summary: "step-size planning (Algorithm 1; Algorithm 2 with P > 1 or M > 0)",
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "csawg", summary: "step-size planning (Algorithm 1; Algorithm 2 with P > 1 or M > 0)",
       citation: "Yao (2022), Learning to Accelerate by the Methods of Step-size Planning",
-      parameters: [
-        ParameterDescription(
-          "learning-rate", symbol: "γ", default: "0.001", allowed: "> 0",
-          summary: "step-size of the inner gradient descent"),
-        ParameterDescription(
-          "horizon", symbol: "K", kind: .integer, default: "2", allowed: "≥ 1",
-          summary: "steps between the compared weights"),
-        ParameterDescription(
-          "planning-steps", symbol: "P", kind: .integer, default: "1", allowed: "≥ 1",
-          summary: "projections per planning event"),
-        ParameterDescription(
-          "corrections", symbol: "M", kind: .integer, default: "0", allowed: "≥ 0",
-          summary: "gradient steps after each projection"),
-        ParameterDescription(
-          "projection-gradient", kind: .choice(["paper", "reused", "fresh"]), default: "paper",
-          allowed: "paper, reused or fresh",
-          summary: "gradient of the first projection; paper: reused for Algorithm 1, fresh for 2"),
+      initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real(
+          "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
+          "step-size of the inner gradient descent"),
+        .integer("horizon", \.horizon, symbol: "K", default: 2, .atLeast(1), "steps between the compared weights"),
+        .integer(
+          "planningSteps", \.planningSteps, symbol: "P", default: 1, .atLeast(1), "projections per planning event"),
+        .integer(
+          "corrections", \.corrections, symbol: "M", default: 0, .atLeast(0), "gradient steps after each projection"),
+        .optionalChoice(
+          "projectionGradientChoice", \.projectionGradientChoice, name: "projection-gradient", none: "paper",
+          "gradient of the first projection; paper: reused for Algorithm 1, fresh for 2"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    let projection = try settings.choice("projection-gradient")
-    try self.init(
-      learningRate: settings.real("learning-rate"),
-      horizon: settings.integer("horizon"),
-      planningSteps: settings.integer("planning-steps"),
-      corrections: settings.integer("corrections"),
-      projectionGradient: ProjectionGradient(rawValue: projection))
   }
 }
 

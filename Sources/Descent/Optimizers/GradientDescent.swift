@@ -10,15 +10,14 @@
 ///   on Rosenbrock (Yao 2022, Figure 5).
 public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
   /// γ.
-  public let learningRate: Scalar
+  public internal(set) var learningRate: Scalar
 
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] = []
 
   public init(learningRate: Scalar = 0.001) throws(DescentError) {
-    try DescentError.require(
-      learningRate > 0 && learningRate.isFinite, "learning-rate", learningRate, "a finite number > 0")
     self.learningRate = learningRate
+    try checkHyperparameters()
   }
 
   @inlinable
@@ -40,17 +39,10 @@ public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
 }
 
 extension GradientDescent: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "gd", summary: "gradient descent with a constant step-size",
-      citation: "Cauchy (1847)",
-      parameters: [
-        ParameterDescription(
-          "learning-rate", symbol: "γ", default: "0.001", allowed: "> 0", summary: "step-size")
-      ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(learningRate: settings.real("learning-rate"))
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "gd", summary: "gradient descent with a constant step-size", citation: "Cauchy (1847)",
+      initialiserDefaults: { try Self() },
+      hyperparameters: [.real("learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive, "step-size")])
   }
 }

@@ -13,8 +13,8 @@
 /// - `learningRate` α > 0. Default 0.0015, the paper's Figure 9 setting.
 /// - `momentum` p in [0, 1). Default 0.9, the paper's Figure 9 setting.
 public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
-  public let learningRate: Scalar
-  public let momentum: Scalar
+  public internal(set) var learningRate: Scalar
+  public internal(set) var momentum: Scalar
   /// w_{k−1}.
   @usableFromInline var previous: [Scalar] = []
   /// Scratch that `step` evaluates the gradient into.
@@ -31,11 +31,6 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
     let (rootL, rootMu) = try DescentError.curvatureRoots(lipschitz: lipschitz, strongConvexity: strongConvexity)
     let ratio = (rootL - rootMu) / (rootL + rootMu)
     return try Self(learningRate: 4 / ((rootL + rootMu) * (rootL + rootMu)), momentum: ratio * ratio)
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    try DescentError.requireRate(momentum, "momentum")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -57,18 +52,14 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
 }
 
 extension HeavyBall: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "heavy-ball", summary: "Polyak's heavy ball, w − α∇f + p(w − w_prev) (paper eq. 10)",
-      citation: "Polyak (1964)",
-      parameters: [
-        .learningRate("0.0015"),
-        ParameterDescription("momentum", symbol: "p", default: "0.9", allowed: "in [0, 1)", summary: "momentum rate"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "heavy-ball", summary: "Polyak's heavy ball, w − α∇f + p(w − w_prev) (paper eq. 10)",
+      citation: "Polyak (1964)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "α", default: 0.0015, .positive, "step-size"),
+        .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(learningRate: settings.real("learning-rate"), momentum: settings.real("momentum"))
   }
 }
 

@@ -14,8 +14,9 @@
 /// - `learningRate` α₀ > 0. Default 0.001.
 /// - `hypergradientRate` β ≥ 0. Default 0.001.
 public struct HypergradientDescent<Scalar: DescentFloat>: Optimizer {
-  public let learningRate: Scalar
-  public let hypergradientRate: Scalar
+  /// α₀; setting it (the catalog does, before any step) restarts α there.
+  public internal(set) var learningRate: Scalar { didSet { stepSize = learningRate } }
+  public internal(set) var hypergradientRate: Scalar
   /// α_t.
   @usableFromInline var stepSize: Scalar
   @usableFromInline var previousGradient: [Scalar] = []
@@ -26,11 +27,6 @@ public struct HypergradientDescent<Scalar: DescentFloat>: Optimizer {
     self.hypergradientRate = hypergradientRate
     stepSize = learningRate
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    try DescentError.requireNonNegative(hypergradientRate, "hypergradient-rate")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -59,18 +55,15 @@ public struct HypergradientDescent<Scalar: DescentFloat>: Optimizer {
 }
 
 extension HypergradientDescent: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "sgd-hd", summary: "GD with its step-size learned by hypergradient descent",
-      citation: "Baydin, Cornish, Martínez Rubio, Schmidt & Wood (2018)",
-      parameters: [
-        .learningRate("0.001", symbol: "α₀"),
-        ParameterDescription(
-          "hypergradient-rate", symbol: "β", default: "0.001", allowed: "≥ 0", summary: "step-size of the step-size"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "sgd-hd", summary: "GD with its step-size learned by hypergradient descent",
+      citation: "Baydin, Cornish, Martínez Rubio, Schmidt & Wood (2018)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "α₀", default: 0.001, .positive, "step-size"),
+        .real(
+          "hypergradientRate", \.hypergradientRate, symbol: "β", default: 0.001, .nonNegative,
+          "step-size of the step-size"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(learningRate: settings.real("learning-rate"), hypergradientRate: settings.real("hypergradient-rate"))
   }
 }

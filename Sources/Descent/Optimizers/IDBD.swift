@@ -24,8 +24,8 @@ import RealModule
 /// - `metaStepSize` θ ≥ 0. Default 0.01.
 /// - `initialStepSize` α₀ > 0: every α_i at the start (β_i = ln α₀). Default 0.001.
 public struct IDBD<Scalar: DescentFloat>: Optimizer {
-  public let metaStepSize: Scalar
-  public let initialStepSize: Scalar
+  public internal(set) var metaStepSize: Scalar
+  public internal(set) var initialStepSize: Scalar
   /// β = ln α.
   @usableFromInline var logStepSizes: [Scalar] = []
   /// h.
@@ -39,11 +39,6 @@ public struct IDBD<Scalar: DescentFloat>: Optimizer {
     self.metaStepSize = metaStepSize
     self.initialStepSize = initialStepSize
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requireNonNegative(metaStepSize, "meta-step-size")
-    try DescentError.requirePositive(initialStepSize, "initial-step-size")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -99,19 +94,13 @@ public struct IDBD<Scalar: DescentFloat>: Optimizer {
 }
 
 extension IDBD: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "idbd", summary: "IDBD, diagonal form: per-component step-sizes e^β learned by meta-descent",
-      citation: "Sutton (1992)",
-      parameters: [
-        ParameterDescription(
-          "meta-step-size", symbol: "θ", default: "0.01", allowed: "≥ 0", summary: "step-size of ln α"),
-        ParameterDescription(
-          "initial-step-size", symbol: "α₀", default: "0.001", allowed: "> 0", summary: "every α_i at the start"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "idbd", summary: "IDBD, diagonal form: per-component step-sizes e^β learned by meta-descent",
+      citation: "Sutton (1992)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("metaStepSize", \.metaStepSize, symbol: "θ", default: 0.01, .nonNegative, "step-size of ln α"),
+        .real("initialStepSize", \.initialStepSize, symbol: "α₀", default: 0.001, .positive, "every α_i at the start"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(metaStepSize: settings.real("meta-step-size"), initialStepSize: settings.real("initial-step-size"))
   }
 }

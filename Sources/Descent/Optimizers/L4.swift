@@ -24,15 +24,15 @@ import RealModule
 /// - `epsilon` ε > 0: added to the denominator. Default 1e-12.
 public struct L4<Scalar: DescentFloat>: Optimizer {
   public enum Direction: String, Codable, Sendable, CaseIterable {
-    case momentum, adam
+    case adam, momentum
   }
 
-  public let direction: Direction
-  public let fraction: Scalar
-  public let minimumLossFactor: Scalar
-  public let initialFactor: Scalar
-  public let forgetTime: Scalar
-  public let epsilon: Scalar
+  public internal(set) var direction: Direction
+  public internal(set) var fraction: Scalar
+  public internal(set) var minimumLossFactor: Scalar
+  public internal(set) var initialFactor: Scalar
+  public internal(set) var forgetTime: Scalar
+  public internal(set) var epsilon: Scalar
 
   @usableFromInline var count = 0
   @usableFromInline var minimumLoss: Scalar = 0
@@ -55,15 +55,6 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
     self.forgetTime = forgetTime
     self.epsilon = epsilon
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(fraction, "fraction")
-    try DescentError.require(
-      minimumLossFactor > 0 && minimumLossFactor <= 1, "minimum-loss-factor", minimumLossFactor, "a number in (0, 1]")
-    try DescentError.requireNonNegative(initialFactor, "initial-factor")
-    try DescentError.requirePositive(forgetTime, "forget-time")
-    try DescentError.requirePositive(epsilon, "epsilon")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -126,32 +117,20 @@ extension L4 {
 }
 
 extension L4: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "l4", summary: "L4: α(L − γL_min)/(ĝᵀv) along a momentum or Adam direction",
-      citation: "Rolinek & Martius (2018)",
-      parameters: [
-        ParameterDescription(
-          "direction", kind: .choice(["adam", "momentum"]), default: "adam", allowed: "adam or momentum",
-          summary: "the update direction v (L4Adam or L4Mom)"),
-        ParameterDescription(
-          "fraction", symbol: "α", default: "0.15", allowed: "> 0", summary: "fraction of the optimal step"),
-        ParameterDescription(
-          "minimum-loss-factor", symbol: "γ", default: "0.9", allowed: "in (0, 1]",
-          summary: "share of L_min deemed reachable"),
-        ParameterDescription(
-          "initial-factor", symbol: "γ₀", default: "0.75", allowed: "≥ 0", summary: "L_min = γ₀ L_0 at the start"),
-        ParameterDescription(
-          "forget-time", symbol: "τ", default: "1000", allowed: "> 0", summary: "L_min grows by 1 + 1/τ a step"),
-        ParameterDescription(
-          "epsilon", symbol: "ε", default: "1e-12", allowed: "> 0", summary: "added to the denominator"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "l4", summary: "L4: α(L − γL_min)/(ĝᵀv) along a momentum or Adam direction",
+      citation: "Rolinek & Martius (2018)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .choice("direction", \.direction, default: .adam, "the update direction v (L4Adam or L4Mom)"),
+        .real("fraction", \.fraction, symbol: "α", default: 0.15, .positive, "fraction of the optimal step"),
+        .real(
+          "minimumLossFactor", \.minimumLossFactor, symbol: "γ", default: 0.9, .fraction,
+          "share of L_min deemed reachable"),
+        .real(
+          "initialFactor", \.initialFactor, symbol: "γ₀", default: 0.75, .nonNegative, "L_min = γ₀ L_0 at the start"),
+        .real("forgetTime", \.forgetTime, symbol: "τ", default: 1000, .positive, "L_min grows by 1 + 1/τ a step"),
+        .real("epsilon", \.epsilon, symbol: "ε", default: 1e-12, .positive, "added to the denominator"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      direction: Direction(rawValue: settings.choice("direction"))!, fraction: settings.real("fraction"),
-      minimumLossFactor: settings.real("minimum-loss-factor"), initialFactor: settings.real("initial-factor"),
-      forgetTime: settings.real("forget-time"), epsilon: settings.real("epsilon"))
   }
 }

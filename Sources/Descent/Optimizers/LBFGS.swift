@@ -24,9 +24,9 @@
 ///   scipy's factr·ε = 1e7 × Double's ε = 2.220446049250313e-9, in both precisions
 ///   (1e7 × Float's ε would be 1.19, which every step passes: a run of one iteration).
 public struct LBFGS<Scalar: DescentFloat>: Optimizer {
-  public let memory: Int
-  public let gradientTolerance: Scalar
-  public let valueTolerance: Scalar
+  public internal(set) var memory: Int
+  public internal(set) var gradientTolerance: Scalar
+  public internal(set) var valueTolerance: Scalar
 
   /// Completed iterations (line searches that moved w).
   @usableFromInline var iteration = 0
@@ -48,12 +48,6 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     self.gradientTolerance = gradientTolerance
     self.valueTolerance = valueTolerance
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.require(memory >= 1, "memory", memory, "an integer ≥ 1")
-    try DescentError.requireNonNegative(gradientTolerance, "gtol")
-    try DescentError.requireNonNegative(valueTolerance, "ftol")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -168,23 +162,19 @@ extension LBFGS {
 }
 
 extension LBFGS: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "lbfgs", summary: "limited-memory BFGS with a Moré–Thuente strong-Wolfe line search",
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "lbfgs", summary: "limited-memory BFGS with a Moré–Thuente strong-Wolfe line search",
       citation: "Liu & Nocedal (1989); Byrd, Lu, Nocedal & Zhu (1995); Moré & Thuente (1994)",
-      parameters: [
-        ParameterDescription(
-          "memory", symbol: "m", kind: .integer, default: "10", allowed: "≥ 1", summary: "curvature pairs kept"),
-        ParameterDescription("gtol", default: "1e-5", allowed: "≥ 0", summary: "converged when ‖∇f‖∞ is at most this"),
-        ParameterDescription(
-          "ftol", default: "2.220446049250313e-9", allowed: "≥ 0",
-          summary: "converged when f falls by at most this, relatively"),
+      initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .integer("memory", \.memory, symbol: "m", default: 10, .atLeast(1), "curvature pairs kept"),
+        .real(
+          "gradientTolerance", \.gradientTolerance, name: "gtol", default: 1e-5, .nonNegative,
+          "converged when ‖∇f‖∞ is at most this"),
+        .real(
+          "valueTolerance", \.valueTolerance, name: "ftol", default: 2.220446049250313e-9, .nonNegative,
+          "converged when f falls by at most this, relatively"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      memory: settings.integer("memory"), gradientTolerance: settings.real("gtol"),
-      valueTolerance: settings.real("ftol"))
   }
 }

@@ -21,8 +21,8 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
   @usableFromInline var _inner: Inner
   /// The fast optimizer, with its current state.
   public var inner: Inner { _inner }
-  public let syncPeriod: Int
-  public let slowStepSize: Scalar
+  public internal(set) var syncPeriod: Int
+  public internal(set) var slowStepSize: Scalar
   /// φ, the slow weights.
   @usableFromInline var slow: [Scalar] = []
   @usableFromInline var stepsSinceSync = 0
@@ -31,18 +31,16 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
     self._inner = inner
     self.syncPeriod = syncPeriod
     self.slowStepSize = slowStepSize
-    try checkHyperparameters()
+    try checkOwnHyperparameters()
   }
 
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.require(syncPeriod >= 1, "sync-period", syncPeriod, "an integer ≥ 1")
-    try DescentError.require(
-      slowStepSize > 0 && slowStepSize <= 1, "slow-step-size", slowStepSize, "a number in (0, 1]")
+  func checkOwnHyperparameters() throws(DescentError) {
+    for hyperparameter in Self.ownHyperparameters { try hyperparameter.check(self) }
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkOwnHyperparameters()
     try inner.validate(for: objective)
     try DescentError.requireState(slow, dimension: objective.dimension)
     try DescentError.requireCount(stepsSinceSync, in: 0...(syncPeriod - 1))
@@ -73,41 +71,33 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
 }
 
 extension Lookahead {
-  /// Lookahead's own settings, as `descent list` shows them.
-  public static var ownParameters: [ParameterDescription] {
+  /// k and α, the settings Lookahead adds to its inner optimizer's.
+  static var ownHyperparameters: [Hyperparameter<Self>] {
     [
-      ParameterDescription(
-        "inner", kind: .choice(OptimizerCatalog.types(Double.self).map { $0.method.name }), default: "adam",
-        allowed: "an optimizer name", summary: "the fast optimizer (its flags apply to it)"),
-      ParameterDescription(
-        "sync-period", symbol: "k", kind: .integer, default: "5", allowed: "≥ 1", summary: "fast steps per slow step"),
-      ParameterDescription(
-        "slow-step-size", symbol: "α", default: "0.5", allowed: "in (0, 1]",
-        summary: "fraction of the way to the fast weights"),
+      .integer("syncPeriod", \.syncPeriod, symbol: "k", default: 5, .atLeast(1), "fast steps per slow step"),
+      .real(
+        "slowStepSize", \.slowStepSize, symbol: "α", default: 0.5, .fraction, "fraction of the way to the fast weights"),
     ]
   }
 
+  /// Lookahead as `descent list` shows it: the inner optimizer by name, then its own settings.
   public static var lookaheadDescription: MethodDescription {
-    MethodDescription(
+    let inner = ParameterDescription(
+      "inner", kind: .choice(OptimizerCatalog.types(Double.self).map { $0.method.name }), default: "adam",
+      allowed: "an optimizer name", summary: "the fast optimizer (its flags apply to it)")
+    return MethodDescription(
       name: "lookahead", summary: "k fast steps of an inner optimizer, then a slow step",
-      citation: "Zhang, Lucas, Hinton & Ba (2019)", parameters: ownParameters)
+      citation: "Zhang, Lucas, Hinton & Ba (2019)", parameters: [inner] + ownHyperparameters.map(\.description))
   }
 }
 
 extension Lookahead: CatalogedOptimizer where Inner: CatalogedOptimizer {
   /// Lookahead's settings followed by the inner optimizer's.
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "lookahead", summary: lookaheadDescription.summary, citation: lookaheadDescription.citation,
-      parameters: ownParameters + Inner.method.parameters)
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    let own = Set(Self.ownParameters.map(\.name))
-    let innerSettings = try Settings(settings.values.filter { !own.contains($0.key) }, for: Inner.method)
-    try self.init(
-      Inner(settings: innerSettings), syncPeriod: settings.integer("sync-period"),
-      slowStepSize: settings.real("slow-step-size"))
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "lookahead", summary: lookaheadDescription.summary, citation: lookaheadDescription.citation,
+      initialiserDefaults: { try Self(Inner.catalogEntry.defaults()) },
+      hyperparameters: ownHyperparameters + Inner.catalogEntry.hyperparameters.map { $0.lifted(through: \._inner) })
   }
 }
 

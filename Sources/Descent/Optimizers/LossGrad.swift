@@ -23,8 +23,9 @@
 /// - `learningRate` h₀ > 0: the first step-size. Default 0.001.
 /// - `factor` c > 1: the increase/decrease factor. Default 1.05 (the authors' code).
 public struct LossGrad<Scalar: DescentFloat>: Optimizer {
-  public let learningRate: Scalar
-  public let factor: Scalar
+  /// h₀; setting it (the catalog does, before any step) restarts h there.
+  public internal(set) var learningRate: Scalar { didSet { stepSize = learningRate } }
+  public internal(set) var factor: Scalar
   /// h_k, the step-size the next iteration will use.
   @usableFromInline var stepSize: Scalar
   /// r of the last step.
@@ -36,11 +37,6 @@ public struct LossGrad<Scalar: DescentFloat>: Optimizer {
     self.factor = factor
     stepSize = learningRate
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    try DescentError.require(factor > 1 && factor.isFinite, "factor", factor, "a finite number > 1")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -73,18 +69,13 @@ public struct LossGrad<Scalar: DescentFloat>: Optimizer {
 }
 
 extension LossGrad: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "lossgrad", summary: "GD whose step grows or shrinks by c from the linearisation error",
-      citation: "Wójcik, Maziarka & Tabor (2018)",
-      parameters: [
-        .learningRate("0.001", symbol: "h₀"),
-        ParameterDescription(
-          "factor", symbol: "c", default: "1.05", allowed: "> 1", summary: "increase/decrease factor"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "lossgrad", summary: "GD whose step grows or shrinks by c from the linearisation error",
+      citation: "Wójcik, Maziarka & Tabor (2018)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "h₀", default: 0.001, .positive, "step-size"),
+        .real("factor", \.factor, symbol: "c", default: 1.05, .above(1), "increase/decrease factor"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(learningRate: settings.real("learning-rate"), factor: settings.real("factor"))
   }
 }

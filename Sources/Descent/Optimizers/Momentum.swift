@@ -18,8 +18,14 @@ public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
   /// The iteration, as Polyak's heavy ball.
   @usableFromInline var heavyBall: HeavyBall<Scalar>
 
-  public var learningRate: Scalar { heavyBall.learningRate }
-  public var momentum: Scalar { heavyBall.momentum }
+  public internal(set) var learningRate: Scalar {
+    get { heavyBall.learningRate }
+    set { heavyBall.learningRate = newValue }
+  }
+  public internal(set) var momentum: Scalar {
+    get { heavyBall.momentum }
+    set { heavyBall.momentum = newValue }
+  }
 
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] {
@@ -43,17 +49,13 @@ public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
 }
 
 extension Momentum: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "momentum", summary: "classical momentum, Δ = pΔ − α∇f, w += Δ (paper eq. 5–6)",
-      citation: "Rumelhart, Hinton & Williams (1986)",
-      parameters: [
-        .learningRate("0.001"),
-        ParameterDescription("momentum", symbol: "p", default: "0.9", allowed: "in [0, 1)", summary: "momentum rate"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "momentum", summary: "classical momentum, Δ = pΔ − α∇f, w += Δ (paper eq. 5–6)",
+      citation: "Rumelhart, Hinton & Williams (1986)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size"),
+        .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(learningRate: settings.real("learning-rate"), momentum: settings.real("momentum"))
   }
 }

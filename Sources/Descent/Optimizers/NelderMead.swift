@@ -21,8 +21,8 @@
 /// Hyperparameters: ρ = 1, χ = 2, ψ = 0.5, σ = 0.5 (the standard coefficients);
 /// `xatol` ≥ 0, default 1e-4; `fatol` ≥ 0, default 1e-4.
 public struct NelderMead<Scalar: DescentFloat>: Optimizer {
-  public let xatol: Scalar
-  public let fatol: Scalar
+  public internal(set) var xatol: Scalar
+  public internal(set) var fatol: Scalar
   static var reflection: Scalar { 1 }
   static var expansion: Scalar { 2 }
   static var contraction: Scalar { 0.5 }
@@ -42,11 +42,6 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
     self.xatol = xatol
     self.fatol = fatol
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requireNonNegative(xatol, "xatol")
-    try DescentError.requireNonNegative(fatol, "fatol")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -211,18 +206,13 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
 }
 
 extension NelderMead: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "nelder-mead", summary: "the Nelder–Mead simplex method (values only), scipy's rules",
-      citation: "Nelder & Mead (1965)",
-      parameters: [
-        ParameterDescription(
-          "xatol", default: "1e-4", allowed: "≥ 0", summary: "converged when the simplex is this small"),
-        ParameterDescription("fatol", default: "1e-4", allowed: "≥ 0", summary: "…and its values this close"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "nelder-mead", summary: "the Nelder–Mead simplex method (values only), scipy's rules",
+      citation: "Nelder & Mead (1965)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("xatol", \.xatol, default: 1e-4, .nonNegative, "converged when the simplex is this small"),
+        .real("fatol", \.fatol, default: 1e-4, .nonNegative, "…and its values this close"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(xatol: settings.real("xatol"), fatol: settings.real("fatol"))
   }
 }

@@ -23,8 +23,8 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
     case increasing
   }
 
-  public let learningRate: Scalar
-  public let momentum: Momentum
+  public internal(set) var learningRate: Scalar
+  public internal(set) var momentum: Momentum
   @usableFromInline var iteration = 0
   @usableFromInline var previous: [Scalar] = []
   /// y_k, where the gradient is evaluated.
@@ -41,11 +41,6 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
   public static func stronglyConvex(lipschitz: Scalar, strongConvexity: Scalar) throws(DescentError) -> Self {
     let (rootL, rootMu) = try DescentError.curvatureRoots(lipschitz: lipschitz, strongConvexity: strongConvexity)
     return try Self(learningRate: 1 / lipschitz, momentum: .constant((rootL - rootMu) / (rootL + rootMu)))
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    if case .constant(let beta) = momentum { try DescentError.requireRate(beta, "momentum") }
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -83,22 +78,24 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
 }
 
 extension Nesterov: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "nesterov", summary: "Nesterov's accelerated gradient, constant β or β_k = (k−1)/(k+2)",
-      citation: "Nesterov (1983); Nesterov (2004) §2.2",
-      parameters: [
-        .learningRate("0.001", symbol: "s"),
-        ParameterDescription(
-          "momentum", symbol: "β", default: "increasing", allowed: "in [0, 1), or increasing",
-          summary: "a constant, or the (k−1)/(k+2) schedule"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "nesterov", summary: "Nesterov's accelerated gradient, constant β or β_k = (k−1)/(k+2)",
+      citation: "Nesterov (1983); Nesterov (2004) §2.2", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "s", default: 0.001, .positive, "step-size"),
+        Hyperparameter(
+          "momentum", \.momentum, symbol: "β", kind: .real, default: .increasing,
+          Allowed(words: "in [0, 1), or increasing", expected: "a number in [0, 1)") { momentum in
+            guard case .constant(let beta) = momentum else { return true }
+            return beta >= 0 && beta < 1
+          }, "a constant, or the (k−1)/(k+2) schedule",
+          parse: { $0 == "increasing" ? .increasing : Scalar($0).map(Momentum.constant) },
+          format: { momentum in
+            guard case .constant(let beta) = momentum else { return "increasing" }
+            return Scalar.settingText(beta)
+          }),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    let text = settings.values["momentum"] ?? "increasing"
-    let momentum: Momentum = text == "increasing" ? .increasing : .constant(try settings.real("momentum"))
-    try self.init(learningRate: settings.real("learning-rate"), momentum: momentum)
   }
 }
 

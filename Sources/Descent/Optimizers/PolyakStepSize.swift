@@ -16,7 +16,10 @@ public struct PolyakStepSize<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var stochasticPolyak: StochasticPolyak<Scalar>
 
   /// f*, or nil to take the objective's.
-  public var minimumValue: Scalar? { stochasticPolyak.minimumValue }
+  public internal(set) var minimumValue: Scalar? {
+    get { stochasticPolyak.minimumValue }
+    set { stochasticPolyak.minimumValue = newValue }
+  }
 
   public init(minimumValue: Scalar? = nil) throws(DescentError) {
     stochasticPolyak = try StochasticPolyak(scale: 1, maxStepSize: .infinity, minimumValue: minimumValue)
@@ -56,14 +59,14 @@ public struct PolyakStepSize<Scalar: DescentFloat>: Optimizer {
 }
 
 extension PolyakStepSize: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "polyak", summary: "Polyak's step-size (f − f*)/‖∇f‖² (paper eq. 1)",
-      citation: "Polyak (1987)",
-      parameters: [.minimumValue("f*", "the optimal value")])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(minimumValue: settings.optionalReal("minimum-value"))
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "polyak", summary: "Polyak's step-size (f − f*)/‖∇f‖² (paper eq. 1)",
+      citation: "Polyak (1987)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .optionalReal(
+          "minimumValue", \.minimumValue, symbol: "f*", none: "problem", .finite,
+          "the optimal value (problem: its f*)")
+      ])
   }
 }

@@ -12,9 +12,9 @@
 /// - `decay` β in [0, 1). Default 0.9 (the lecture's).
 /// - `epsilon` ε ≥ 0, added to the root for stability. Default 1e-8.
 public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
-  public let learningRate: Scalar
-  public let decay: Scalar
-  public let epsilon: Scalar
+  public internal(set) var learningRate: Scalar
+  public internal(set) var decay: Scalar
+  public internal(set) var epsilon: Scalar
   /// v, the running mean of squared gradients.
   @usableFromInline var meanSquare: [Scalar] = []
   /// Scratch that `step` evaluates the gradient into.
@@ -25,12 +25,6 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
     self.decay = decay
     self.epsilon = epsilon
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(learningRate, "learning-rate")
-    try DescentError.requireRate(decay, "decay")
-    try DescentError.requireNonNegative(epsilon, "epsilon")
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -52,21 +46,15 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
 }
 
 extension RMSprop: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "rmsprop", summary: "gradient divided by the running RMS of past gradients",
-      citation: "Hinton, Srivastava & Swersky (2012), lecture 6e",
-      parameters: [
-        .learningRate("0.001"),
-        ParameterDescription(
-          "decay", symbol: "β", default: "0.9", allowed: "in [0, 1)", summary: "decay of the mean square"),
-        ParameterDescription("epsilon", symbol: "ε", default: "1e-8", allowed: "≥ 0", summary: "added to the root"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "rmsprop", summary: "gradient divided by the running RMS of past gradients",
+      citation: "Hinton, Srivastava & Swersky (2012), lecture 6e", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size"),
+        .real("decay", \.decay, symbol: "β", default: 0.9, .rate, "decay of the mean square"),
+        .real("epsilon", \.epsilon, symbol: "ε", default: 1e-8, .nonNegative, "added to the root"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      learningRate: settings.real("learning-rate"), decay: settings.real("decay"), epsilon: settings.real("epsilon"))
   }
 }
 

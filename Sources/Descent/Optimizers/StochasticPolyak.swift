@@ -16,9 +16,9 @@
 /// - `minimumValue` f_i*: a lower bound on the loss. Default: the objective's known
 ///   minimum (the run is refused when neither is known; 0 suits interpolating models).
 public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
-  public let scale: Scalar
-  public let maxStepSize: Scalar
-  public let minimumValue: Scalar?
+  public internal(set) var scale: Scalar
+  public internal(set) var maxStepSize: Scalar
+  public internal(set) var minimumValue: Scalar?
   @usableFromInline var stepSize: Scalar = 0
   @usableFromInline var gradient: [Scalar] = []
 
@@ -27,12 +27,6 @@ public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
     self.maxStepSize = maxStepSize
     self.minimumValue = minimumValue
     try checkHyperparameters()
-  }
-
-  func checkHyperparameters() throws(DescentError) {
-    try DescentError.requirePositive(scale, "scale")
-    try DescentError.require(maxStepSize > 0, "max-step-size", maxStepSize, "a number > 0 (inf: no bound)")
-    try DescentError.requireMinimum(minimumValue)
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -62,21 +56,16 @@ public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
 }
 
 extension StochasticPolyak: CatalogedOptimizer {
-  public static var method: MethodDescription {
-    MethodDescription(
-      name: "sps", summary: "stochastic Polyak step-size SPS_max, min((f − f*)/(c‖∇f‖²), γ_b)",
-      citation: "Loizou, Vaswani, Laradji & Lacoste-Julien (2021)",
-      parameters: [
-        ParameterDescription("scale", symbol: "c", default: "0.5", allowed: "> 0", summary: "divides the Polyak step"),
-        ParameterDescription(
-          "max-step-size", symbol: "γ_b", default: "1", allowed: "> 0", summary: "upper bound on the step"),
-        .minimumValue("f_i*", "lower bound on the loss"),
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "sps", summary: "stochastic Polyak step-size SPS_max, min((f − f*)/(c‖∇f‖²), γ_b)",
+      citation: "Loizou, Vaswani, Laradji & Lacoste-Julien (2021)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real("scale", \.scale, symbol: "c", default: 0.5, .positive, "divides the Polyak step"),
+        .real("maxStepSize", \.maxStepSize, symbol: "γ_b", default: 1, .positiveOrInfinite, "upper bound on the step"),
+        .optionalReal(
+          "minimumValue", \.minimumValue, symbol: "f_i*", none: "problem", .finite,
+          "lower bound on the loss (problem: its f*)"),
       ])
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(
-      scale: settings.real("scale"), maxStepSize: settings.real("max-step-size"),
-      minimumValue: settings.optionalReal("minimum-value"))
   }
 }
