@@ -42,17 +42,14 @@ import Testing
     #expect(whole.map(\.bitPattern) == halves.map(\.bitPattern))
   }
 
-  struct Count: ElementwiseKernel {
-    let seen: UnsafeMutableBufferPointer<Int>
-    func callAsFunction(_ range: Range<Int>) {
-      for i in range { seen[i] += 1 }
-    }
-  }
-
   @Test func chunksCoverEveryIndexOnce() {
     for count in [0, 1, 63, Parallel.threshold - 1, Parallel.threshold, 3 * Parallel.threshold + 17] {
       var seen = [Int](repeating: 0, count: count)
-      seen.withUnsafeMutableBufferPointer { Parallel.run(Count(seen: $0), count: count) }
+      seen.withUnsafeMutableBufferPointer { seen in
+        Parallel.forEachChunk(count: count) { range in
+          for i in range { seen[i] += 1 }
+        }
+      }
       #expect(seen.allSatisfy { $0 == 1 }, "count \(count)")
     }
   }

@@ -49,31 +49,39 @@ public enum Parallel {
 
   @usableFromInline static let pool = WorkerPool(workers: maximumThreads - 1)
 
-  /// Runs `kernel` on disjoint ranges covering `0..<count`, concurrently when `count`
-  /// reaches `threshold`, without allocating: the workers reach the kernel through
-  /// a pointer to it and a function that captures nothing.
+  /// Runs `body` on chunks of `0..<count` that together cover each index once, split
+  /// across cores at `threshold` elements and above: the way every element-wise update
+  /// is written. `body` must touch only its chunk's elements.
+  ///
+  /// The body's first line binds what it captures to locals,
+  /// `let (w, g, alpha) = (w, g, alpha)`: a captured value is otherwise read from the
+  /// closure's context at every element, since a store through an unsafe pointer might
+  /// change it, and the loop does not vectorise (3× slower for `y ← y − a·x`).
   @inlinable
-  public static func run<Kernel: ElementwiseKernel>(_ kernel: Kernel, count: Int, threshold: Int = Parallel.threshold) {
-    run(kernel, count: count, chunkSize: chunkSize(count: count, threshold: threshold))
+  public static func forEachChunk(count: Int, threshold: Int = Parallel.threshold, _ body: (Range<Int>) -> Void) {
+    forEachChunk(count: count, chunkSize: chunkSize(count: count, threshold: threshold), body)
   }
 
-  /// Runs `kernel` on ranges of `chunkSize` (the last shorter) covering `0..<count`.
+  /// Runs `body` on the chunks of `0..<count` of `chunkSize` elements (the last may be
+  /// shorter), chunk `c` starting at `c·chunkSize`.
   @inlinable
-  public static func run<Kernel: ElementwiseKernel>(_ kernel: Kernel, count: Int, chunkSize size: Int) {
+  public static func forEachChunk(count: Int, chunkSize size: Int, _ body: (Range<Int>) -> Void) {
     guard size < count else {
-      kernel(0..<count)
+      body(0..<count)
       return
     }
-    let ran = withUnsafePointer(to: kernel) { pointer in
-      pool.run(count: count, chunkSize: size, context: UnsafeRawPointer(pointer)) { context, range in
-        context.assumingMemoryBound(to: Kernel.self).pointee(range)
+    // The pool's threads call `body` through a pointer to it; it returns only after
+    // every chunk has run, so the closure outlives every call.
+    let ran = withoutActuallyEscaping(body) { body in
+      withUnsafePointer(to: body) { pointer in
+        pool.run(count: count, chunkSize: size, context: UnsafeRawPointer(pointer)) { context, range in
+          context.assumingMemoryBound(to: ((Range<Int>) -> Void).self).pointee(range)
+        }
       }
     }
-    if !ran { kernel(0..<count) }
+    if !ran { body(0..<count) }
   }
 
-  /// The length of each range ``run(_:count:threshold:)`` makes, so a kernel can
-  /// number its chunks as `range.lowerBound / chunkSize`: one range a thread.
   @inlinable
   public static func chunkSize(count: Int, threshold: Int = Parallel.threshold) -> Int {
     let threads = Self.threads
@@ -89,12 +97,6 @@ public enum Parallel {
 
 /// Element-wise work that can run on any part of its range: a struct holding the
 /// buffers and constants of one loop, called concurrently on disjoint ranges.
-public protocol ElementwiseKernel {
-  func callAsFunction(_ range: Range<Int>)
-}
-
-/// Worker threads that each run one chunk of a job: chunk 0 on the caller, chunk
-/// i on worker i. Started once; parked on a semaphore between jobs.
 @usableFromInline
 final class WorkerPool: @unchecked Sendable {
   @usableFromInline let workers: Int

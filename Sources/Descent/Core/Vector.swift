@@ -4,8 +4,10 @@ public enum Vector {
   /// Whether every entry is finite.
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func isFinite<S: DescentFloat>(_ x: [S]) -> Bool {
-    x.withUnsafeBufferPointer { buffer in
-      everyChunkFinite(count: buffer.count) { size, finite in FiniteProbe(x: buffer, finite: finite, chunkSize: size) }
+    x.withUnsafeBufferPointer { x in
+      everyChunkFinite(count: x.count) { range in
+        sum(count: range.count) { x[range.lowerBound + $0] * 0 } == 0
+      }
     }
   }
 
@@ -16,25 +18,32 @@ public enum Vector {
     precondition(source.count == destination.count, "dimension mismatch")
     return source.withUnsafeBufferPointer { source in
       destination.withUnsafeMutableBufferPointer { destination in
-        everyChunkFinite(count: source.count) { size, finite in
-          FiniteCopy(source: source, destination: destination, finite: finite, chunkSize: size)
+        everyChunkFinite(count: source.count) { range in
+          let (source, destination) = (source, destination)
+          let base = range.lowerBound
+          let probe = sum(count: range.count) { i in
+            let x = source[base + i]
+            destination[base + i] = x
+            return x * 0
+          }
+          return probe == 0
         }
       }
     }
   }
 
-  /// Runs the kernel `make(chunkSize, flags)` builds over `0..<count`, with one flag
-  /// a chunk that the kernel clears when its chunk holds a NaN or infinity; true when
-  /// none did. The chunking is fixed once, so the flags match the ranges.
+  /// Runs `chunkIsFinite` on the chunks of `0..<count`, split across cores, and
+  /// returns whether it said so of every one. Summing x·0 over a chunk is NaN exactly
+  /// when a NaN or infinity lies in it, and vectorises, unlike an early-exit search.
   @inlinable @inline(__always)
-  static func everyChunkFinite<Kernel: ElementwiseKernel>(
-    count: Int, _ make: (Int, UnsafeMutableBufferPointer<Bool>) -> Kernel
-  ) -> Bool {
+  static func everyChunkFinite(count: Int, _ chunkIsFinite: (Range<Int>) -> Bool) -> Bool {
     let size = Parallel.chunkSize(count: count)
     return withUnsafeTemporaryAllocation(of: Bool.self, capacity: Parallel.chunks(count: count, chunkSize: size)) {
       finite in
       finite.initialize(repeating: true)
-      Parallel.run(make(size, finite), count: count, chunkSize: size)
+      Parallel.forEachChunk(count: count, chunkSize: size) { range in
+        finite[range.lowerBound / size] = chunkIsFinite(range)
+      }
       return finite.allSatisfy { $0 }
     }
   }
@@ -151,7 +160,10 @@ public enum Vector {
     precondition(x.count == y.count, "dimension mismatch")
     x.withUnsafeBufferPointer { x in
       y.withUnsafeMutableBufferPointer { y in
-        Parallel.run(SubtractScaled(a: a, x: x, y: y), count: y.count)
+        Parallel.forEachChunk(count: y.count) { range in
+          let (a, x, y) = (a, x, y)
+          for i in range { y[i] -= a * x[i] }
+        }
       }
     }
   }
@@ -162,7 +174,10 @@ public enum Vector {
     _ source: UnsafeBufferPointer<S>, into destination: UnsafeMutableBufferPointer<S>
   ) {
     precondition(source.count == destination.count, "dimension mismatch")
-    Parallel.run(Copy(source: source, destination: destination), count: source.count)
+    Parallel.forEachChunk(count: source.count) { range in
+      let (source, destination) = (source, destination)
+      for i in range { destination[i] = source[i] }
+    }
   }
 
   /// `destination ← source`, in place.
@@ -174,86 +189,5 @@ public enum Vector {
         copy(source, into: destination)
       }
     }
-  }
-}
-
-/// `y ← y − a·x` on a range.
-@usableFromInline
-struct SubtractScaled<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let a: S
-  @usableFromInline let x: UnsafeBufferPointer<S>
-  @usableFromInline let y: UnsafeMutableBufferPointer<S>
-
-  @inlinable init(a: S, x: UnsafeBufferPointer<S>, y: UnsafeMutableBufferPointer<S>) {
-    (self.a, self.x, self.y) = (a, x, y)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range { y[i] -= a * x[i] }
-  }
-}
-
-/// `destination ← source` on a range.
-@usableFromInline
-struct Copy<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let source: UnsafeBufferPointer<S>
-  @usableFromInline let destination: UnsafeMutableBufferPointer<S>
-
-  @inlinable init(source: UnsafeBufferPointer<S>, destination: UnsafeMutableBufferPointer<S>) {
-    (self.source, self.destination) = (source, destination)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range { destination[i] = source[i] }
-  }
-}
-
-/// Copies its range and marks its chunk not finite when a NaN or infinity lies in it.
-@usableFromInline
-struct FiniteCopy<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let source: UnsafeBufferPointer<S>
-  @usableFromInline let destination: UnsafeMutableBufferPointer<S>
-  @usableFromInline let finite: UnsafeMutableBufferPointer<Bool>
-  @usableFromInline let chunkSize: Int
-
-  @inlinable init(
-    source: UnsafeBufferPointer<S>, destination: UnsafeMutableBufferPointer<S>,
-    finite: UnsafeMutableBufferPointer<Bool>,
-    chunkSize: Int
-  ) {
-    (self.source, self.destination, self.finite, self.chunkSize) = (source, destination, finite, chunkSize)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    let base = range.lowerBound
-    let probe = Vector.sum(count: range.count) { i in
-      let x = source[base + i]
-      destination[base + i] = x
-      return x * 0
-    }
-    if probe != 0 { finite[range.lowerBound / chunkSize] = false }
-  }
-}
-
-/// Marks its chunk not finite when a NaN or infinity lies in its range. Summing
-/// x·0 is NaN exactly then, and vectorises, unlike an early-exit search.
-@usableFromInline
-struct FiniteProbe<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let x: UnsafeBufferPointer<S>
-  @usableFromInline let finite: UnsafeMutableBufferPointer<Bool>
-  @usableFromInline let chunkSize: Int
-
-  @inlinable init(x: UnsafeBufferPointer<S>, finite: UnsafeMutableBufferPointer<Bool>, chunkSize: Int) {
-    (self.x, self.finite, self.chunkSize) = (x, finite, chunkSize)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    let base = range.lowerBound
-    let probe = Vector.sum(count: range.count) { x[base + $0] * 0 }
-    if probe != 0 { finite[range.lowerBound / chunkSize] = false }
   }
 }

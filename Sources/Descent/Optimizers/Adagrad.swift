@@ -34,13 +34,24 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(squaredSum, gradientBuffer, dimension: objective.dimension)
   }
 
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     if squaredSum.count != w.count { squaredSum = [Scalar](repeating: initialAccumulator, count: w.count) }
     let (eta, delta) = (learningRate, epsilon)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &squaredSum) { w, sum in
-        Parallel.run(AdagradKernel(w: w, sum: sum, g: g, eta: eta, delta: delta), count: w.count)
+        Parallel.forEachChunk(count: w.count) { range in
+          let (w, sum, g, eta, delta) = (w, sum, g, eta, delta)
+          for i in range {
+            sum[i] += g[i] * g[i]
+            // A component whose gradients have all been zero does not move (0/0); a
+            // select, not a branch, so the loop still vectorises.
+            let denominator = delta + Scalar.vectorizableSquareRoot(sum[i])
+            let step = eta * g[i] / denominator
+            w[i] -= denominator > 0 ? step : 0
+          }
+        }
       }
     }
   }
@@ -57,33 +68,5 @@ extension Adagrad: CatalogedOptimizer {
         .real(
           "initialAccumulator", \.initialAccumulator, symbol: "G₀", default: 0, .nonNegative, "starting sum of squares"),
       ])
-  }
-}
-
-/// The Adagrad update on a range.
-@usableFromInline
-struct AdagradKernel<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let sum: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeBufferPointer<S>
-  @usableFromInline let eta: S
-  @usableFromInline let delta: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, sum: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, eta: S, delta: S
-  ) {
-    (self.w, self.sum, self.g, self.eta, self.delta) = (w, sum, g, eta, delta)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      sum[i] += g[i] * g[i]
-      // A component whose gradients have all been zero does not move (0/0); a
-      // select, not a branch, so the loop still vectorises.
-      let denominator = delta + S.vectorizableSquareRoot(sum[i])
-      let step = eta * g[i] / denominator
-      w[i] -= denominator > 0 ? step : 0
-    }
   }
 }

@@ -28,6 +28,7 @@ struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
 
   /// Updates m and v with `gradient` and steps `w`, decaying it by
   /// `weightDecay·w` (AdamW; the weight before the step).
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   mutating func step(
     _ w: inout [Scalar], gradient: [Scalar], learningRate alpha: Scalar, beta1: Scalar, beta2: Scalar,
@@ -42,48 +43,18 @@ struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
     let correction2 = 1 - Scalar.pow(beta2, count)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &first, &second) { w, m, v in
-        Parallel.run(
-          AdamKernel(
-            w: w, m: m, v: v, g: g, alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon,
-            weightDecay: weightDecay, correction1: correction1, correction2: correction2), count: w.count)
+        Parallel.forEachChunk(count: w.count) { range in
+          let (w, m, v, g, alpha, beta1, beta2) = (w, m, v, g, alpha, beta1, beta2)
+          let (epsilon, weightDecay, correction1, correction2) = (epsilon, weightDecay, correction1, correction2)
+          for i in range {
+            m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+            v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i])
+            let mHat = m[i] / correction1
+            let vHat = v[i] / correction2
+            w[i] -= alpha * (mHat / (Scalar.vectorizableSquareRoot(vHat) + epsilon)) + weightDecay * w[i]
+          }
+        }
       }
-    }
-  }
-}
-
-/// The Adam (and AdamW) update on a range.
-@usableFromInline
-struct AdamKernel<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let m: UnsafeMutableBufferPointer<S>
-  @usableFromInline let v: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeBufferPointer<S>
-  @usableFromInline let alpha: S
-  @usableFromInline let beta1: S
-  @usableFromInline let beta2: S
-  @usableFromInline let epsilon: S
-  @usableFromInline let weightDecay: S
-  @usableFromInline let correction1: S
-  @usableFromInline let correction2: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, m: UnsafeMutableBufferPointer<S>, v: UnsafeMutableBufferPointer<S>,
-    g: UnsafeBufferPointer<S>, alpha: S, beta1: S, beta2: S, epsilon: S, weightDecay: S, correction1: S, correction2: S
-  ) {
-    (
-      self.w, self.m, self.v, self.g, self.alpha, self.beta1, self.beta2, self.epsilon, self.weightDecay,
-      self.correction1, self.correction2
-    ) = (w, m, v, g, alpha, beta1, beta2, epsilon, weightDecay, correction1, correction2)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-      v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i])
-      let mHat = m[i] / correction1
-      let vHat = v[i] / correction2
-      w[i] -= alpha * (mHat / (S.vectorizableSquareRoot(vHat) + epsilon)) + weightDecay * w[i]
     }
   }
 }

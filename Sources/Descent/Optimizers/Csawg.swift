@@ -183,6 +183,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
 
   /// `w_k = w_{k−1} − γ g_k`; adds the older pair in `slot` to the sums (when B1 is
   /// full), then stores `(w_k, g_k)` in its place.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   mutating func stepAndRecord(_ w: inout [Scalar], gradient: [Scalar], slot: Int, accumulate: Bool) {
     let d = w.count
@@ -194,11 +195,30 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
         let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
         if accumulate {
           withBuffers(&weightDifferenceSum, &squaredGradientSum) { sum1, sum2 in
-            Parallel.run(
-              CsawgAccumulate(w: w, g: g, ringW: ringW, ringG: ringG, sum1: sum1, sum2: sum2, gamma: gamma), count: d)
+            Parallel.forEachChunk(count: d) { range in
+              let (w, g, ringW, ringG, sum1, sum2, gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
+              for i in range {
+                let newWeight = w[i] - gamma * g[i]
+                w[i] = newWeight
+                let olderGradient = ringG[i]
+                sum1[i] += olderGradient * (ringW[i] - newWeight)
+                sum2[i] += olderGradient * olderGradient
+                ringW[i] = newWeight
+                ringG[i] = g[i]
+              }
+            }
           }
         } else {
-          Parallel.run(CsawgRecord(w: w, g: g, ringW: ringW, ringG: ringG, gamma: gamma), count: d)
+          // B1 still filling: the step, and the new pair stored.
+          Parallel.forEachChunk(count: d) { range in
+            let (w, g, ringW, ringG, gamma) = (w, g, ringW, ringG, gamma)
+            for i in range {
+              let newWeight = w[i] - gamma * g[i]
+              w[i] = newWeight
+              ringW[i] = newWeight
+              ringG[i] = g[i]
+            }
+          }
         }
       }
     }
@@ -210,9 +230,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   mutating func plan<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    withBuffers(&weightDifferenceSum, &squaredGradientSum, &alpha) { sum1, sum2, alpha in
-      Parallel.run(CsawgStepSizes(sum1: sum1, sum2: sum2, alpha: alpha), count: alpha.count)
-    }
+    fitStepSizes()
     // Each projection and correction needs one gradient; an event the budget cannot
     // pay for in full ends after the last one it could, with w where that left it.
     for p in 0..<planningSteps {
@@ -231,11 +249,31 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     }
   }
 
+  /// α = sum₁/sum₂ (0 where sum₂ = 0), and the sums cleared.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  @inlinable
+  mutating func fitStepSizes() {
+    withBuffers(&weightDifferenceSum, &squaredGradientSum, &alpha) { sum1, sum2, alpha in
+      Parallel.forEachChunk(count: alpha.count) { range in
+        let (sum1, sum2, alpha) = (sum1, sum2, alpha)
+        for i in range {
+          alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
+          sum1[i] = 0
+          sum2[i] = 0
+        }
+      }
+    }
+  }
+
   /// `w ← w − α ⊙ gradient`.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   mutating func project(_ w: inout [Scalar]) {
     withBuffers(&w, &alpha, &gradient) { w, alpha, g in
-      Parallel.run(CsawgProjection(w: w, alpha: alpha, g: g), count: w.count)
+      Parallel.forEachChunk(count: w.count) { range in
+        let (w, alpha, g) = (w, alpha, g)
+        for i in range { w[i] -= alpha[i] * g[i] }
+      }
     }
   }
 
@@ -317,107 +355,5 @@ extension Csawg: CatalogedOptimizer {
           "projectionGradientChoice", \.projectionGradientChoice, name: "projection-gradient", none: "paper",
           "gradient of the first projection; paper: reused for Algorithm 1, fresh for 2"),
       ])
-  }
-}
-
-/// Csawg's gradient step, with the older pair in the slot added to the sums and the new pair stored, on a range.
-@usableFromInline
-struct CsawgAccumulate<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeBufferPointer<S>
-  @usableFromInline let ringW: UnsafeMutableBufferPointer<S>
-  @usableFromInline let ringG: UnsafeMutableBufferPointer<S>
-  @usableFromInline let sum1: UnsafeMutableBufferPointer<S>
-  @usableFromInline let sum2: UnsafeMutableBufferPointer<S>
-  @usableFromInline let gamma: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>,
-    ringG: UnsafeMutableBufferPointer<S>, sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>,
-    gamma: S
-  ) {
-    (self.w, self.g, self.ringW, self.ringG, self.sum1, self.sum2, self.gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      let newWeight = w[i] - gamma * g[i]
-      w[i] = newWeight
-      let olderGradient = ringG[i]
-      sum1[i] += olderGradient * (ringW[i] - newWeight)
-      sum2[i] += olderGradient * olderGradient
-      ringW[i] = newWeight
-      ringG[i] = g[i]
-    }
-  }
-}
-
-/// Csawg's gradient step with the new pair stored (while B1 fills), on a range.
-@usableFromInline
-struct CsawgRecord<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeBufferPointer<S>
-  @usableFromInline let ringW: UnsafeMutableBufferPointer<S>
-  @usableFromInline let ringG: UnsafeMutableBufferPointer<S>
-  @usableFromInline let gamma: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, ringW: UnsafeMutableBufferPointer<S>,
-    ringG: UnsafeMutableBufferPointer<S>, gamma: S
-  ) {
-    (self.w, self.g, self.ringW, self.ringG, self.gamma) = (w, g, ringW, ringG, gamma)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      let newWeight = w[i] - gamma * g[i]
-      w[i] = newWeight
-      ringW[i] = newWeight
-      ringG[i] = g[i]
-    }
-  }
-}
-
-/// α = sum₁/sum₂ (0 where sum₂ = 0), and the sums cleared, on a range.
-@usableFromInline
-struct CsawgStepSizes<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let sum1: UnsafeMutableBufferPointer<S>
-  @usableFromInline let sum2: UnsafeMutableBufferPointer<S>
-  @usableFromInline let alpha: UnsafeMutableBufferPointer<S>
-
-  @inlinable init(
-    sum1: UnsafeMutableBufferPointer<S>, sum2: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>
-  ) {
-    (self.sum1, self.sum2, self.alpha) = (sum1, sum2, alpha)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
-      sum1[i] = 0
-      sum2[i] = 0
-    }
-  }
-}
-
-/// w ← w − α ⊙ g on a range.
-@usableFromInline
-struct CsawgProjection<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let alpha: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeMutableBufferPointer<S>
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, alpha: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>
-  ) {
-    (self.w, self.alpha, self.g) = (w, alpha, g)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range { w[i] -= alpha[i] * g[i] }
   }
 }

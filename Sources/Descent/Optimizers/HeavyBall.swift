@@ -39,13 +39,21 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(previous, gradientBuffer, dimension: objective.dimension)
   }
 
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     if previous.count != w.count { previous = w }
     let (alpha, p) = (learningRate, momentum)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &previous) { w, previous in
-        Parallel.run(HeavyBallKernel(w: w, previous: previous, g: g, alpha: alpha, p: p), count: w.count)
+        Parallel.forEachChunk(count: w.count) { range in
+          let (w, previous, g, alpha, p) = (w, previous, g, alpha, p)
+          for i in range {
+            let current = w[i]
+            w[i] = current - alpha * g[i] + p * (current - previous[i])
+            previous[i] = current
+          }
+        }
       }
     }
   }
@@ -60,30 +68,5 @@ extension HeavyBall: CatalogedOptimizer {
         .real("learningRate", \.learningRate, symbol: "α", default: 0.0015, .positive, "step-size"),
         .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
       ])
-  }
-}
-
-/// w ← w − αg + p(w − w_prev) on a range.
-@usableFromInline
-struct HeavyBallKernel<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let previous: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeBufferPointer<S>
-  @usableFromInline let alpha: S
-  @usableFromInline let p: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, p: S
-  ) {
-    (self.w, self.previous, self.g, self.alpha, self.p) = (w, previous, g, alpha, p)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      let current = w[i]
-      w[i] = current - alpha * g[i] + p * (current - previous[i])
-      previous[i] = current
-    }
   }
 }

@@ -63,10 +63,7 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
     stepsSinceSync += 1
     guard stepsSinceSync == syncPeriod else { return }
     stepsSinceSync = 0
-    let alpha = slowStepSize
-    withBuffers(&w, &slow) { fast, slow in
-      Parallel.run(LookaheadSync(fast: fast, slow: slow, alpha: alpha), count: fast.count)
-    }
+    synchroniseLookahead(fast: &w, slow: &slow, slowStepSize: slowStepSize)
   }
 }
 
@@ -101,22 +98,18 @@ extension Lookahead: CatalogedOptimizer where Inner: CatalogedOptimizer {
   }
 }
 
-/// φ ← φ + α(w − φ), w ← φ on a range.
-@usableFromInline
-struct LookaheadSync<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let fast: UnsafeMutableBufferPointer<S>
-  @usableFromInline let slow: UnsafeMutableBufferPointer<S>
-  @usableFromInline let alpha: S
-
-  @inlinable init(fast: UnsafeMutableBufferPointer<S>, slow: UnsafeMutableBufferPointer<S>, alpha: S) {
-    (self.fast, self.slow, self.alpha) = (fast, slow, alpha)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      slow[i] += alpha * (fast[i] - slow[i])
-      fast[i] = slow[i]
+/// φ ← φ + α(w − φ), w ← φ: a function of the scalar type alone, so that it is
+/// specialised whatever the inner optimizer.
+@_specialize(where S == Float) @_specialize(where S == Double)
+@inlinable
+func synchroniseLookahead<S: DescentFloat>(fast: inout [S], slow: inout [S], slowStepSize alpha: S) {
+  withBuffers(&fast, &slow) { fast, slow in
+    Parallel.forEachChunk(count: fast.count) { range in
+      let (fast, slow, alpha) = (fast, slow, alpha)
+      for i in range {
+        slow[i] += alpha * (fast[i] - slow[i])
+        fast[i] = slow[i]
+      }
     }
   }
 }

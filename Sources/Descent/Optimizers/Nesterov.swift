@@ -66,13 +66,38 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
     case .constant(let value): beta = value
     case .increasing: beta = Scalar(iteration - 1) / Scalar(iteration + 2)
     }
-    withBuffers(&w, &previous, &extrapolated) { w, previous, y in
-      Parallel.run(NesterovExtrapolation(w: w, previous: previous, y: y, beta: beta), count: w.count)
-    }
+    extrapolate(w, beta: beta)
     oracle.gradient(at: extrapolated, into: &gradient)
+    stepFromExtrapolated(&w)
+  }
+
+  /// y ← w + β(w − w_prev), w_prev ← w.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  @inlinable
+  mutating func extrapolate(_ w: [Scalar], beta: Scalar) {
+    w.withUnsafeBufferPointer { w in
+      withBuffers(&previous, &extrapolated) { previous, y in
+        Parallel.forEachChunk(count: w.count) { range in
+          let (w, previous, y, beta) = (w, previous, y, beta)
+          for i in range {
+            y[i] = w[i] + beta * (w[i] - previous[i])
+            previous[i] = w[i]
+          }
+        }
+      }
+    }
+  }
+
+  /// w ← y − s∇f(y).
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  @inlinable
+  mutating func stepFromExtrapolated(_ w: inout [Scalar]) {
     let s = learningRate
     withBuffers(&w, &extrapolated, &gradient) { w, y, g in
-      Parallel.run(NesterovStep(w: w, y: y, g: g, s: s), count: w.count)
+      Parallel.forEachChunk(count: w.count) { range in
+        let (w, y, g, s) = (w, y, g, s)
+        for i in range { w[i] = y[i] - s * g[i] }
+      }
     }
   }
 }
@@ -96,48 +121,5 @@ extension Nesterov: CatalogedOptimizer {
             return Scalar.settingText(beta)
           }),
       ])
-  }
-}
-
-/// y ← w + β(w − w_prev), w_prev ← w on a range.
-@usableFromInline
-struct NesterovExtrapolation<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let previous: UnsafeMutableBufferPointer<S>
-  @usableFromInline let y: UnsafeMutableBufferPointer<S>
-  @usableFromInline let beta: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, previous: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, beta: S
-  ) {
-    (self.w, self.previous, self.y, self.beta) = (w, previous, y, beta)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      y[i] = w[i] + beta * (w[i] - previous[i])
-      previous[i] = w[i]
-    }
-  }
-}
-
-/// w ← y − s∇f(y) on a range.
-@usableFromInline
-struct NesterovStep<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let y: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeMutableBufferPointer<S>
-  @usableFromInline let s: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, y: UnsafeMutableBufferPointer<S>, g: UnsafeMutableBufferPointer<S>, s: S
-  ) {
-    (self.w, self.y, self.g, self.s) = (w, y, g, s)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range { w[i] = y[i] - s * g[i] }
   }
 }

@@ -33,13 +33,20 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireState(meanSquare, gradientBuffer, dimension: objective.dimension)
   }
 
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     if meanSquare.count != w.count { meanSquare = [Scalar](repeating: 0, count: w.count) }
     let (alpha, beta, epsilon) = (learningRate, decay, epsilon)
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &meanSquare) { w, v in
-        Parallel.run(RMSpropKernel(w: w, v: v, g: g, alpha: alpha, beta: beta, epsilon: epsilon), count: w.count)
+        Parallel.forEachChunk(count: w.count) { range in
+          let (w, v, g, alpha, beta, epsilon) = (w, v, g, alpha, beta, epsilon)
+          for i in range {
+            v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])
+            w[i] -= alpha * g[i] / (Scalar.vectorizableSquareRoot(v[i]) + epsilon)
+          }
+        }
       }
     }
   }
@@ -55,31 +62,5 @@ extension RMSprop: CatalogedOptimizer {
         .real("decay", \.decay, symbol: "β", default: 0.9, .rate, "decay of the mean square"),
         .real("epsilon", \.epsilon, symbol: "ε", default: 1e-8, .nonNegative, "added to the root"),
       ])
-  }
-}
-
-/// The RMSprop update on a range.
-@usableFromInline
-struct RMSpropKernel<S: DescentFloat>: ElementwiseKernel {
-  @usableFromInline let w: UnsafeMutableBufferPointer<S>
-  @usableFromInline let v: UnsafeMutableBufferPointer<S>
-  @usableFromInline let g: UnsafeBufferPointer<S>
-  @usableFromInline let alpha: S
-  @usableFromInline let beta: S
-  @usableFromInline let epsilon: S
-
-  @inlinable init(
-    w: UnsafeMutableBufferPointer<S>, v: UnsafeMutableBufferPointer<S>, g: UnsafeBufferPointer<S>, alpha: S, beta: S,
-    epsilon: S
-  ) {
-    (self.w, self.v, self.g, self.alpha, self.beta, self.epsilon) = (w, v, g, alpha, beta, epsilon)
-  }
-
-  @_specialize(where S == Float) @_specialize(where S == Double)
-  @inlinable func callAsFunction(_ range: Range<Int>) {
-    for i in range {
-      v[i] = beta * v[i] + (1 - beta) * (g[i] * g[i])
-      w[i] -= alpha * g[i] / (S.vectorizableSquareRoot(v[i]) + epsilon)
-    }
   }
 }

@@ -54,7 +54,7 @@ public struct Rosenbrock<Scalar: DescentFloat>: Objective {
     let zero: Scalar = 0
     let kernel = RosenbrockGradient(w: w, g: g, a: a, b: b)
     g[0] = zero + kernel.ownTerm(0)
-    Parallel.run(kernel, count: last - 1)  // components 1 ..< last
+    Parallel.forEachChunk(count: last - 1) { kernel($0) }  // components 1 ..< last
     g[last] = zero + kernel.fromBelow(last)
   }
 
@@ -95,7 +95,7 @@ extension Rosenbrock: CatalogedProblem {
 /// The inner components of Rosenbrock's gradient, g_{i+1} for i in a range: each
 /// from its own terms, so a range runs on any core with the same bits.
 @usableFromInline
-struct RosenbrockGradient<S: DescentFloat>: ElementwiseKernel {
+struct RosenbrockGradient<S: DescentFloat> {
   @usableFromInline let w: UnsafeBufferPointer<S>
   @usableFromInline let g: UnsafeMutableBufferPointer<S>
   @usableFromInline let a: S
