@@ -34,8 +34,7 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
-    try DescentError.requireState(moments.first, moments.second, gradientBuffer, dimension: objective.dimension)
-    try DescentError.requireCount(moments.count)
+    try moments.validate(dimension: objective.dimension, scratch: gradientBuffer)
   }
 
   @inlinable

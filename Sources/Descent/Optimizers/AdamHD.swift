@@ -44,8 +44,7 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try checkHyperparameters()
-    try DescentError.requireState(moments.first, moments.second, gradient, dimension: objective.dimension)
-    try DescentError.requireCount(moments.count)
+    try moments.validate(dimension: objective.dimension, scratch: gradient)
   }
 
   /// α_t, as a one-entry vector for the trace.

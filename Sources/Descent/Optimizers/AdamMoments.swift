@@ -14,6 +14,13 @@ struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
   @inlinable
   init() {}
 
+  /// Throws unless a resumed state was made on `dimension` parameters and its step
+  /// count is one a run can reach.
+  func validate(dimension: Int, scratch: [Scalar]) throws(DescentError) {
+    try DescentError.requireState(first, second, scratch, dimension: dimension)
+    try DescentError.requireCount(count)
+  }
+
   /// β₁, β₂ and ε, with Kingma and Ba's defaults, for a method that stores them at these paths.
   static func hyperparameters<Method>(
     beta1: WritableKeyPath<Method, Scalar>, beta2: WritableKeyPath<Method, Scalar>,
