@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
     let start = try problem.startingPoint(for: objective)
     var methods: [(name: String, optimizer: any Optimizer<Double>)] = []
     for specification in try MethodSpecification.list(optimizers) {
-      let optimizer = try OptimizerCatalog.make(specification.name, settings: specification.settings, as: Double.self)
+      let optimizer: any Optimizer<Double> = try MethodOptions.make(specification, for: objective)
       methods.append((specification.text, optimizer))
     }
     let comparison = try Comparison(problem: objective, start: start, optimizers: methods, budget: maxEvaluations)

@@ -60,9 +60,29 @@ struct MethodOptions: ParsableArguments {
     return pairs
   }
 
-  func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedOptimizer<S> {
-    let specification = try specification()
-    return try OptimizerCatalog.make(specification.name, settings: specification.settings, as: S.self)
+  /// The optimizer, checked against `objective` (its state must fit in memory, and
+  /// some settings, like f* of Polyak's step, depend on the problem).
+  func make<S: DescentFloat>(for objective: any Objective<S>) throws -> any CatalogedOptimizer<S> {
+    try MethodOptions.make(specification(), for: objective)
+  }
+
+  /// `specification`'s optimizer, checked against `objective`, with the tool's names in
+  /// any error.
+  static func make<S: DescentFloat>(
+    _ specification: MethodSpecification, for objective: any Objective<S>
+  ) throws -> any CatalogedOptimizer<S> {
+    let optimizer = try OptimizerCatalog.make(specification.name, settings: specification.settings, as: S.self)
+    do {
+      try validate(optimizer, for: objective)
+    } catch {
+      throw type(of: optimizer).namingSettings(error, given: specification.settings)
+    }
+    return optimizer
+  }
+
+  private static func validate<O: Optimizer, P: Objective>(_ optimizer: O, for objective: P) throws(DescentError)
+  where O.Scalar == P.Scalar {
+    try optimizer.validate(for: objective)
   }
 
   /// Every method's settings, for `descent run --help`.

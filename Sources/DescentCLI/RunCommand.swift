@@ -46,7 +46,7 @@ struct RunCommand: ParsableCommand {
 
   private func run<S: DescentFloat>(_: S.Type) throws {
     let objective = try problem.make(S.self)
-    let optimizer = try method.make(S.self)
+    let optimizer = try method.make(for: objective)
     let rules = try stopping.rules(S.self)
     let start = try problem.startingPoint(for: objective)
     // The trace is opened before the run: a path it cannot write fails now.

@@ -22,7 +22,10 @@ import Testing
       ["run", "--optimizer", "adamax"],
       "unknown optimizer 'adamax': known are \(OptimizerCatalog.names.joined(separator: ", "))"
     ),
-    (["run", "--problem", "beale"], "unknown problem 'beale': known are rosenbrock, quadratic"),
+    (
+      ["run", "--problem", "himmelblau"],
+      "unknown problem 'himmelblau': known are \(ProblemCatalog.names.joined(separator: ", "))"
+    ),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
     // Values as typed, never rounded; specifications and repeats named.

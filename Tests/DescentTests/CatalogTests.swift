@@ -48,8 +48,8 @@ import Testing
     #expect(throws: DescentError.unknownName(kind: "optimizer", name: "sgd", known: OptimizerCatalog.names)) {
       try OptimizerCatalog.make("sgd", as: Double.self)
     }
-    #expect(throws: DescentError.unknownName(kind: "problem", name: "beale", known: ProblemCatalog.names)) {
-      try ProblemCatalog.make("beale", as: Double.self)
+    #expect(throws: DescentError.unknownName(kind: "problem", name: "himmelblau", known: ProblemCatalog.names)) {
+      try ProblemCatalog.make("himmelblau", as: Double.self)
     }
   }
 }

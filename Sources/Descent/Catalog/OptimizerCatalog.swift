@@ -6,6 +6,9 @@ public protocol CatalogedOptimizer<Scalar>: Optimizer {
   static var method: MethodDescription { get }
   /// Builds the optimizer from settings given as text, by their command-line names.
   init(settings: [String: String]) throws(DescentError)
+  /// `error` as the tool shows it: a hyperparameter named by its setting, with its
+  /// value as given in `settings` (or the default as the table writes it).
+  static func namingSettings(_ error: DescentError, given settings: [String: String]) -> DescentError
 }
 
 extension CatalogedOptimizer {
@@ -13,6 +16,14 @@ extension CatalogedOptimizer {
 
   public init(settings: [String: String]) throws(DescentError) {
     self = try Self.catalogEntry.make(settings)
+  }
+
+  public static func namingSettings(_ error: DescentError, given settings: [String: String]) -> DescentError {
+    guard case .invalidValue(let name, _, let expected) = error,
+      let hyperparameter = catalogEntry.hyperparameters.first(where: { $0.property == name })
+    else { return error }
+    let typed = settings[hyperparameter.name] ?? hyperparameter.defaultText
+    return .invalidValue(name: hyperparameter.name, value: typed, expected: expected)
   }
 
   /// Throws for the first hyperparameter outside its range, naming its Swift property.

@@ -11,7 +11,21 @@ public protocol CatalogedProblem<Scalar>: Objective {
 /// Every test problem Descent has, by name.
 public enum ProblemCatalog {
   public static func types<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedProblem<S>.Type] {
-    [Rosenbrock<S>.self, Quadratic<S>.self]
+    [Rosenbrock<S>.self, Quadratic<S>.self] + moreGarbowHillstrom(S.self)
+  }
+
+  /// The 35 functions of Moré, Garbow and Hillstrom (1981), in their order.
+  public static func moreGarbowHillstrom<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedProblem<S>.Type] {
+    [
+      MGHRosenbrock<S>.self, FreudensteinRoth<S>.self, PowellBadlyScaled<S>.self, BrownBadlyScaled<S>.self,
+      Beale<S>.self, JennrichSampson<S>.self, HelicalValley<S>.self, Bard<S>.self, Gaussian<S>.self, Meyer<S>.self,
+      Gulf<S>.self, Box3D<S>.self, PowellSingular<S>.self, Wood<S>.self, KowalikOsborne<S>.self, BrownDennis<S>.self,
+      Osborne1<S>.self, BiggsExp6<S>.self, Osborne2<S>.self, Watson<S>.self, ExtendedRosenbrock<S>.self,
+      ExtendedPowell<S>.self, PenaltyI<S>.self, PenaltyII<S>.self, VariablyDimensioned<S>.self, Trigonometric<S>.self,
+      BrownAlmostLinear<S>.self, DiscreteBoundaryValue<S>.self, DiscreteIntegralEquation<S>.self,
+      BroydenTridiagonal<S>.self, BroydenBanded<S>.self, LinearFullRank<S>.self, LinearRank1<S>.self,
+      LinearRank1ZeroColumns<S>.self, Chebyquad<S>.self,
+    ]
   }
 
   public static var problems: [MethodDescription] { types(Double.self).map { $0.problem } }

@@ -119,6 +119,12 @@ public enum Vector {
     return max(max(m0, m1), max(m2, m3))
   }
 
+  /// Σ xᵢ², in the four fixed lanes of ``sum(count:_:)``.
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
+  public static func sumOfSquares<S: DescentFloat>(_ x: UnsafeBufferPointer<S>) -> S {
+    sum(count: x.count) { x[$0] * x[$0] }
+  }
+
   /// The largest magnitude, `‖x‖∞`.
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func maxMagnitude<S: DescentFloat>(_ x: [S]) -> S {

@@ -142,7 +142,7 @@ func generate(_ rng: inout SplitMix64, folder: String, index: Int) -> Case {
   case 7:
     // Unknown names, unknown flags, flags without values.
     let extra = rng.pick([
-      ["--optimizer", "adamax"], ["--problem", "beale"], ["--hozion", "2"], ["--horizon"], ["--set", "noequals"],
+      ["--optimizer", "adamax"], ["--problem", "himmelblau"], ["--hozion", "2"], ["--horizon"], ["--set", "noequals"],
       ["--set", "=1"], ["--inner", "bogus", "--optimizer", "lookahead"], ["--trace"], ["extra"],
     ])
     let bare = extra.map { $0.hasPrefix("--") ? String($0.dropFirst(2)) : $0 }

@@ -1,0 +1,47 @@
+/// The trigonometric function (MGH problem 26): m = n,
+///
+///     rᵢ = n − Σⱼ cos xⱼ + i(1 − cos xᵢ) − sin xᵢ,
+///
+/// start 1/n; f* = 0.
+public struct Trigonometric<Scalar: DescentFloat>: SumOfSquares {
+  public let dimension: Int
+
+  public init(dimension: Int = 10) throws(DescentError) {
+    try DescentError.requireProblemSize(
+      dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
+    self.dimension = dimension
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(dimension: settings.integer("dimension"))
+  }
+
+  public static var problem: MethodDescription {
+    .moreGarbowHillstrom(
+      26, "trigonometric", "sums of cosines, minima besides the global one",
+      parameters: [.dimension(10, allowed: "≥ 1")])
+  }
+  public var residualCount: Int { dimension }
+  public var defaultStart: [Scalar] { [Scalar](repeating: 1 / Scalar(dimension), count: dimension) }
+  public var minimum: Scalar? { 0 }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func evaluate(
+    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
+    gradient g: UnsafeMutableBufferPointer<Scalar>?
+  ) {
+    let n = dimension
+    var cosines: Scalar = 0
+    for j in 0..<n { cosines += Scalar.cos(x[j]) }
+    var total: Scalar = 0
+    for i in 0..<n {
+      r[i] = Scalar(n) - cosines + Scalar(i + 1) * (1 - Scalar.cos(x[i])) - Scalar.sin(x[i])
+      total += r[i]
+    }
+    guard let g else { return }
+    for j in 0..<n {
+      let (sine, cosine) = (Scalar.sin(x[j]), Scalar.cos(x[j]))
+      g[j] += 2 * total * sine + 2 * r[j] * (Scalar(j + 1) * sine - cosine)
+    }
+  }
+}
