@@ -46,3 +46,28 @@ import Testing
     #expect(abs(problem.value(at: minimizer) - minimum) <= 1e-9 * max(1, abs(minimum)), "\(name) \(settings)")
   }
 }
+
+extension SuiteTests {
+  /// Q = U diag(q) Uᵀ with U orthogonal has the trace and the Frobenius norm of
+  /// diag(q): Σ qᵢ and Σ qᵢ², read off Q's columns Qeⱼ = ∇f(eⱼ).
+  @Test func rotationKeepsTheSpectrum() throws {
+    let d = 30
+    let rotated = try RotatedQuadratic<Double>(dimension: d, condition: 1e3, seed: 7)
+    let q = (0..<d).map { Double.pow(1e3, Double($0) / Double(d - 1)) }
+    var (trace, frobenius) = (0.0, 0.0)
+    for j in 0..<d {
+      var unit = [Double](repeating: 0, count: d)
+      unit[j] = 1
+      var column = [Double](repeating: 0, count: d)
+      rotated.gradient(at: unit, into: &column)
+      trace += column[j]
+      frobenius += column.map { $0 * $0 }.reduce(0, +)
+    }
+    #expect(abs(trace - q.reduce(0, +)) <= 1e-10 * q.reduce(0, +))
+    #expect(abs(frobenius - q.map { $0 * $0 }.reduce(0, +)) <= 1e-10 * q.map { $0 * $0 }.reduce(0, +))
+    // Not diagonal: the rotation couples the components.
+    var first = [Double](repeating: 0, count: d)
+    rotated.gradient(at: [1] + [Double](repeating: 0, count: d - 1), into: &first)
+    #expect(first.dropFirst().contains { abs($0) > 1e-3 })
+  }
+}

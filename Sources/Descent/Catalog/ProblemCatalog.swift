@@ -11,7 +11,8 @@ public protocol CatalogedProblem<Scalar>: Objective {
 /// Every test problem Descent has, by name.
 public enum ProblemCatalog {
   public static func types<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedProblem<S>.Type] {
-    [Rosenbrock<S>.self, Quadratic<S>.self] + moreGarbowHillstrom(S.self)
+    [Rosenbrock<S>.self, Quadratic<S>.self, DiagonalQuadratic<S>.self, RotatedQuadratic<S>.self]
+      + moreGarbowHillstrom(S.self)
   }
 
   /// The 35 functions of Moré, Garbow and Hillstrom (1981), in their order.

@@ -58,6 +58,27 @@ public struct Quadratic<Scalar: DescentFloat>: Objective {
     }
   }
 
+  /// `½ wᵀQw` with `Q` positive definite, built by this module so that it is
+  /// known to be: minimiser 0 and f* = 0, with no factorisation.
+  init(positiveDefinite curvature: Curvature, dimension: Int) {
+    self.curvature = curvature
+    self.dimension = dimension
+    linear = [Scalar](repeating: 0, count: dimension)
+    minimizer = linear
+    minimum = 0
+  }
+
+  /// d curvatures from 1 to κ, evenly spaced in log scale: qᵢ = κ^{i/(d−1)}.
+  static func logSpacedCurvatures(dimension d: Int, condition: Scalar) -> [Scalar] {
+    d == 1 ? [1] : (0..<d).map { Scalar.pow(condition, Scalar($0) / Scalar(d - 1)) }
+  }
+
+  /// d numbers drawn from N(0, 1) with `seed`.
+  static func seededStart(dimension d: Int, seed: UInt64) -> [Scalar] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<d).map { _ in Scalar(generator.normal()) }
+  }
+
   /// The paper's ill-conditioned convex problem, `Q = diag(1000, 1)`, `b = 0`.
   public static var paperConvex: Quadratic {
     try! Quadratic(curvature: .diagonal([1000, 1]))
