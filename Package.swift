@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "Descent", targets: ["Descent"]),
     .library(name: "DescentPlot", targets: ["DescentPlot"]),
     .library(name: "DescentPaper", targets: ["DescentPaper"]),
+    .library(name: "DescentSuite", targets: ["DescentSuite"]),
     .executable(name: "descent", targets: ["DescentCLI"]),
   ],
   dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
     .target(name: "CDescentKernels"),
@@ -23,22 +25,28 @@ let package = Package(
     ),
     // SVG charts, scales and contours: nothing of Descent's.
     .target(name: "DescentPlot"),
+    // The test suite's real-data problems, their data files and the catalog of every problem.
+    .target(
+      name: "DescentSuite", dependencies: ["Descent", .product(name: "SwiftCSV", package: "SwiftCSV")],
+      resources: [.copy("Data")]),
     // The paper's runs, figures, claims and report, and the comparison of methods.
     .target(name: "DescentPaper", dependencies: ["Descent", "DescentPlot"]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [
-        "Descent", "DescentPlot", "DescentPaper",
+        "Descent", "DescentPlot", "DescentPaper", "DescentSuite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "DescentTests",
-      dependencies: ["Descent", .product(name: "PropertyBased", package: "swift-property-based")],
+      dependencies: [
+        "Descent", "DescentSuite", .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentPlot", "Descent"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent"]),
+    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent", "DescentSuite"]),
   ]
 )

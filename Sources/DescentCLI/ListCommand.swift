@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentSuite
 
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct ListCommand: ParsableCommand {
     print("Optimizers (descent run --optimizer NAME[:setting=value…], or --setting value):\n")
     for method in OptimizerCatalog.methods { print(Self.describe(method, flagPrefix: "--")) }
     print("Problems (descent run --problem NAME --set NAME=VALUE):\n")
-    for problem in ProblemCatalog.problems { print(Self.describe(problem, flagPrefix: "")) }
+    for problem in SuiteCatalog.problems { print(Self.describe(problem, flagPrefix: "")) }
   }
 
   static func describe(_ method: MethodDescription, flagPrefix: String) -> String {

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Descent
+import DescentSuite
 import Foundation
 
 /// The problem, its parameters and the starting point.
 struct ProblemOptions: ParsableArguments {
-  @Option(help: "Problem: \(ProblemCatalog.names.joined(separator: ", ")).")
+  @Option(help: "Problem: \(SuiteCatalog.names.joined(separator: ", ")).")
   var problem = "rosenbrock"
 
   @Option(
@@ -19,7 +20,7 @@ struct ProblemOptions: ParsableArguments {
 
   func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedProblem<S> {
     let settings = try Assignments.parse(parameters) { _ in " in --set" }
-    return try ProblemCatalog.make(problem, settings: settings, as: S.self)
+    return try SuiteCatalog.make(problem, settings: settings, as: S.self)
   }
 
   /// The starting point: `--start` parsed, or the problem's default.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentSuite
 import Foundation
 import Testing
 
@@ -24,7 +25,7 @@ import Testing
     ),
     (
       ["run", "--problem", "himmelblau"],
-      "unknown problem 'himmelblau': known are \(ProblemCatalog.names.joined(separator: ", "))"
+      "unknown problem 'himmelblau': known are \(SuiteCatalog.names.joined(separator: ", "))"
     ),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),

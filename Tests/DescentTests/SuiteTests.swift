@@ -1,22 +1,23 @@
 import Descent
+import DescentSuite
 import Testing
 
 /// The test suite's problems: each gradient against central differences of its value,
 /// at the standard start and at a point off it, in Double; each known minimum is f at
-/// the known minimiser.
+/// the known minimiser (for the real-data problems, the reference run's f* at its w*).
 @Suite struct SuiteTests {
   /// Every problem of the catalog at its default settings, and each variable-size one
   /// at n = 12 (a size every one of them allows) as well.
   static let cases: [(name: String, settings: [String: String])] =
-    ProblemCatalog.names.map { ($0, [:]) }
-    + ProblemCatalog.problems.filter { $0.parameters.contains { $0.name == "dimension" } }.map {
+    SuiteCatalog.names.map { ($0, [:]) }
+    + SuiteCatalog.problems.filter { $0.parameters.contains { $0.name == "dimension" } }.map {
       ($0.name, ["dimension": "12"])
     }
 
   @Test(arguments: cases.indices)
   func gradientIsTheValuesSlope(_ index: Int) throws {
     let (name, settings) = Self.cases[index]
-    let problem = try ProblemCatalog.make(name, settings: settings, as: Double.self)
+    let problem = try SuiteCatalog.make(name, settings: settings, as: Double.self)
     let start = problem.defaultStart
     // A point off the start, so that symmetric starts do not hide a wrong sign.
     let moved = start.enumerated().map { $1 + 0.1 * Double(($0 % 3) - 1) * max(1, abs($1)) }
@@ -24,7 +25,8 @@ import Testing
       var gradient = [Double](repeating: 0, count: point.count)
       problem.gradient(at: point, into: &gradient)
       let scale = max(gradient.map(abs).max() ?? 0, abs(problem.value(at: point)) * 1e-6, 1e-8)
-      for j in point.indices {
+      // At most 12 components, spread over the vector: the data problems have thousands.
+      for j in Set(stride(from: 0, to: point.count, by: max(1, point.count / 12))).sorted() {
         let h = 1e-6 * max(1, abs(point[j]))
         var (up, down) = (point, point)
         up[j] += h
@@ -41,7 +43,7 @@ import Testing
   @Test(arguments: cases.indices)
   func knownMinimumIsTheValueAtTheMinimiser(_ index: Int) throws {
     let (name, settings) = Self.cases[index]
-    let problem = try ProblemCatalog.make(name, settings: settings, as: Double.self)
+    let problem = try SuiteCatalog.make(name, settings: settings, as: Double.self)
     guard let minimizer = problem.minimizer, let minimum = problem.minimum else { return }
     #expect(abs(problem.value(at: minimizer) - minimum) <= 1e-9 * max(1, abs(minimum)), "\(name) \(settings)")
   }
@@ -69,5 +71,34 @@ extension SuiteTests {
     var first = [Double](repeating: 0, count: d)
     rotated.gradient(at: [1] + [Double](repeating: 0, count: d - 1), into: &first)
     #expect(first.dropFirst().contains { abs($0) > 1e-3 })
+  }
+}
+
+extension SuiteTests {
+  /// The stochastic mode: the same seed draws the same batches; a batch of every row is
+  /// the full gradient (up to the order of the sum); rows are counted.
+  @Test func minibatchesAreSeededAndCounted() throws {
+    let full = try BreastCancerLogistic<Double>()
+    let w = (0..<full.dimension).map { Double($0 % 5) / 10 - 0.2 }
+    var exact = [Double](repeating: 0, count: w.count)
+    full.gradient(at: w, into: &exact)
+    let everyRow = try BreastCancerLogistic<Double>(batchSize: full.rows, seed: 3)
+    var whole = [Double](repeating: 0, count: w.count)
+    everyRow.gradient(at: w, into: &whole)
+    #expect(zip(whole, exact).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) })
+    func gradients(seed: UInt64) throws -> [[Double]] {
+      let sampled = try BreastCancerLogistic<Double>(batchSize: 32, seed: seed)
+      var result: [[Double]] = []
+      for _ in 0..<20 {  // past an epoch: 569 rows are 17 batches of 32
+        var g = [Double](repeating: 0, count: w.count)
+        sampled.gradient(at: w, into: &g)
+        result.append(g)
+      }
+      #expect(sampled.samplesDrawn == 20 * 32)
+      return result
+    }
+    #expect(try gradients(seed: 1) == gradients(seed: 1))
+    #expect(try gradients(seed: 1) != gradients(seed: 2))
+    #expect(throws: DescentError.self) { try BreastCancerLogistic<Double>(batchSize: 570) }
   }
 }

@@ -16,6 +16,8 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "DescentFuzz",
-      dependencies: [.product(name: "Descent", package: descentPackage)])
+      dependencies: [
+        .product(name: "Descent", package: descentPackage), .product(name: "DescentSuite", package: descentPackage),
+      ])
   ]
 )

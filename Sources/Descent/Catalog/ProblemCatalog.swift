@@ -40,7 +40,14 @@ public enum ProblemCatalog {
     guard let type = types(S.self).first(where: { $0.problem.name == name }) else {
       throw .unknownName(kind: "problem", name: name, known: names)
     }
-    return try Settings(settings, for: type.problem).build { settings throws(DescentError) in
+    return try make(type, settings: settings)
+  }
+
+  /// Builds a problem of `type` from settings given as text, naming a refused value as typed.
+  public static func make<S: DescentFloat>(
+    _ type: any CatalogedProblem<S>.Type, settings: [String: String]
+  ) throws(DescentError) -> any CatalogedProblem<S> {
+    try Settings(settings, for: type.problem).build { settings throws(DescentError) in
       try type.init(settings: settings)
     }
   }

@@ -39,7 +39,8 @@ public struct DiagonalQuadratic<Scalar: DescentFloat>: CatalogedProblem {
   static var settings: [ParameterDescription] {
     [
       .dimension(100),
-      ParameterDescription("condition", symbol: "κ", default: "1e4", allowed: "≥ 1", summary: "largest ÷ smallest curvature"),
+      ParameterDescription(
+        "condition", symbol: "κ", default: "1e4", allowed: "≥ 1", summary: "largest ÷ smallest curvature"),
       ParameterDescription(
         "seed", kind: .integer, default: "0", allowed: "≥ 0", summary: "seed of the start, drawn from N(0, I)"),
     ]

@@ -14,6 +14,7 @@
 //
 //   swift run --package-path Utilities/Fuzz DescentFuzz .build/release/descent [count] [seed]
 import Descent
+import DescentSuite
 import Foundation
 
 #if canImport(Glibc)
@@ -57,7 +58,7 @@ let oddIntegers = [
 let oddWords = ["paper", "reused", "fresh", "adam", "momentum", "increasing", "problem", "lookahead", "csawg", "x", ""]
 
 let optimizers = OptimizerCatalog.methods
-let problems = ProblemCatalog.problems
+let problems = SuiteCatalog.problems
 
 extension RandomNumberGenerator {
   mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }

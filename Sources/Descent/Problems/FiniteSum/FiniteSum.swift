@@ -1,0 +1,78 @@
+/// A regularised finite sum over a dataset's rows,
+///
+///     f(w) = (1/n) Σᵢ ℓ(w; xᵢ, yᵢ) + (λ/2)‖w‖²,
+///
+/// evaluated over contiguous rows in fixed blocks of ``FiniteSum/blockRows``, the
+/// blocks split across cores and their partial sums added in block order: the same
+/// bits whatever the number of threads. In the stochastic mode (a ``sampler``, from
+/// ``minibatches(of:seed:)``) each evaluation sums over a seeded batch of rows instead.
+public protocol FiniteSum<Scalar>: Objective {
+  var data: Dataset<Scalar> { get }
+  /// λ.
+  var regularization: Scalar { get }
+  /// ℓ at row `i`, with its gradient in w added to `g` when `g` is given; `scratch`
+  /// holds ``scratchSize`` numbers the model may use.
+  func loss(
+    row i: Int, at w: UnsafeBufferPointer<Scalar>, addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?,
+    scratch: UnsafeMutableBufferPointer<Scalar>
+  ) -> Scalar
+  /// Numbers of scratch one row needs.
+  var scratchSize: Int { get }
+  /// The stochastic mode's batches; nil for the full sum.
+  var sampler: MinibatchSampler? { get set }
+}
+
+extension FiniteSum {
+  public var scratchSize: Int { 0 }
+}
+
+/// The blocked, parallel evaluation every finite sum shares.
+public enum FiniteSumEvaluation {
+  /// Rows per block: small enough to split a 500-row dataset across cores, large
+  /// enough that a block's partial gradient is cheap beside its rows.
+  public static let blockRows = 64
+
+  /// (1/|rows|) Σ_{i ∈ rows} ℓᵢ + (λ/2)‖w‖², its gradient written to `gradient` when
+  /// given; `rows` nil means all of them, in order.
+  public static func run<Problem: FiniteSum>(
+    _ problem: Problem, rows selected: [Int]?, at w: UnsafeBufferPointer<Problem.Scalar>,
+    gradient: UnsafeMutableBufferPointer<Problem.Scalar>?
+  ) -> Problem.Scalar {
+    typealias S = Problem.Scalar
+    let count = selected?.count ?? problem.data.rows
+    let d = w.count
+    let blocks = (count + blockRows - 1) / blockRows
+    let width = gradient == nil ? 0 : d
+    let scratchSize = problem.scratchSize
+    return withUnsafeTemporaryAllocation(of: S.self, capacity: blocks * (1 + width + scratchSize)) { buffer in
+      buffer.initialize(repeating: 0)
+      let base = buffer.baseAddress!
+      Parallel.forEachChunk(count: blocks, chunkSize: max(1, (blocks + Parallel.threads - 1) / Parallel.threads)) {
+        range in
+        for block in range {
+          let slot = base + block * (1 + width + scratchSize)
+          let partial = width > 0 ? UnsafeMutableBufferPointer(start: slot + 1, count: width) : nil
+          let scratch = UnsafeMutableBufferPointer(start: slot + 1 + width, count: scratchSize)
+          var total: S = 0
+          for k in (block * blockRows)..<min(count, (block + 1) * blockRows) {
+            total += problem.loss(row: selected?[k] ?? k, at: w, addingGradientTo: partial, scratch: scratch)
+          }
+          slot.pointee = total
+        }
+      }
+      // Blocks added in order, so the bits do not depend on the threads.
+      let scale = 1 / S(count)
+      let lambda = problem.regularization
+      var total: S = 0
+      for block in 0..<blocks { total += base[block * (1 + width + scratchSize)] }
+      if let gradient {
+        for j in 0..<d { gradient[j] = lambda * w[j] }
+        for block in 0..<blocks {
+          let partial = base + block * (1 + width + scratchSize) + 1
+          for j in 0..<d { gradient[j] += scale * partial[j] }
+        }
+      }
+      return scale * total + lambda / 2 * Vector.sumOfSquares(w)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import Descent
+
+/// ℓ2-regularised softmax regression on the 8×8 handwritten digits (1,797 rows, 64
+/// pixels scaled to [0, 1], and an intercept; 10 classes, 650 weights): mean
+/// cross-entropy plus (λ/2)‖W‖², λ = 1/n; started at 0. f* and w* from the committed
+/// reference run.
+public struct DigitsSoftmax<Scalar: DescentFloat>: DataProblem {
+  public let model: SoftmaxRegression<Scalar>
+
+  public init(batchSize: Int = 0, seed: UInt64 = 0) throws(DescentError) {
+    let data = SuiteData.dataset(SuiteData.digits, as: Scalar.self).scaledWithIntercept(by: 1 / 16)
+    let reference = SuiteData.references[Self.problem.name]!
+    let model = try SoftmaxRegression(
+      data: data, classes: 10, regularization: 1 / Scalar(data.rows), minimum: Scalar(reference.minimum),
+      minimizer: reference.minimizer.map { Scalar($0) })
+    self.model = try DataProblemSettings.sampled(model, batchSize: batchSize, seed: seed)
+  }
+
+  public var defaultStart: [Scalar] { [Scalar](repeating: 0, count: dimension) }
+
+  public static var problem: MethodDescription {
+    MethodDescription(
+      name: "digits-softmax", summary: "ℓ2 softmax regression, 1,797 rows × 65, 10 classes; convex",
+      citation: "Alpaydin & Kaynak (1998), UCI; via scikit-learn", parameters: DataProblemSettings.parameters)
+  }
+
+  public init(settings: Settings) throws(DescentError) {
+    let (batchSize, seed) = try DataProblemSettings.read(settings)
+    try self.init(batchSize: batchSize, seed: seed)
+  }
+}
