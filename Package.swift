@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "DescentPlot", targets: ["DescentPlot"]),
     .library(name: "DescentPaper", targets: ["DescentPaper"]),
     .library(name: "DescentSuite", targets: ["DescentSuite"]),
+    .library(name: "DescentBench", targets: ["DescentBench"]),
     .executable(name: "descent", targets: ["DescentCLI"]),
   ],
   dependencies: [
@@ -16,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(name: "CDescentKernels"),
@@ -29,12 +31,16 @@ let package = Package(
     .target(
       name: "DescentSuite", dependencies: ["Descent", .product(name: "SwiftCSV", package: "SwiftCSV")],
       resources: [.copy("Data")]),
+    // The experiment runner: specifications, runs, results files, shards and profiles.
+    .target(
+      name: "DescentBench",
+      dependencies: ["Descent", "DescentSuite", "DescentPlot", .product(name: "Yams", package: "Yams")]),
     // The paper's runs, figures, claims and report, and the comparison of methods.
     .target(name: "DescentPaper", dependencies: ["Descent", "DescentPlot"]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [
-        "Descent", "DescentPlot", "DescentPaper", "DescentSuite",
+        "Descent", "DescentPlot", "DescentPaper", "DescentSuite", "DescentBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -48,5 +54,6 @@ let package = Package(
       name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentPlot", "Descent"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent", "DescentSuite"]),
+    .testTarget(name: "DescentBenchTests", dependencies: ["DescentBench", "Descent"]),
   ]
 )

@@ -6,7 +6,10 @@ struct DescentCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "descent",
     abstract: "Step-size planning (Csawg) and the methods it is compared with.",
-    subcommands: [RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self])
+    subcommands: [
+      RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self, BenchCommand.self,
+      MergeCommand.self,
+    ])
 
   /// Runs the command. An error is one line on standard error and exit code 1; a
   /// run that failed on a non-finite number exits 2; help goes to standard output.

@@ -1,4 +1,4 @@
-/// What ``minimize(_:from:using:until:trace:callback:)`` returns.
+/// What ``minimize(_:from:using:until:trace:callback:progress:)`` returns.
 public struct MinimizationResult<Scalar: DescentFloat>: Sendable {
   /// The final iterate; after a non-finite failure, the last finite one.
   public var minimizer: [Scalar]

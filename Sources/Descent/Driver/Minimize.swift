@@ -25,6 +25,9 @@
 ///     Rows are observed (f and ∇f at each iterate, uncounted) only when a trace, a
 ///     callback or a value or gradient-norm tolerance asks for them; the result's
 ///     ``MinimizationResult/best`` is the best of the observed rows.
+///   - progress: called with the counts and the iterate at the start and after each
+///     iteration, without evaluating anything: for a watcher that decides itself what
+///     to evaluate and when (the benchmark runner); `.stop` ends the run.
 /// - Throws: ``DescentError`` for a start of the wrong dimension or with a non-finite
 ///   entry, a stopping rule out of range, a method that cannot run on the objective,
 ///   or a run whose state would not fit in memory. A non-finite value, gradient or
@@ -37,7 +40,8 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   using optimizer: inout Method,
   until rules: StoppingRules<Problem.Scalar> = StoppingRules(),
   trace: TraceSettings = false,
-  callback: ((TraceRow<Problem.Scalar>) -> CallbackDecision)? = nil
+  callback: ((TraceRow<Problem.Scalar>) -> CallbackDecision)? = nil,
+  progress: ((RunProgress<Problem.Scalar>) -> CallbackDecision)? = nil
 ) throws(DescentError) -> MinimizationResult<Problem.Scalar> where Method.Scalar == Problem.Scalar {
   typealias Scalar = Problem.Scalar
   try validateRun(of: optimizer, on: objective, from: start, until: rules, trace: trace)
@@ -86,6 +90,13 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   } else if rules.errorTolerance != nil {
     termination = converged(nil, error: observer.error(w))
   }
+  func report() -> Termination? {
+    let counts = RunProgress(
+      iteration: iteration, gradientEvaluations: oracle.gradientEvaluations,
+      valueEvaluations: oracle.valueEvaluations, iterate: w)
+    return progress?(counts) == .stop ? .stoppedByCallback : nil
+  }
+  if termination == nil { termination = report() }
 
   while termination == nil {
     if let limit = rules.maxIterations, iteration >= limit {
@@ -147,6 +158,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     } else if rules.errorTolerance != nil {
       termination = converged(nil, error: observer.error(w))
     }
+    if termination == nil { termination = report() }
     if termination == nil, let spent = oracle.spentBudget { termination = spent }
   }
 
@@ -166,7 +178,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     best: observedBest)
 }
 
-/// The checks ``minimize(_:from:using:until:trace:callback:)`` makes before it
+/// The checks ``minimize(_:from:using:until:trace:callback:progress:)`` makes before it
 /// allocates anything: the start, the rules, the method on this objective, and the
 /// memory the method's state and the driver's vectors need.
 @usableFromInline

@@ -1,4 +1,4 @@
-/// When ``minimize(_:from:using:until:trace:callback:)`` stops. The run ends at the
+/// When ``minimize(_:from:using:until:trace:callback:progress:)`` stops. The run ends at the
 /// first rule met, checked after every outer iteration. The evaluation budgets also
 /// hold inside a step: a step that needs more than is left (a planning event, a line
 /// search) ends early, and the run ends with the budget's termination.

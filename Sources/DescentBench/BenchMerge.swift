@@ -1,0 +1,52 @@
+import Foundation
+
+/// Joins the results files of a sweep's shards into one table in the sweep's order.
+public enum BenchMerge {
+  /// The results in `paths` (files, or folders whose `*.jsonl` results files are read),
+  /// each run once, in the order of the sweep. A run recorded twice must be recorded
+  /// the same both times; two different runs at one position come from different
+  /// specifications and are refused.
+  public static func merge(_ paths: [String]) throws -> [BenchResult] {
+    var byID: [String: (BenchResult, String)] = [:]
+    var byIndex: [Int: String] = [:]
+    for file in try resultFiles(paths) {
+      let (lines, skipped) = try ResultsFile.read(BenchResult.self, from: file)
+      if skipped > 0 { throw BenchError("\(file) has \(skipped) lines that are not results") }
+      for result in lines {
+        if let (seen, origin) = byID[result.id] {
+          guard seen == result else {
+            throw BenchError("run \(result.id) is recorded differently in \(origin) and \(file)")
+          }
+          continue
+        }
+        if let other = byIndex[result.run.index], other != result.id {
+          throw BenchError(
+            "runs \(other) and \(result.id) are both at position \(result.run.index): the files come from different specifications"
+          )
+        }
+        byID[result.id] = (result, file)
+        byIndex[result.run.index] = result.id
+      }
+    }
+    return byID.values.map(\.0).sorted { $0.run.index < $1.run.index }
+  }
+
+  /// The results files named: files as given, folders' `*.jsonl` files but timings.
+  static func resultFiles(_ paths: [String]) throws -> [String] {
+    var files: [String] = []
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw BenchError("\(path) does not exist")
+      }
+      if isDirectory.boolValue {
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        files += names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix("timing") }.map { path + "/" + $0 }
+      } else {
+        files.append(path)
+      }
+    }
+    guard !files.isEmpty else { throw BenchError("no results files in \(paths.joined(separator: ", "))") }
+    return files
+  }
+}

@@ -1,0 +1,70 @@
+/// What one run of a sweep did: one line of a results file.
+public struct BenchResult: Codable, Sendable, Equatable {
+  /// Evaluations spent by some point of a run.
+  public struct Counts: Codable, Sendable, Equatable {
+    public var gradient: Int
+    public var value: Int
+    /// Rows of data read (finite-sum problems only).
+    public var samples: Int?
+  }
+
+  /// The best value a run had seen after some evaluations; in JSON the array
+  /// `[gradient, value, samples or null, best]`, to keep the lines short.
+  public struct Point: Codable, Sendable, Equatable {
+    public var evaluations: Counts
+    public var best: Double
+
+    public init(evaluations: Counts, best: Double) {
+      (self.evaluations, self.best) = (evaluations, best)
+    }
+
+    public init(from decoder: any Decoder) throws {
+      var fields = try decoder.unkeyedContainer()
+      let gradient = try fields.decode(Int.self)
+      let value = try fields.decode(Int.self)
+      let samples = try fields.decodeIfPresent(Int.self)
+      evaluations = Counts(gradient: gradient, value: value, samples: samples)
+      best = try fields.decode(Double.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var fields = encoder.unkeyedContainer()
+      try fields.encode(evaluations.gradient)
+      try fields.encode(evaluations.value)
+      if let samples = evaluations.samples { try fields.encode(samples) } else { try fields.encodeNil() }
+      try fields.encode(best)
+    }
+  }
+
+  /// The Moré–Wild accuracies: a run solves a problem at τ once
+  /// f(x₀) − f(x) ≥ (1 − τ)(f(x₀) − f_L).
+  public static let accuracies: [Double] = [1e-1, 1e-3, 1e-5, 1e-7]
+
+  public var id: String
+  public var run: BenchRun
+  public var dimension: Int
+  /// f(x₀), f*, the last value and the best value seen (the full objective's, in the
+  /// stochastic mode too).
+  public var startValue: Double
+  public var minimum: Double?
+  public var finalValue: Double
+  public var bestValue: Double
+  /// ‖w − w*‖ at the end, where w* is known.
+  public var error: Double?
+  public var termination: String
+  public var evaluations: Counts
+  /// Evaluations to reach each of ``accuracies`` with f_L = f*, where f* is known (nil
+  /// entries: not reached); nil where it is not.
+  public var reach: [Counts?]?
+  /// The best value as the evaluations grew, at gradient counts about 5 % apart, and
+  /// at the end: from it `descent profile` finds when each accuracy was reached once
+  /// f_L, the best value of any run, is known.
+  public var history: [Point]
+}
+
+/// How long a run took: kept beside the results, not in them, so that the results file
+/// is the same bytes whatever the number of jobs, shards or interruptions.
+public struct BenchTiming: Codable, Sendable, Equatable {
+  public var id: String
+  public var wallSeconds: Double
+}

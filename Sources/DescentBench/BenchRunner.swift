@@ -1,0 +1,111 @@
+import Descent
+import DescentSuite
+import Foundation
+
+/// Runs one ``BenchRun``: builds its problem and method from the catalogs, minimises
+/// with the run's budget of gradient evaluations, and watches the full objective's value
+/// (uncounted) at every iteration on deterministic problems and on a geometric grid of
+/// gradient counts in the stochastic mode, where a full pass costs many steps.
+public struct BenchRunner: Sendable {
+  /// Gradient counts of the history grow by this factor between points.
+  static let historyGrowth = 1.05
+
+  public init() {}
+
+  public func run(_ run: BenchRun) throws -> (BenchResult, BenchTiming) {
+    let clock = ContinuousClock.now
+    let problem = try named { try SuiteCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self) }
+    // The full objective beside a stochastic one: the same problem with every row.
+    let stochastic = (Int(run.problem.settings["batch-size"] ?? "0") ?? 0) > 0
+    let full =
+      stochastic
+      ? try named {
+        try SuiteCatalog.make(
+          run.problem.name, settings: run.problem.settings.merging(["batch-size": "0"]) { $1 }, as: Double.self)
+      } : problem
+    let optimizer = try named {
+      try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
+    }
+    let start = problem.defaultStart
+    let startValue = full.value(at: start)
+    let minimum = full.minimum
+    let rows = (problem as? any DataProblem<Double>)?.rows
+    let samplesDrawn = { (problem as? any DataProblem<Double>)?.samplesDrawn }
+
+    var watcher = Watcher(startValue: startValue, minimum: minimum)
+    func counts(_ progress: RunProgress<Double>) -> BenchResult.Counts {
+      let samples = samplesDrawn() ?? rows.map { $0 * (progress.gradientEvaluations + progress.valueEvaluations) }
+      return .init(gradient: progress.gradientEvaluations, value: progress.valueEvaluations, samples: samples)
+    }
+    var nextPoint = 0
+    let result = try named {
+      try minimize(
+        problem, from: start, with: optimizer, until: StoppingRules(maxGradientEvaluations: run.budget),
+        progress: { progress in
+          let due = progress.gradientEvaluations >= nextPoint
+          guard !stochastic || due else { return .proceed }
+          let value = full.value(at: progress.iterate)
+          let evaluations = counts(progress)
+          watcher.see(value, evaluations, record: due)
+          if due {
+            nextPoint = max(progress.gradientEvaluations + 1, Int(Double(nextPoint) * Self.historyGrowth))
+          }
+          // Solved to the finest accuracy against f*: nothing left to measure.
+          return watcher.solvedEverything ? .stop : .proceed
+        })
+    }
+    let last = RunProgress<Double>(
+      iteration: result.iterations, gradientEvaluations: result.gradientEvaluations,
+      valueEvaluations: result.valueEvaluations, iterate: result.minimizer)
+    let finalValue = full.value(at: result.minimizer)
+    watcher.see(finalValue, counts(last), record: true)
+    let error = full.minimizer.map { Vector.distance(result.minimizer, $0) }
+    let termination =
+      result.termination == .stoppedByCallback && watcher.solvedEverything ? "solved" : result.termination.rawValue
+    let benchResult = BenchResult(
+      id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
+      finalValue: finalValue, bestValue: watcher.best, error: error, termination: termination,
+      evaluations: counts(last), reach: minimum == nil ? nil : watcher.reach, history: watcher.history)
+    let elapsed = ContinuousClock.now - clock
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return (benchResult, BenchTiming(id: run.id, wallSeconds: seconds))
+  }
+
+  /// A catalog's error with the run it belongs to.
+  private func named<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch {
+      throw BenchError("\(error)")
+    }
+  }
+
+  /// The best value so far, when it reached each accuracy against f*, and the history.
+  struct Watcher {
+    let startValue: Double
+    let minimum: Double?
+    var best = Double.infinity
+    var reach: [BenchResult.Counts?] = Array(repeating: nil, count: BenchResult.accuracies.count)
+    var history: [BenchResult.Point] = []
+
+    init(startValue: Double, minimum: Double?) {
+      self.startValue = startValue
+      self.minimum = minimum
+    }
+
+    var solvedEverything: Bool { minimum != nil && reach.allSatisfy { $0 != nil } }
+
+    mutating func see(_ value: Double, _ evaluations: BenchResult.Counts, record: Bool) {
+      if value < best { best = value }
+      if let minimum {
+        for (index, tau) in BenchResult.accuracies.enumerated() where reach[index] == nil {
+          if startValue - best >= (1 - tau) * (startValue - minimum) { reach[index] = evaluations }
+        }
+      }
+      if record {
+        if let last = history.last, last.evaluations == evaluations { history.removeLast() }
+        history.append(.init(evaluations: evaluations, best: best))
+      }
+    }
+  }
+}

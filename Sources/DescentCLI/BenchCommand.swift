@@ -1,0 +1,117 @@
+import ArgumentParser
+import Descent
+import DescentBench
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Run a sweep of methods over problems from a YAML or JSON specification.",
+    discussion: """
+      Each run (a problem and its settings, a method and its settings, a seed, a budget of \
+      gradient evaluations) is one JSON line of OUTPUT/results.jsonl, with a stable id. \
+      Rerunning the command skips the runs already recorded, so a stopped sweep resumes; \
+      the file is the same bytes whatever --jobs and however often it was stopped. Wall \
+      times go to OUTPUT/timing.jsonl. On a cluster, --shard i/n (or Slurm's array task, \
+      or Kubernetes' JOB_COMPLETION_INDEX with --shards n) runs every n-th run from the \
+      i-th, into results-shard-i-of-n.jsonl; `descent merge` joins the shards.
+      """)
+
+  @Argument(help: "The specification, YAML or JSON.")
+  var specification: String
+
+  @Option(help: "Folder of the results files.")
+  var output = "bench-results"
+
+  @Option(help: "Runs at once (default: every core).")
+  var jobs = Parallel.cores
+
+  @Option(
+    help: ArgumentHelp("This process's share of the runs: every n-th from the i-th (0 ≤ i < n).", valueName: "i/n"))
+  var shard: String?
+
+  @Option(help: "The number of shards, with Kubernetes' JOB_COMPLETION_INDEX as this one's index.")
+  var shards: Int?
+
+  @Flag(help: "Run the specification's quick subset.")
+  var quick = false
+
+  @Flag(help: "No progress line on standard error.")
+  var quiet = false
+
+  func run() throws {
+    guard jobs >= 1 else { throw InputError("invalid jobs \(jobs): expected an integer ≥ 1") }
+    let spec = try BenchSpecification.read(specification)
+    let runs = try spec.runs(quick: quick)
+    let shard =
+      try shard.map { try BenchSweep.Shard(parsing: $0) }
+      ?? BenchSweep.Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)
+    try OutputDirectory.prepare(output)
+    let suffix = shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
+    let sweep = try BenchSweep(
+      runs: runs, shard: shard, results: "\(output)/results\(suffix).jsonl", timing: "\(output)/timing\(suffix).jsonl")
+    if sweep.damagedLines > 0 {
+      StandardError.write(
+        "bench: \(sweep.damagedLines) cut-short lines in \(sweep.results.path) skipped; their runs rerun")
+    }
+    let quiet = quiet
+    let line = ProgressLine(enabled: !quiet)
+    if !quiet && sweep.recorded > 0 {
+      StandardError.write("bench: \(sweep.recorded) runs already in \(sweep.results.path), skipped")
+    }
+    try sweep.run(jobs: jobs) { progress in line.show(progress) }
+    line.finish()
+    print("\(sweep.runs.count) runs written to \(sweep.results.path)" + (shard.map { " (shard \($0))" } ?? ""))
+  }
+}
+
+/// The sweep's progress on standard error: rewritten in place on a terminal, a line
+/// every 5 % otherwise.
+final class ProgressLine: @unchecked Sendable {
+  private let enabled: Bool
+  private let terminal = isatty(2) == 1
+  private let lock = NSLock()
+  private var lastPercent = -1
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func show(_ progress: BenchSweep.Progress) {
+    guard enabled, progress.total > 0 else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    let percent = 100 * progress.done / progress.total
+    let current = progress.current.map { " · \($0.method.text) on \($0.problem.text)" } ?? ""
+    let text = "bench: \(progress.done)/\(progress.total) done, \(progress.total - progress.done) left\(current)"
+    if terminal {
+      let clipped = String(text.prefix(110))
+      _ = "\r\u{1B}[K\(clipped)".withCString { systemWrite(2, $0, strlen($0)) }
+    } else if percent / 5 > lastPercent / 5 || progress.done == progress.total {
+      lastPercent = percent
+      StandardError.write(text)
+    }
+  }
+
+  func finish() {
+    if enabled && terminal { _ = "\n".withCString { systemWrite(2, $0, 1) } }
+  }
+}
+
+struct MergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Join the results files of a sweep's shards into one, in the sweep's order.",
+    discussion: "A run recorded in two files must be recorded the same in both; otherwise the merge is refused.")
+
+  @Argument(help: "Folders (or files) of results.")
+  var paths: [String]
+
+  @Option(help: "The merged results file.")
+  var output = "merged-results.jsonl"
+
+  func run() throws {
+    let merged = try BenchMerge.merge(paths)
+    let text = try merged.map { try BenchJSON.line($0) + "\n" }.joined()
+    try OutputFile.write(text, to: output)
+    print("\(merged.count) runs written to \(output)")
+  }
+}
