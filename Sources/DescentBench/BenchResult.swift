@@ -6,6 +6,10 @@ public struct BenchResult: Codable, Sendable, Equatable {
     public var value: Int
     /// Rows of data read (finite-sum problems only).
     public var samples: Int?
+
+    public init(gradient: Int, value: Int, samples: Int?) {
+      (self.gradient, self.value, self.samples) = (gradient, value, samples)
+    }
   }
 
   /// The best value a run had seen after some evaluations; in JSON the array
@@ -58,8 +62,18 @@ public struct BenchResult: Codable, Sendable, Equatable {
   public var reach: [Counts?]?
   /// The best value as the evaluations grew, at gradient counts about 5 % apart, and
   /// at the end: from it `descent profile` finds when each accuracy was reached once
-  /// f_L, the best value of any run, is known.
+  /// f_L, the best value of any run, is known. Where f* is known (and ``reach`` exact),
+  /// only the start and the end.
   public var history: [Point]
+
+  public init(
+    id: String, run: BenchRun, dimension: Int, startValue: Double, minimum: Double?, finalValue: Double,
+    bestValue: Double, error: Double?, termination: String, evaluations: Counts, reach: [Counts?]?, history: [Point]
+  ) {
+    (self.id, self.run, self.dimension, self.startValue, self.minimum) = (id, run, dimension, startValue, minimum)
+    (self.finalValue, self.bestValue, self.error, self.termination) = (finalValue, bestValue, error, termination)
+    (self.evaluations, self.reach, self.history) = (evaluations, reach, history)
+  }
 }
 
 /// How long a run took: kept beside the results, not in them, so that the results file

@@ -7,11 +7,15 @@ public struct BenchRun: Codable, Sendable, Equatable {
     /// The method's name in profiles; a problem's is its name.
     public var label: String
     public var settings: [String: String]
+    /// Whether this is the method at its defaults for what the grid tunes: the run its
+    /// profile "at defaults" uses. Not part of the run's id.
+    public var isDefault: Bool
 
-    public init(name: String, label: String? = nil, settings: [String: String]) {
+    public init(name: String, label: String? = nil, settings: [String: String], isDefault: Bool = false) {
       self.name = name
       self.label = label ?? name
       self.settings = settings
+      self.isDefault = isDefault
     }
 
     /// `name k=v k=v`, settings in name order.

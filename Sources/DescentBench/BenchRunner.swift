@@ -4,8 +4,9 @@ import Foundation
 
 /// Runs one ``BenchRun``: builds its problem and method from the catalogs, minimises
 /// with the run's budget of gradient evaluations, and watches the full objective's value
-/// (uncounted) at every iteration on deterministic problems and on a geometric grid of
-/// gradient counts in the stochastic mode, where a full pass costs many steps.
+/// (uncounted) at every iteration, or, on data problems (where a full pass costs a
+/// gradient, and in the stochastic mode many steps), on a geometric grid of gradient
+/// counts. A run stops early once it has solved its problem to every accuracy against f*.
 public struct BenchRunner: Sendable {
   /// Gradient counts of the history grow by this factor between points.
   static let historyGrowth = 1.05
@@ -17,6 +18,8 @@ public struct BenchRunner: Sendable {
     let problem = try named { try SuiteCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self) }
     // The full objective beside a stochastic one: the same problem with every row.
     let stochastic = (Int(run.problem.settings["batch-size"] ?? "0") ?? 0) > 0
+    // On data, a full pass costs a gradient: f is watched on the history's grid only.
+    let watchedOnGrid = stochastic || problem is any DataProblem<Double>
     let full =
       stochastic
       ? try named {
@@ -43,7 +46,7 @@ public struct BenchRunner: Sendable {
         problem, from: start, with: optimizer, until: StoppingRules(maxGradientEvaluations: run.budget),
         progress: { progress in
           let due = progress.gradientEvaluations >= nextPoint
-          guard !stochastic || due else { return .proceed }
+          guard !watchedOnGrid || due else { return .proceed }
           let value = full.value(at: progress.iterate)
           let evaluations = counts(progress)
           watcher.see(value, evaluations, record: due)
@@ -59,6 +62,7 @@ public struct BenchRunner: Sendable {
       valueEvaluations: result.valueEvaluations, iterate: result.minimizer)
     let finalValue = full.value(at: result.minimizer)
     watcher.see(finalValue, counts(last), record: true)
+    watcher.keepEnd(finalValue, counts(last))
     let error = full.minimizer.map { Vector.distance(result.minimizer, $0) }
     let termination =
       result.termination == .stoppedByCallback && watcher.solvedEverything ? "solved" : result.termination.rawValue
@@ -95,6 +99,11 @@ public struct BenchRunner: Sendable {
 
     var solvedEverything: Bool { minimum != nil && reach.allSatisfy { $0 != nil } }
 
+    /// The last point, always in the history.
+    mutating func keepEnd(_ value: Double, _ evaluations: BenchResult.Counts) {
+      if history.last?.evaluations != evaluations { history.append(.init(evaluations: evaluations, best: best)) }
+    }
+
     mutating func see(_ value: Double, _ evaluations: BenchResult.Counts, record: Bool) {
       if value < best { best = value }
       if let minimum {
@@ -102,7 +111,9 @@ public struct BenchRunner: Sendable {
           if startValue - best >= (1 - tau) * (startValue - minimum) { reach[index] = evaluations }
         }
       }
-      if record {
+      // Against a known f* the exact counts are kept; the history (needed only to find
+      // them later against f_L) keeps just its ends.
+      if record && (minimum == nil || history.isEmpty) {
         if let last = history.last, last.evaluations == evaluations { history.removeLast() }
         history.append(.init(evaluations: evaluations, best: best))
       }

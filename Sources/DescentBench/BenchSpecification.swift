@@ -22,8 +22,10 @@ import Yams
 /// quick: {problems: [extended-rosenbrock], methods: [gd], budget: 200}
 /// ```
 ///
-/// A setting is one value or a list (a grid); a method also runs at its defaults
-/// unless `defaults: false`. Values are kept as typed, so a run's id and its errors
+/// A setting is one value or a list (a grid). A method also runs at its defaults for
+/// what its grid tunes (its single-valued settings kept, the listed ones left at their
+/// defaults) unless `defaults: false`: the run its profile "at defaults" uses. A problem
+/// may set its own `budget` and `seeds`. Values are kept as typed, so a run's id and its errors
 /// show them as written.
 public struct BenchSpecification: Decodable, Sendable {
   public var budget: Int
@@ -39,6 +41,10 @@ public struct BenchSpecification: Decodable, Sendable {
     public var settings: [String: Grid]?
     /// Whether a method also runs at its defaults (default: yes).
     public var defaults: Bool?
+    /// A problem's own budget of gradient evaluations, instead of the specification's.
+    public var budget: Int?
+    /// A problem's own seeds, instead of the specification's.
+    public var seeds: [UInt64]?
   }
 
   /// The subset `--quick` runs.
@@ -103,12 +109,18 @@ public struct BenchSpecification: Decodable, Sendable {
     guard !seeds.isEmpty else { throw BenchError("seeds: expected at least one") }
     let problems = try self.problems.filter { entry in
       !quick || (self.quick?.problems.map { $0.contains(entry.name) } ?? true)
-    }.flatMap { try configurations($0, kind: "problem", known: SuiteCatalog.names, withDefaults: false) }
+    }.flatMap { entry in
+      let own = quick ? (self.quick?.budget ?? entry.budget) : entry.budget
+      if let own, own < 1 { throw BenchError("\(entry.name): budget \(own): expected an integer ≥ 1") }
+      return try configurations(entry, kind: "problem", known: SuiteCatalog.names, withDefaults: false).map {
+        (configuration: $0, budget: own ?? budget, seeds: entry.seeds ?? seeds)
+      }
+    }
     let methods = try self.methods.filter { entry in
       !quick || (self.quick?.methods.map { $0.contains(entry.label ?? entry.name) } ?? true)
     }.flatMap { try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true) }
     var runs: [BenchRun] = []
-    for problem in problems {
+    for (problem, budget, seeds) in problems {
       let description = SuiteCatalog.problems.first { $0.name == problem.name }!
       let seeded = description.parameters.contains { $0.name == "seed" } && problem.settings["seed"] == nil
       for method in methods {
@@ -135,12 +147,24 @@ public struct BenchSpecification: Decodable, Sendable {
       throw BenchError("unknown \(kind) '\(entry.name)': known are \(known.joined(separator: ", "))")
     }
     var grids: [[String: String]] = [[:]]
+    var fixed: [String: String] = [:]
     for (name, grid) in (entry.settings ?? [:]).sorted(by: { $0.key < $1.key }) {
       guard !grid.values.isEmpty else { throw BenchError("\(entry.name): setting '\(name)' has no values") }
+      if grid.values.count == 1 { fixed[name] = grid.values[0] }
       grids = grids.flatMap { partial in grid.values.map { partial.merging([name: $0]) { $1 } } }
     }
-    if withDefaults && (entry.defaults ?? true) && !grids.contains([:]) { grids.insert([:], at: 0) }
-    return grids.map { .init(name: entry.name, label: entry.label ?? entry.name, settings: $0) }
+    var configurations = grids.map {
+      BenchRun.Configuration(name: entry.name, label: entry.label ?? entry.name, settings: $0)
+    }
+    if withDefaults && (entry.defaults ?? true) {
+      if let index = configurations.firstIndex(where: { $0.settings == fixed }) {
+        configurations[index].isDefault = true
+      } else {
+        configurations.insert(
+          .init(name: entry.name, label: entry.label ?? entry.name, settings: fixed, isDefault: true), at: 0)
+      }
+    }
+    return configurations
   }
 }
 

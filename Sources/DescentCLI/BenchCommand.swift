@@ -115,3 +115,28 @@ struct MergeCommand: ParsableCommand {
     print("\(merged.count) runs written to \(output)")
   }
 }
+
+struct ProfileCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "profile",
+    abstract: "Performance and data profiles of a sweep's results, as SVG, CSV and an HTML page.",
+    discussion: """
+      For each accuracy τ in 1e-1, 1e-3, 1e-5, 1e-7: a Dolan–Moré performance profile and a \
+      Moré–Wild data profile, for each method at its defaults and at its best setting per \
+      problem, and OUTPUT/index.html with a table per problem.
+      """)
+
+  @Argument(help: "Results: files or folders of them (shards are merged).")
+  var results: [String]
+
+  @Option(help: "Folder for the profiles.")
+  var output = "profiles"
+
+  func run() throws {
+    let merged = try BenchMerge.merge(results)
+    try OutputDirectory.prepare(output)
+    let files = ProfileReport.files(merged, source: results.joined(separator: " "))
+    for file in files { try OutputFile.write(file.contents, to: "\(output)/\(file.name)") }
+    print("\(files.count) files written to \(output)/ (open \(output)/index.html)")
+  }
+}

@@ -8,7 +8,7 @@ struct DescentCommand: ParsableCommand {
     abstract: "Step-size planning (Csawg) and the methods it is compared with.",
     subcommands: [
       RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self, BenchCommand.self,
-      MergeCommand.self,
+      MergeCommand.self, ProfileCommand.self,
     ])
 
   /// Runs the command. An error is one line on standard error and exit code 1; a

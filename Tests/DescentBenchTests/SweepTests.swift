@@ -118,3 +118,26 @@ import Testing
     #expect(try BenchSweep.Shard.fromEnvironment([:], count: nil) == nil)
   }
 }
+
+extension SweepTests {
+  /// A method's defaults keep its single-valued settings and leave the grid's at their
+  /// defaults; a problem may have its own budget and seeds.
+  @Test func defaultsKeepWhatIsNotTuned() throws {
+    let folder = try temporaryFolder()
+    let path = folder + "/spec.yaml"
+    try """
+    budget: 50
+    problems:
+      - {name: diagonal-quadratic, budget: 7, seeds: [4]}
+    methods:
+      - {name: csawg, label: csawg-k5, settings: {horizon: 5, learning-rate: [1e-3, 1e-2]}}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let runs = try BenchSpecification.read(path).runs()
+    #expect(
+      runs.map(\.method.settings) == [
+        ["horizon": "5"], ["horizon": "5", "learning-rate": "1e-3"], ["horizon": "5", "learning-rate": "1e-2"],
+      ])
+    #expect(runs.map(\.method.isDefault) == [true, false, false])
+    #expect(runs.allSatisfy { $0.budget == 7 && $0.seed == 4 })
+  }
+}
