@@ -26,7 +26,9 @@ let package = Package(
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     .executableTarget(
       name: "StepTimer",
-      dependencies: [.product(name: "Descent", package: descentPackage)],
+      dependencies: [
+        .product(name: "Descent", package: descentPackage), .product(name: "DescentSuite", package: descentPackage),
+      ],
       path: "Sources/StepTimer"),
   ]
 )

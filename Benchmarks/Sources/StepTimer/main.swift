@@ -5,11 +5,14 @@
 //   StepTimer memory K [d]      peak resident memory of Csawg with horizon K
 //   StepTimer driver [d]        `minimize` called from this module against a loop
 //                               calling `step` by hand, on Rosenbrock, in Double
+//   StepTimer finite-sum        the gradients of the suite's logistic and softmax
+//                               regressions (full data), as `descent bench` calls them
 //
 // Each update is timed over repeated calls and the median reported; the gradient
 // is a stored vector, so only the optimizer's own work is measured, as in the numpy
 // and optax scripts beside it.
 @_spi(Benchmarks) import Descent
+import DescentSuite
 import Foundation
 
 func milliseconds(_ body: () -> Void, repeats: Int = 15) -> Double {
@@ -113,6 +116,17 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "pieces" {
   print("distance", milliseconds { _ = Vector.distance(a, b) })
 }
 
+/// Milliseconds per full gradient of the suite's data problems, through the catalog's
+/// existential as `descent bench` calls them.
+func finiteSum() throws {
+  for name in ["breast-cancer-logistic", "digits-softmax"] {
+    let problem = try SuiteCatalog.make(name, as: Double.self)
+    let w = (0..<problem.dimension).map { Double($0 % 11) / 100 - 0.05 }
+    var g = [Double](repeating: 0, count: w.count)
+    print("descent", name, milliseconds({ problem.gradient(at: w, into: &g) }, repeats: 51))
+  }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "steps":
@@ -125,7 +139,9 @@ case "memory":
   memory(horizon: horizon, d)
 case "driver":
   try driver(arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
+case "finite-sum":
+  try finiteSum()
 default:
-  print("usage: StepTimer steps [d] | StepTimer memory K [d] | StepTimer driver [d]")
+  print("usage: StepTimer steps [d] | StepTimer memory K [d] | StepTimer driver [d] | StepTimer finite-sum")
   exit(2)
 }

@@ -10,11 +10,13 @@ public protocol FiniteSum<Scalar>: Objective {
   var data: Dataset<Scalar> { get }
   /// λ.
   var regularization: Scalar { get }
-  /// ℓ at row `i`, with its gradient in w added to `g` when `g` is given; `scratch`
-  /// holds ``scratchSize`` numbers the model may use.
+  /// ℓ at one row, its features `x` and target `y`, with its gradient in w added to `g`
+  /// when `g` is given; `scratch` holds ``scratchSize`` numbers the model may use. When
+  /// `needsValue` is false only the gradient is used, and the model may skip ℓ.
   func loss(
-    row i: Int, at w: UnsafeBufferPointer<Scalar>, addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?,
-    scratch: UnsafeMutableBufferPointer<Scalar>
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
   ) -> Scalar
   /// Numbers of scratch one row needs.
   var scratchSize: Int { get }
@@ -31,12 +33,15 @@ public enum FiniteSumEvaluation {
   /// Rows per block: small enough to split a 500-row dataset across cores, large
   /// enough that a block's partial gradient is cheap beside its rows.
   public static let blockRows = 64
+  /// Below this many products of rows and parameters an evaluation runs on one core:
+  /// handing blocks to other threads would cost more than it saves.
+  public static let parallelWork = 1 << 17
 
   /// (1/|rows|) Σ_{i ∈ rows} ℓᵢ + (λ/2)‖w‖², its gradient written to `gradient` when
   /// given; `rows` nil means all of them, in order.
   public static func run<Problem: FiniteSum>(
     _ problem: Problem, rows selected: [Int]?, at w: UnsafeBufferPointer<Problem.Scalar>,
-    gradient: UnsafeMutableBufferPointer<Problem.Scalar>?
+    gradient: UnsafeMutableBufferPointer<Problem.Scalar>?, needsValue: Bool = true
   ) -> Problem.Scalar {
     typealias S = Problem.Scalar
     let count = selected?.count ?? problem.data.rows
@@ -47,17 +52,25 @@ public enum FiniteSumEvaluation {
     return withUnsafeTemporaryAllocation(of: S.self, capacity: blocks * (1 + width + scratchSize)) { buffer in
       buffer.initialize(repeating: 0)
       let base = buffer.baseAddress!
-      Parallel.forEachChunk(count: blocks, chunkSize: max(1, (blocks + Parallel.threads - 1) / Parallel.threads)) {
-        range in
-        for block in range {
-          let slot = base + block * (1 + width + scratchSize)
-          let partial = width > 0 ? UnsafeMutableBufferPointer(start: slot + 1, count: width) : nil
-          let scratch = UnsafeMutableBufferPointer(start: slot + 1 + width, count: scratchSize)
-          var total: S = 0
-          for k in (block * blockRows)..<min(count, (block + 1) * blockRows) {
-            total += problem.loss(row: selected?[k] ?? k, at: w, addingGradientTo: partial, scratch: scratch)
+      let p = problem.data.columns
+      let chunk = count * d < parallelWork ? blocks : max(1, (blocks + Parallel.threads - 1) / Parallel.threads)
+      problem.data.features.withUnsafeBufferPointer { features in
+        problem.data.targets.withUnsafeBufferPointer { targets in
+          Parallel.forEachChunk(count: blocks, chunkSize: chunk) { range in
+            for block in range {
+              let slot = base + block * (1 + width + scratchSize)
+              let partial = width > 0 ? UnsafeMutableBufferPointer(start: slot + 1, count: width) : nil
+              let scratch = UnsafeMutableBufferPointer(start: slot + 1 + width, count: scratchSize)
+              var total: S = 0
+              for k in (block * blockRows)..<min(count, (block + 1) * blockRows) {
+                let i = selected?[k] ?? k
+                let x = UnsafeBufferPointer(rebasing: features[(i * p)..<((i + 1) * p)])
+                total += problem.loss(
+                  x: x, y: targets[i], at: w, addingGradientTo: partial, scratch: scratch, needsValue: needsValue)
+              }
+              slot.pointee = total
+            }
           }
-          slot.pointee = total
         }
       }
       // Blocks added in order, so the bits do not depend on the threads.

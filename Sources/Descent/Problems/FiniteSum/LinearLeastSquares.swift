@@ -23,20 +23,15 @@ public struct LinearLeastSquares<Scalar: DescentFloat>: FiniteSum {
 
   @inlinable
   public func loss(
-    row i: Int, at w: UnsafeBufferPointer<Scalar>, addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?,
-    scratch: UnsafeMutableBufferPointer<Scalar>
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
   ) -> Scalar {
-    let p = data.columns
-    return data.features.withUnsafeBufferPointer { features in
-      let x = UnsafeBufferPointer(rebasing: features[(i * p)..<((i + 1) * p)])
-      var prediction: Scalar = 0
-      for j in 0..<p { prediction += x[j] * w[j] }
-      let residual = prediction - data.targets[i]
-      if let g {
-        for j in 0..<p { g[j] += residual * x[j] }
-      }
-      return residual * residual / 2
+    let residual = Vector.sum(count: x.count) { x[$0] * w[$0] } - y
+    if let g {
+      for j in 0..<x.count { g[j] += residual * x[j] }
     }
+    return residual * residual / 2
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
@@ -46,7 +41,8 @@ public struct LinearLeastSquares<Scalar: DescentFloat>: FiniteSum {
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

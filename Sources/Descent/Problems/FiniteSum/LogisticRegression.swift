@@ -31,22 +31,18 @@ public struct LogisticRegression<Scalar: DescentFloat>: FiniteSum {
 
   @inlinable
   public func loss(
-    row i: Int, at w: UnsafeBufferPointer<Scalar>, addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?,
-    scratch: UnsafeMutableBufferPointer<Scalar>
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
   ) -> Scalar {
-    let p = data.columns
-    return data.features.withUnsafeBufferPointer { features in
-      let x = UnsafeBufferPointer(rebasing: features[(i * p)..<((i + 1) * p)])
-      var z: Scalar = 0
-      for j in 0..<p { z += x[j] * w[j] }
-      let y = data.targets[i]
-      if let g {
-        let residual = 1 / (1 + Scalar.exp(-z)) - y
-        for j in 0..<p { g[j] += residual * x[j] }
-      }
-      // log(1 + e^z), without overflow for large z.
-      return max(z, 0) + Scalar.log(onePlus: Scalar.exp(-z.magnitude)) - y * z
+    let z = Vector.sum(count: x.count) { x[$0] * w[$0] }
+    if let g {
+      let residual = 1 / (1 + Scalar.exp(-z)) - y
+      for j in 0..<x.count { g[j] += residual * x[j] }
     }
+    guard needsValue else { return 0 }
+    // log(1 + e^z), without overflow for large z.
+    return max(z, 0) + Scalar.log(onePlus: Scalar.exp(-z.magnitude)) - y * z
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
@@ -56,7 +52,8 @@ public struct LogisticRegression<Scalar: DescentFloat>: FiniteSum {
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

@@ -34,31 +34,34 @@ public struct SoftmaxRegression<Scalar: DescentFloat>: FiniteSum {
 
   @inlinable
   public func loss(
-    row i: Int, at w: UnsafeBufferPointer<Scalar>, addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?,
-    scratch z: UnsafeMutableBufferPointer<Scalar>
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch z: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
   ) -> Scalar {
-    let (p, classes) = (data.columns, classes)
-    let label = Int(data.targets[i])
-    return data.features.withUnsafeBufferPointer { features in
-      let x = UnsafeBufferPointer(rebasing: features[(i * p)..<((i + 1) * p)])
-      var largest = -Scalar.infinity
-      for k in 0..<classes {
-        var total: Scalar = 0
-        for j in 0..<p { total += w[k * p + j] * x[j] }
-        z[k] = total
-        largest = max(largest, total)
-      }
-      var normaliser: Scalar = 0
-      for k in 0..<classes { normaliser += Scalar.exp(z[k] - largest) }
-      let loss = largest + Scalar.log(normaliser) - z[label]
-      if let g {
-        for k in 0..<classes {
-          let weight = Scalar.exp(z[k] - largest) / normaliser - (k == label ? 1 : 0)
-          for j in 0..<p { g[k * p + j] += weight * x[j] }
-        }
-      }
-      return loss
+    let (p, label) = (x.count, Int(y))
+    var largest = -Scalar.infinity
+    // Row pointers, so that no index in the inner loops is overflow-checked (a check
+    // there stops them vectorising).
+    let (weights, features) = (w.baseAddress!, x.baseAddress!)
+    for k in 0..<classes {
+      let row = weights + k * p
+      z[k] = Vector.sum(count: p) { row[$0] * features[$0] }
+      largest = max(largest, z[k])
     }
+    let loss = largest - z[label]
+    var normaliser: Scalar = 0
+    for k in 0..<classes {
+      z[k] = Scalar.exp(z[k] - largest)  // z now holds the unnormalised softmax
+      normaliser += z[k]
+    }
+    if let g {
+      for k in 0..<classes {
+        let weight = z[k] / normaliser - (k == label ? 1 : 0)
+        let row = g.baseAddress! + k * p
+        for j in 0..<p { row[j] += weight * features[j] }
+      }
+    }
+    return loss + Scalar.log(normaliser)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
@@ -68,7 +71,8 @@ public struct SoftmaxRegression<Scalar: DescentFloat>: FiniteSum {
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

@@ -50,50 +50,53 @@ public struct TanhNetwork<Scalar: DescentFloat>: FiniteSum {
 
   @inlinable
   public func loss(
-    row i: Int, at w: UnsafeBufferPointer<Scalar>, addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?,
-    scratch: UnsafeMutableBufferPointer<Scalar>
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
   ) -> Scalar {
-    let (p, h, classes) = (data.columns, hidden, classes)
+    let (p, h, classes) = (x.count, hidden, classes)
     let second = h * p  // where W₂ starts
-    let label = Int(data.targets[i])
+    let label = Int(y)
     let a = UnsafeMutableBufferPointer(rebasing: scratch[0..<h])
     let z = UnsafeMutableBufferPointer(rebasing: scratch[h..<(h + classes)])
     let error = UnsafeMutableBufferPointer(rebasing: scratch[(h + classes)..<(2 * h + classes)])
-    return data.features.withUnsafeBufferPointer { features in
-      let x = UnsafeBufferPointer(rebasing: features[(i * p)..<((i + 1) * p)])
-      for unit in 0..<h {
-        var total: Scalar = 0
-        for j in 0..<p { total += w[unit * p + j] * x[j] }
-        a[unit] = Scalar.tanh(total)
-      }
-      var largest = -Scalar.infinity
-      for k in 0..<classes {
-        let row = second + k * (h + 1)
-        var total = w[row + h]  // bias
-        for unit in 0..<h { total += w[row + unit] * a[unit] }
-        z[k] = total
-        largest = max(largest, total)
-      }
-      var normaliser: Scalar = 0
-      for k in 0..<classes { normaliser += Scalar.exp(z[k] - largest) }
-      let loss = largest + Scalar.log(normaliser) - z[label]
-      guard let g else { return loss }
-      for unit in 0..<h { error[unit] = 0 }
-      for k in 0..<classes {
-        let delta = Scalar.exp(z[k] - largest) / normaliser - (k == label ? 1 : 0)
-        let row = second + k * (h + 1)
-        for unit in 0..<h {
-          g[row + unit] += delta * a[unit]
-          error[unit] += delta * w[row + unit]
-        }
-        g[row + h] += delta
-      }
-      for unit in 0..<h {
-        let delta = error[unit] * (1 - a[unit] * a[unit])
-        for j in 0..<p { g[unit * p + j] += delta * x[j] }
-      }
-      return loss
+    // Row pointers, so that no index in the inner loops is overflow-checked (a check
+    // there stops them vectorising).
+    let (weights, features) = (w.baseAddress!, x.baseAddress!)
+    for unit in 0..<h {
+      let row = weights + unit * p
+      a[unit] = Scalar.tanh(Vector.sum(count: p) { row[$0] * features[$0] })
     }
+    var largest = -Scalar.infinity
+    for k in 0..<classes {
+      let row = weights + second + k * (h + 1)
+      z[k] = row[h] + Vector.sum(count: h) { row[$0] * a[$0] }  // bias + weights
+      largest = max(largest, z[k])
+    }
+    let shifted = largest - z[label]
+    var normaliser: Scalar = 0
+    for k in 0..<classes {
+      z[k] = Scalar.exp(z[k] - largest)  // z now holds the unnormalised softmax
+      normaliser += z[k]
+    }
+    let loss = shifted + Scalar.log(normaliser)
+    guard let g else { return loss }
+    for unit in 0..<h { error[unit] = 0 }
+    for k in 0..<classes {
+      let delta = z[k] / normaliser - (k == label ? 1 : 0)
+      let (row, gradientRow) = (weights + second + k * (h + 1), g.baseAddress! + second + k * (h + 1))
+      for unit in 0..<h {
+        gradientRow[unit] += delta * a[unit]
+        error[unit] += delta * row[unit]
+      }
+      gradientRow[h] += delta
+    }
+    for unit in 0..<h {
+      let delta = error[unit] * (1 - a[unit] * a[unit])
+      let row = g.baseAddress! + unit * p
+      for j in 0..<p { row[j] += delta * features[j] }
+    }
+    return loss
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
@@ -103,7 +106,8 @@ public struct TanhNetwork<Scalar: DescentFloat>: FiniteSum {
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
