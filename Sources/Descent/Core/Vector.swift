@@ -119,7 +119,7 @@ public enum Vector {
     return max(max(m0, m1), max(m2, m3))
   }
 
-  /// Σ xᵢ², in the four fixed lanes of ``sum(count:_:)``.
+  /// Σ xᵢ², in four interleaved partial sums (fixed order, so the same bits every run).
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func sumOfSquares<S: DescentFloat>(_ x: UnsafeBufferPointer<S>) -> S {
     sum(count: x.count) { x[$0] * x[$0] }

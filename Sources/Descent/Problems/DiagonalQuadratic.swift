@@ -33,12 +33,14 @@ public struct DiagonalQuadratic<Scalar: DescentFloat>: CatalogedProblem {
   public static var problem: MethodDescription {
     MethodDescription(
       name: "diagonal-quadratic", summary: "½ Σ qᵢwᵢ², curvatures 1 … κ log-spaced; seeded start",
-      citation: "Nocedal & Wright (2006), §3.3: conditioning and steepest descent", parameters: settings)
+      citation: "Nocedal & Wright (2006), §3.3: conditioning and steepest descent",
+      parameters: settings(dimensions: "≥ 1"))
   }
 
-  static var settings: [ParameterDescription] {
+  /// d, κ and the seed, the settings both conditioned quadratics take.
+  static func settings(dimensions: String) -> [ParameterDescription] {
     [
-      .dimension(100),
+      .dimension(100, allowed: dimensions),
       ParameterDescription(
         "condition", symbol: "κ", default: "1e4", allowed: "≥ 1", summary: "largest ÷ smallest curvature"),
       ParameterDescription(

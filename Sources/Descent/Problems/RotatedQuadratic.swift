@@ -6,8 +6,8 @@
 /// column signs fixed by R's diagonal, which makes U Haar-distributed: Mezzadri 2007,
 /// "How to generate random matrices from the classical compact groups"). w* = 0,
 /// f* = 0, started from a seeded draw of N(0, I). Every component is coupled to every
-/// other: the case a diagonal step-size model cannot fit. Q is formed once (O(d³));
-/// each evaluation costs O(d²), so d is at most 4,000.
+/// other: the case a diagonal step-size model cannot fit. Q is formed once (O(d³), a
+/// few seconds at d = 1,000); each evaluation costs O(d²); d is at most 1,000.
 public struct RotatedQuadratic<Scalar: DescentFloat>: CatalogedProblem {
   public let condition: Scalar
   public let seed: UInt64
@@ -15,7 +15,7 @@ public struct RotatedQuadratic<Scalar: DescentFloat>: CatalogedProblem {
 
   public init(dimension d: Int = 100, condition: Scalar = 1e4, seed: UInt64 = 0) throws(DescentError) {
     try DescentError.require(condition >= 1 && condition.isFinite, "condition", condition, "a finite number ≥ 1")
-    try DescentError.requireProblemSize(d, atLeast: 1, atMost: 4_000, residuals: 2 * d * d, of: Scalar.self)
+    try DescentError.requireProblemSize(d, atLeast: 1, atMost: 1_000, residuals: 2 * d * d, of: Scalar.self)
     self.condition = condition
     self.seed = seed
     let q = Quadratic<Scalar>.logSpacedCurvatures(dimension: d, condition: condition).map(Double.init)
@@ -69,7 +69,8 @@ public struct RotatedQuadratic<Scalar: DescentFloat>: CatalogedProblem {
   public static var problem: MethodDescription {
     MethodDescription(
       name: "rotated-quadratic", summary: "½ wᵀU diag(q) Uᵀw, U seeded random orthogonal; seeded start",
-      citation: "Mezzadri (2007) for U; Nocedal & Wright (2006), §3.3", parameters: DiagonalQuadratic<Scalar>.settings)
+      citation: "Mezzadri (2007) for U; Nocedal & Wright (2006), §3.3",
+      parameters: DiagonalQuadratic<Scalar>.settings(dimensions: "1 … 1,000"))
   }
 
   public init(settings: Settings) throws(DescentError) {

@@ -2,7 +2,7 @@
 ///
 ///     f(w) = (1/n) Σᵢ ℓ(w; xᵢ, yᵢ) + (λ/2)‖w‖²,
 ///
-/// evaluated over contiguous rows in fixed blocks of ``FiniteSum/blockRows``, the
+/// evaluated over contiguous rows in fixed blocks of ``FiniteSumEvaluation/blockRows``, the
 /// blocks split across cores and their partial sums added in block order: the same
 /// bits whatever the number of threads. In the stochastic mode (a ``sampler``, from
 /// ``minibatches(of:seed:)``) each evaluation sums over a seeded batch of rows instead.

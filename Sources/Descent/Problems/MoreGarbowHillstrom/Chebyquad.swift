@@ -4,13 +4,13 @@
 ///     rᵢ = (1/n) Σⱼ Tᵢ(xⱼ) − ∫₀¹ Tᵢ,   ∫₀¹ Tᵢ = 0 (i odd), −1/(i² − 1) (i even),
 ///
 /// start xⱼ = j/(n + 1); f* = 0 for n ≤ 7 and n = 9, 3.51687·10⁻³ (n = 8),
-/// 6.50395·10⁻³ (n = 10). An evaluation costs O(n·m).
+/// 6.50395·10⁻³ (n = 10). An evaluation costs O(n·m), so n is at most 10,000.
 public struct Chebyquad<Scalar: DescentFloat>: SumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 8) throws(DescentError) {
     try DescentError.requireProblemSize(
-      dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
+      dimension, atLeast: 1, atMost: 10_000, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
   }
 
@@ -21,7 +21,7 @@ public struct Chebyquad<Scalar: DescentFloat>: SumOfSquares {
   public static var problem: MethodDescription {
     .moreGarbowHillstrom(
       35, "chebyquad", "equal-weight quadrature nodes for Chebyshev polynomials",
-      parameters: [.dimension(8, allowed: "≥ 1")])
+      parameters: [.dimension(8, allowed: "1 … 10,000")])
   }
   public var residualCount: Int { dimension }
   public var defaultStart: [Scalar] { (1...dimension).map { Scalar($0) / Scalar(dimension + 1) } }
