@@ -46,9 +46,9 @@ struct RunCommand: ParsableCommand {
 
   private func run<S: DescentFloat>(_: S.Type) throws {
     let objective = try problem.make(S.self)
+    let start = try problem.startingPoint(for: objective)
     let optimizer = try method.make(for: objective)
     let rules = try stopping.rules(S.self)
-    let start = try problem.startingPoint(for: objective)
     // The trace is opened before the run: a path it cannot write fails now.
     let traceFile = try trace.map { try TraceFile<S>(path: $0) }
     var progress = ProgressRows<S>()

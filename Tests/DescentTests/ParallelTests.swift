@@ -16,6 +16,8 @@ import Testing
     "adam-hd": "the step-size follows gᵀu over all components",
     "lbfgs": "the direction and the line search couple all components",
     "nelder-mead": "the simplex couples all components",
+    "adgd": "the step-size uses ‖Δx‖ and ‖Δ∇f‖ over all components",
+    "adgd-accel": "the step-size and momentum use ‖Δx‖ and ‖Δ∇f‖ over all components",
   ]
 
   static let separable = OptimizerCatalog.names.filter { notSeparable[$0] == nil }

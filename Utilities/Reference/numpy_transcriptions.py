@@ -150,6 +150,63 @@ def idbd_lms(theta, alpha0, steps=600, seed=7):
             "trace": h.tolist(), "metaStepSize": str(theta), "initialStepSize": str(alpha0)}
 
 
+def adgd(value, gradient, w, lam0=None):
+    """Malitsky & Mishchenko (2020), Algorithm 1: x_1 = x_0 − λ_0∇f(x_0), θ_0 = ∞;
+    λ_k = min(√(1 + θ_{k−1})λ_{k−1}, ‖x_k − x_{k−1}‖/(2‖∇f(x_k) − ∇f(x_{k−1})‖)),
+    x_{k+1} = x_k − λ_k∇f(x_k), θ_k = λ_k/λ_{k−1}."""
+    out = []
+    lam, theta = lam0, math.inf
+    previous_w = previous_g = None
+    for k in range(STEPS):
+        g = gradient(w)
+        if k == 0 and lam is None:
+            lam = 1e-5 / np.linalg.norm(g)  # Descent's default: a first step of length 1e-5
+        if k > 0:
+            changed = np.linalg.norm(g - previous_g)
+            local = np.linalg.norm(w - previous_w) / (2 * changed) if changed > 0 else math.inf
+            new = min(math.sqrt(1 + theta) * lam, local)
+            if math.isfinite(new):
+                theta, lam = new / lam, new
+            else:
+                theta = 1.0
+        previous_w, previous_g = w.copy(), g
+        w = w - lam * g
+        out.append(w.tolist())
+    return out
+
+
+def adgd_accel(value, gradient, w, lam0=None):
+    """Malitsky & Mishchenko (2020), Algorithm 2: y_1 = x_1 = x_0 − λ_0∇f(x_0),
+    Λ_0 = 1/λ_0, θ_0 = Θ_0 = ∞; λ_k, Λ_k from the local estimates with growth
+    √(1 + θ/2); β_k = (√(1/λ_k) − √Λ_k)/(√(1/λ_k) + √Λ_k);
+    y_{k+1} = x_k − λ_k∇f(x_k), x_{k+1} = y_{k+1} + β_k(y_{k+1} − y_k)."""
+    out = []
+    g = gradient(w)
+    lam = lam0 if lam0 is not None else 1e-5 / np.linalg.norm(g)
+    big_lam = 1 / lam
+    theta = big_theta = math.inf
+    previous_w, previous_g = w.copy(), g
+    w = w - lam * g
+    y_old = w.copy()
+    out.append(w.tolist())
+    for _ in range(STEPS - 1):
+        g = gradient(w)
+        moved = np.linalg.norm(w - previous_w)
+        changed = np.linalg.norm(g - previous_g)
+        if moved > 0 and changed > 0:
+            new = min(math.sqrt(1 + theta / 2) * lam, moved / (2 * changed))
+            new_big = min(math.sqrt(1 + big_theta / 2) * big_lam, changed / (2 * moved))
+            theta, big_theta = new / lam, new_big / big_lam
+            lam, big_lam = new, new_big
+        beta = (math.sqrt(1 / lam) - math.sqrt(big_lam)) / (math.sqrt(1 / lam) + math.sqrt(big_lam))
+        previous_w, previous_g = w.copy(), g
+        y = w - lam * g
+        w = y + beta * (y - y_old)
+        y_old = y
+        out.append(w.tolist())
+    return out
+
+
 def main():
     q, b, start = random_quadratic()
     quadratic = Quadratic(q, b)
@@ -171,6 +228,9 @@ def main():
              adam_hd(value, gradient, origin.copy(), lr, 1e-5)),
             ("idbd", {"meta-step-size": 0.01, "initial-step-size": lr},
              idbd_diagonal(value, gradient, origin.copy(), 0.01, lr)),
+            ("adgd", {}, adgd(value, gradient, origin.copy())),
+            ("adgd", {"initial-step-size": 1e-10}, adgd(value, gradient, origin.copy(), 1e-10)),
+            ("adgd-accel", {}, adgd_accel(value, gradient, origin.copy())),
         ]
         for method, settings, trajectory in runs:
             cases.append({"method": method, "problem": name,

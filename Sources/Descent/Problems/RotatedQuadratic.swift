@@ -15,7 +15,9 @@ public struct RotatedQuadratic<Scalar: DescentFloat>: CatalogedProblem {
 
   public init(dimension d: Int = 100, condition: Scalar = 1e4, seed: UInt64 = 0) throws(DescentError) {
     try DescentError.require(condition >= 1 && condition.isFinite, "condition", condition, "a finite number ≥ 1")
-    try DescentError.requireProblemSize(d, atLeast: 1, atMost: 1_000, residuals: 2 * d * d, of: Scalar.self)
+    try DescentError.requireProblemSize(
+      d, atLeast: 1, atMost: 1_000,
+      residuals: MemoryRequirement.product(d, d).flatMap { MemoryRequirement.product(2, $0) }, of: Scalar.self)
     self.condition = condition
     self.seed = seed
     let q = Quadratic<Scalar>.logSpacedCurvatures(dimension: d, condition: condition).map(Double.init)

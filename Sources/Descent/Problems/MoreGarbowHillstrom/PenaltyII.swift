@@ -11,7 +11,7 @@ public struct PenaltyII<Scalar: DescentFloat>: SumOfSquares {
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
-      dimension, atLeast: 1, residuals: 2 * dimension, of: Scalar.self)
+      dimension, atLeast: 1, residuals: MemoryRequirement.product(2, dimension), of: Scalar.self)
     self.dimension = dimension
   }
 

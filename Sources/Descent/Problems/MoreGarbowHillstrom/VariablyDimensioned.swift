@@ -8,7 +8,7 @@ public struct VariablyDimensioned<Scalar: DescentFloat>: SumOfSquares {
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
-      dimension, atLeast: 1, residuals: dimension + 2, of: Scalar.self)
+      dimension, atLeast: 1, residuals: MemoryRequirement.sum(dimension, 2), of: Scalar.self)
     self.dimension = dimension
   }
 

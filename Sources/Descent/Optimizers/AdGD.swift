@@ -1,0 +1,84 @@
+/// AdGD: gradient descent whose step-size follows the local smoothness, with no line
+/// search and no function values ("adaptive gradient descent without descent").
+///
+///     λ_k = min{ √(1 + θ_{k−1}) λ_{k−1},  ‖x_k − x_{k−1}‖ / (2‖∇f(x_k) − ∇f(x_{k−1})‖) }
+///     x_{k+1} = x_k − λ_k ∇f(x_k),   θ_k = λ_k / λ_{k−1}
+///
+/// from x_1 = x_0 − λ_0 ∇f(x_0) and θ_0 = +∞, so λ_1 is the local estimate alone. Where
+/// the gradient did not change the estimate is +∞, and where both bounds are infinite
+/// (no information yet) λ stays as it was. One gradient evaluation a step.
+///
+/// Malitsky, Y. and Mishchenko, K. (2020). Adaptive gradient descent without descent.
+/// ICML, PMLR 119. Algorithm 1.
+///
+/// Hyperparameters:
+/// - `initialStepSize` λ₀ > 0: the first step only, or nil for 10⁻⁵/‖∇f(x₀)‖, a first
+///   step of length 10⁻⁵. Default nil. (The authors' code uses 10⁻¹⁰ for AdGD and this
+///   rule for AdGD-accel; in `Float` a step of 10⁻¹⁰ is lost to rounding, ‖x₁ − x₀‖ = 0,
+///   and the first estimate is empty, so both take the rule here.)
+public struct AdGD<Scalar: DescentFloat>: Optimizer {
+  /// λ₀, or nil for 10⁻⁵/‖∇f(x₀)‖.
+  public internal(set) var initialStepSize: Scalar?
+
+  /// Steps taken.
+  @usableFromInline var iteration = 0
+  /// λ_{k−1}, and λ_{k−2} (θ_{k−1} = λ_{k−1}/λ_{k−2}; +∞ before the second step).
+  @usableFromInline var stepSize: Scalar = 0
+  @usableFromInline var previousStepSize: Scalar = 0
+  @usableFromInline var previousWeights: [Scalar] = []
+  @usableFromInline var previousGradient: [Scalar] = []
+  @usableFromInline var gradient: [Scalar] = []
+
+  public init(initialStepSize: Scalar? = nil) throws(DescentError) {
+    self.initialStepSize = initialStepSize
+    try checkHyperparameters()
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    try DescentError.requireState(previousWeights, previousGradient, gradient, dimension: objective.dimension)
+    try DescentError.requireCount(iteration)
+  }
+
+  /// λ_k, as a one-entry vector for the trace.
+  public var stepSizes: [Scalar]? { iteration > 0 ? [stepSize] : nil }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    guard oracle.reserve(gradients: 1) else { return }
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+    oracle.gradient(at: w, into: &gradient)
+    if iteration == 0 {
+      let norm = Vector.norm(gradient)
+      stepSize = initialStepSize ?? (norm > 0 ? 1e-5 / norm : 1e-5)
+    } else {
+      let moved = Vector.distance(w, previousWeights)
+      let changed = Vector.distance(gradient, previousGradient)
+      let local = changed > 0 ? moved / (2 * changed) : .infinity
+      let growth = iteration >= 2 ? (1 + stepSize / previousStepSize).squareRoot() * stepSize : .infinity
+      let next = min(growth, local)
+      previousStepSize = stepSize
+      if next.isFinite { stepSize = next }
+    }
+    if previousWeights.count == w.count { Vector.copy(w, into: &previousWeights) } else { previousWeights = w }
+    swap(&previousGradient, &gradient)
+    Vector.subtractScaled(stepSize, previousGradient, from: &w)
+    iteration += 1
+  }
+}
+
+extension AdGD: CatalogedOptimizer {
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "adgd", summary: "GD with λ from the local smoothness ‖Δx‖/(2‖Δ∇f‖), growth bounded",
+      citation: "Malitsky & Mishchenko (2020)", initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .optionalReal(
+          "initialStepSize", \.initialStepSize, symbol: "λ₀", none: "auto", .positive,
+          "the first step's size (auto: 1e-5/‖∇f(x₀)‖)")
+      ])
+  }
+}
