@@ -207,6 +207,37 @@ def adgd_accel(value, gradient, w, lam0=None):
     return out
 
 
+def nesterov_restart(value, gradient, w, t, scheme, q=0.0):
+    """O'Donoghue & Candès (2015), Algorithm 1 with adaptive restart: x_{k+1} = y_k − t∇f(y_k);
+    θ_{k+1} solves θ² = (1 − θ)θ_k² + qθ; β = θ_k(1 − θ_k)/(θ_k² + θ_{k+1});
+    y_{k+1} = x_{k+1} + β(x_{k+1} − x_k); restart (θ = 1, y = x) when f(x_{k+1}) > f(x_k)
+    (function scheme) or ∇f(y_k)ᵀ(x_{k+1} − x_k) > 0 (gradient scheme)."""
+    out = []
+    y, previous, theta = w.copy(), w.copy(), 1.0
+    last = value(w)
+    for _ in range(STEPS):
+        g = gradient(y)
+        x = y - t * g
+        if scheme == "function":
+            current = value(x)
+            restart = current > last
+            last = current
+        else:
+            restart = float(sum(g[i] * (x[i] - previous[i]) for i in range(len(g)))) > 0
+        if restart:
+            theta, y = 1.0, x.copy()
+        else:
+            square = theta * theta
+            shifted = square - q
+            new = (-shifted + math.sqrt(shifted * shifted + 4 * square)) / 2
+            beta = theta * (1 - theta) / (square + new)
+            theta = new
+            y = x + beta * (x - previous)
+        previous = x
+        out.append(x.tolist())
+    return out
+
+
 def main():
     q, b, start = random_quadratic()
     quadratic = Quadratic(q, b)
@@ -231,6 +262,10 @@ def main():
             ("adgd", {}, adgd(value, gradient, origin.copy())),
             ("adgd", {"initial-step-size": 1e-10}, adgd(value, gradient, origin.copy(), 1e-10)),
             ("adgd-accel", {}, adgd_accel(value, gradient, origin.copy())),
+            ("nesterov-restart", {"learning-rate": lr, "restart": "gradient"},
+             nesterov_restart(value, gradient, origin.copy(), lr, "gradient")),
+            ("nesterov-restart", {"learning-rate": lr, "restart": "function"},
+             nesterov_restart(value, gradient, origin.copy(), lr, "function")),
         ]
         for method, settings, trajectory in runs:
             cases.append({"method": method, "problem": name,
