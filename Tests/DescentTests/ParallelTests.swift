@@ -19,6 +19,7 @@ import Testing
     "adgd": "the step-size uses ‖Δx‖ and ‖Δ∇f‖ over all components",
     "adgd-accel": "the step-size and momentum use ‖Δx‖ and ‖Δ∇f‖ over all components",
     "nesterov-restart": "the restart test uses ∇fᵀΔx (or f) over all components",
+    "dog": "the step-size uses ‖x − x₀‖ and ‖g‖² over all components",
   ]
 
   static let separable = OptimizerCatalog.names.filter { notSeparable[$0] == nil }

@@ -97,6 +97,9 @@ def cases(problem, value, gradient, start, lr, f_min):
              with_value=True)),
         ("lookahead", {"inner": "adam", "learning-rate": lr, "sync-period": 5, "slow-step-size": 0.5},
          run_lookahead(optax.adam(lr), 5, 0.5, value, gradient, start)),
+        ("dog", {}, run(optax.contrib.dog(), value, gradient, start)),
+        ("dog", {"learning-rate": 0.5, "initial-distance": 1e-3},
+         run(optax.contrib.dog(0.5, init_step=("heuristic", 1e-3)), value, gradient, start)),
     ]
 
 
