@@ -20,6 +20,7 @@ import Testing
     "adgd-accel": "the step-size and momentum use ‖Δx‖ and ‖Δ∇f‖ over all components",
     "nesterov-restart": "the restart test uses ∇fᵀΔx (or f) over all components",
     "dog": "the step-size uses ‖x − x₀‖ and ‖g‖² over all components",
+    "prodigy": "the estimate d uses gᵀ(x₀ − x) and ‖s‖₁ over all components",
   ]
 
   static let separable = OptimizerCatalog.names.filter { notSeparable[$0] == nil }

@@ -100,6 +100,9 @@ def cases(problem, value, gradient, start, lr, f_min):
         ("dog", {}, run(optax.contrib.dog(), value, gradient, start)),
         ("dog", {"learning-rate": 0.5, "initial-distance": 1e-3},
          run(optax.contrib.dog(0.5, init_step=("heuristic", 1e-3)), value, gradient, start)),
+        ("prodigy", {}, run(optax.contrib.prodigy(), value, gradient, start)),
+        ("prodigy", {"learning-rate": 0.5, "beta3": 0.99, "initial-estimate": 1e-4, "weight-decay": 1e-3},
+         run(optax.contrib.prodigy(0.5, beta3=0.99, estim_lr0=1e-4, weight_decay=1e-3), value, gradient, start)),
     ]
 
 
