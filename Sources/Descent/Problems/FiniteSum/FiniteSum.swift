@@ -6,6 +6,11 @@
 /// blocks split across cores and their partial sums added in block order: the same
 /// bits whatever the number of threads. In the stochastic mode (a ``sampler``, from
 /// ``minibatches(of:seed:)``) each evaluation sums over a seeded batch of rows instead.
+///
+/// A model implements `value`, `gradient` and `valueAndGradient` itself, each a call of
+/// ``FiniteSumEvaluation/run(_:rows:at:gradient:needsValue:)`` marked
+/// `@_specialize(where Scalar == Float)` and `Double`: a default in this protocol's
+/// extension would run unspecialised when the catalog's existential calls it.
 public protocol FiniteSum<Scalar>: Objective {
   var data: Dataset<Scalar> { get }
   /// λ.

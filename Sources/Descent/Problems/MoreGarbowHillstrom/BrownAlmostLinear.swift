@@ -4,17 +4,13 @@
 ///
 /// start ½; f* = 0 at (α, …, α, α^{1−n}) with nαⁿ − (n + 1)α^{n−1} + 1 = 0, and f = 1 at
 /// (0, …, 0, n + 1).
-public struct BrownAlmostLinear<Scalar: DescentFloat>: SumOfSquares {
+public struct BrownAlmostLinear<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

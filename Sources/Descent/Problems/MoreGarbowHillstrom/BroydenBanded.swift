@@ -4,17 +4,13 @@
 ///     Jᵢ = { j ≠ i : max(1, i − 5) ≤ j ≤ min(n, i + 1) },
 ///
 /// start −1; f* = 0.
-public struct BroydenBanded<Scalar: DescentFloat>: SumOfSquares {
+public struct BroydenBanded<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

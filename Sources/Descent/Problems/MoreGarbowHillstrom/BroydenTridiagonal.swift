@@ -3,17 +3,13 @@
 ///     rᵢ = (3 − 2xᵢ)xᵢ − x_{i−1} − 2x_{i+1} + 1,   x₀ = x_{n+1} = 0,
 ///
 /// start −1; f* = 0.
-public struct BroydenTridiagonal<Scalar: DescentFloat>: SumOfSquares {
+public struct BroydenTridiagonal<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -5,17 +5,13 @@
 ///
 /// start xⱼ = j/(n + 1); f* = 0 for n ≤ 7 and n = 9, 3.51687·10⁻³ (n = 8),
 /// 6.50395·10⁻³ (n = 10). An evaluation costs O(n·m), so n is at most 10,000.
-public struct Chebyquad<Scalar: DescentFloat>: SumOfSquares {
+public struct Chebyquad<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 8) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, atMost: 10_000, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -3,17 +3,13 @@
 ///     rᵢ = 2xᵢ − x_{i−1} − x_{i+1} + h²(xᵢ + tᵢ + 1)³/2,   x₀ = x_{n+1} = 0,
 ///
 /// start xⱼ = tⱼ(tⱼ − 1); f* = 0.
-public struct DiscreteBoundaryValue<Scalar: DescentFloat>: SumOfSquares {
+public struct DiscreteBoundaryValue<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -5,17 +5,13 @@
 ///
 /// start xⱼ = tⱼ(tⱼ − 1); f* = 0. The two sums run as prefix and suffix sums, so an
 /// evaluation costs O(n), not O(n²).
-public struct DiscreteIntegralEquation<Scalar: DescentFloat>: SumOfSquares {
+public struct DiscreteIntegralEquation<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

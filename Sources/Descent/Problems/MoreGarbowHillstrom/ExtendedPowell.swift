@@ -1,17 +1,13 @@
 /// The extended Powell singular function (MGH problem 22): n a multiple of 4, m = n,
 /// Powell's singular function (problem 13) on each block of four; start
 /// (3, −1, 0, 1, 3, −1, 0, 1, …); f* = 0 at the origin.
-public struct ExtendedPowell<Scalar: DescentFloat>: SumOfSquares {
+public struct ExtendedPowell<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 12) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 4, multipleOf: 4, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -4,17 +4,13 @@
 ///
 /// start (−1.2, 1, −1.2, 1, …); f* = 0 at (1, …, 1). Unlike the chained `rosenbrock`,
 /// the pairs are independent.
-public struct ExtendedRosenbrock<Scalar: DescentFloat>: SumOfSquares {
+public struct ExtendedRosenbrock<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 2, multipleOf: 2, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -3,17 +3,13 @@
 ///     rᵢ = xᵢ − (2/m) Σⱼ xⱼ − 1,
 ///
 /// start 1; f* = m − n = 0 at (−1, …, −1).
-public struct LinearFullRank<Scalar: DescentFloat>: SumOfSquares {
+public struct LinearFullRank<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -3,17 +3,13 @@
 ///     rᵢ = i Σⱼ jxⱼ − 1,
 ///
 /// start 1; f* = m(m − 1)/(2(2m + 1)), on a hyperplane of minimisers.
-public struct LinearRank1<Scalar: DescentFloat>: SumOfSquares {
+public struct LinearRank1<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -4,17 +4,13 @@
 ///     r₁ = rₘ = −1,   rᵢ = (i − 1) Σ_{j=2}^{n−1} jxⱼ − 1,  2 ≤ i ≤ m − 1,
 ///
 /// start 1; f* = (m² + 3m − 6)/(2(2m − 3)).
-public struct LinearRank1ZeroColumns<Scalar: DescentFloat>: SumOfSquares {
+public struct LinearRank1ZeroColumns<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 3, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

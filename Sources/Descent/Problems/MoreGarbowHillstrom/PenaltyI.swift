@@ -3,17 +3,13 @@
 ///     rᵢ = √a (xᵢ − 1), i ≤ n,   r_{n+1} = Σⱼ xⱼ² − ¼,   a = 10⁻⁵,
 ///
 /// start xⱼ = j; f* = 2.24997·10⁻⁵ (n = 4), 7.08765·10⁻⁵ (n = 10).
-public struct PenaltyI<Scalar: DescentFloat>: SumOfSquares {
+public struct PenaltyI<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: MemoryRequirement.sum(dimension, 1), of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -6,17 +6,13 @@
 ///     r_{2n} = Σⱼ (n − j + 1)xⱼ² − 1,
 ///
 /// start ½; f* = 9.37629·10⁻⁶ (n = 4), 2.93660·10⁻⁴ (n = 10).
-public struct PenaltyII<Scalar: DescentFloat>: SumOfSquares {
+public struct PenaltyII<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: MemoryRequirement.product(2, dimension), of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -52,6 +52,17 @@ extension FixedSumOfSquares {
   public init(settings: Settings) throws(DescentError) { self.init() }
 }
 
+/// A function defined at any size n in a range, its one setting.
+public protocol SizedSumOfSquares<Scalar>: SumOfSquares {
+  init(dimension: Int) throws(DescentError)
+}
+
+extension SizedSumOfSquares {
+  public init(settings: Settings) throws(DescentError) {
+    try self.init(dimension: settings.integer("dimension"))
+  }
+}
+
 extension DescentError {
   /// Throws unless n is a size the function is defined at (at least `minimum`, a
   /// multiple of `multiple`, at most `maximum`) and a run's vectors, and the m

@@ -3,17 +3,13 @@
 ///     rᵢ = n − Σⱼ cos xⱼ + i(1 − cos xᵢ) − sin xᵢ,
 ///
 /// start 1/n; f* = 0.
-public struct Trigonometric<Scalar: DescentFloat>: SumOfSquares {
+public struct Trigonometric<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: dimension, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

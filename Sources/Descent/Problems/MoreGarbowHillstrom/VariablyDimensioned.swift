@@ -3,17 +3,13 @@
 ///     rᵢ = xᵢ − 1, i ≤ n,   r_{n+1} = s,   r_{n+2} = s²,
 ///
 /// start xⱼ = 1 − j/n; f* = 0 at (1, …, 1).
-public struct VariablyDimensioned<Scalar: DescentFloat>: SumOfSquares {
+public struct VariablyDimensioned<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 10) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 1, residuals: MemoryRequirement.sum(dimension, 2), of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {

@@ -4,17 +4,13 @@
 ///     r₃₀ = x₁,   r₃₁ = x₂ − x₁² − 1,
 ///
 /// start 0; f* = 2.28767·10⁻³ (n = 6), 1.39976·10⁻⁶ (n = 9), 4.72238·10⁻¹⁰ (n = 12).
-public struct Watson<Scalar: DescentFloat>: SumOfSquares {
+public struct Watson<Scalar: DescentFloat>: SizedSumOfSquares {
   public let dimension: Int
 
   public init(dimension: Int = 6) throws(DescentError) {
     try DescentError.requireProblemSize(
       dimension, atLeast: 2, atMost: 31, residuals: 31, of: Scalar.self)
     self.dimension = dimension
-  }
-
-  public init(settings: Settings) throws(DescentError) {
-    try self.init(dimension: settings.integer("dimension"))
   }
 
   public static var problem: MethodDescription {
