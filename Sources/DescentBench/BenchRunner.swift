@@ -41,8 +41,9 @@ public struct BenchRunner: Sendable {
       return .init(gradient: progress.gradientEvaluations, value: progress.valueEvaluations, samples: samples)
     }
     var nextPoint = 0
-    let result = try named {
-      try minimize(
+    let result: MinimizationResult<Double>
+    do {
+      result = try minimize(
         problem, from: start, with: optimizer, until: StoppingRules(maxGradientEvaluations: run.budget),
         progress: { progress in
           let due = progress.gradientEvaluations >= nextPoint
@@ -56,6 +57,17 @@ public struct BenchRunner: Sendable {
           // Solved to the finest accuracy against f*: nothing left to measure.
           return watcher.solvedEverything ? .stop : .proceed
         })
+    } catch {
+      // The method cannot run on this problem (Polyak's step where f* is unknown, a
+      // state too large): that is a result of the sweep, not a failure of it.
+      let none = BenchResult.Counts(gradient: 0, value: 0, samples: rows.map { _ in 0 })
+      let refused = BenchResult(
+        id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
+        finalValue: startValue, bestValue: startValue, error: full.minimizer.map { Vector.distance(start, $0) },
+        termination: "refused: \(error)", evaluations: none,
+        reach: minimum == nil ? nil : Array(repeating: nil, count: BenchResult.accuracies.count),
+        history: [.init(evaluations: none, best: startValue)])
+      return (refused, BenchTiming(id: run.id, wallSeconds: seconds(since: clock)))
     }
     let last = RunProgress<Double>(
       iteration: result.iterations, gradientEvaluations: result.gradientEvaluations,
@@ -70,9 +82,12 @@ public struct BenchRunner: Sendable {
       id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
       finalValue: finalValue, bestValue: watcher.best, error: error, termination: termination,
       evaluations: counts(last), reach: minimum == nil ? nil : watcher.reach, history: watcher.history)
-    let elapsed = ContinuousClock.now - clock
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    return (benchResult, BenchTiming(id: run.id, wallSeconds: seconds))
+    return (benchResult, BenchTiming(id: run.id, wallSeconds: seconds(since: clock)))
+  }
+
+  private func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
   /// A catalog's error with the run it belongs to.

@@ -141,3 +141,25 @@ extension SweepTests {
     #expect(runs.allSatisfy { $0.budget == 7 && $0.seed == 4 })
   }
 }
+
+extension SweepTests {
+  /// A method that cannot run on a problem (Polyak's step needs f*, and nobody knows the
+  /// network's) is recorded as refused, and the sweep goes on.
+  @Test func refusedRunsAreResults() throws {
+    let folder = try temporaryFolder()
+    let path = folder + "/spec.yaml"
+    try """
+    budget: 3
+    problems: [{name: digits-tanh-network, seeds: [0]}, {name: beale}]
+    methods: [{name: polyak}]
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let runs = try BenchSpecification.read(path).runs()
+    let sweep = try BenchSweep(runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+    try sweep.run(jobs: 1) { _ in }
+    let (results, _) = try ResultsFile.read(BenchResult.self, from: "\(folder)/r.jsonl")
+    #expect(results.count == 2)
+    #expect(results[0].termination.hasPrefix("refused: ") && results[0].termination.contains("minimumValue"))
+    #expect(results[0].evaluations.gradient == 0)
+    #expect(!results[1].termination.hasPrefix("refused"))
+  }
+}
