@@ -21,13 +21,15 @@ public final class ResultsFile: @unchecked Sendable {
     if lstat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
       throw BenchError("\(path) is not a regular file: results are only appended to regular files")
     }
-    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw BenchError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
     }
     self.descriptor = descriptor
     // A last line without its newline was cut short: end it, so the next line is whole.
-    if let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") {
+    var last: UInt8 = UInt8(ascii: "\n")
+    let size = lseek(descriptor, 0, SEEK_END)
+    if size > 0 && pread(descriptor, &last, 1, size - 1) == 1 && last != UInt8(ascii: "\n") {
       try write("\n")
     }
   }

@@ -24,9 +24,4 @@ public struct BreastCancerLogistic<Scalar: DescentFloat>: DataProblem {
       citation: "Wolberg, Street & Mangasarian (1995), UCI; via scikit-learn",
       parameters: DataProblemSettings.parameters)
   }
-
-  public init(settings: Settings) throws(DescentError) {
-    let (batchSize, seed) = try DataProblemSettings.read(settings)
-    try self.init(batchSize: batchSize, seed: seed)
-  }
 }

@@ -32,9 +32,16 @@ enum DataProblemSettings {
 public protocol DataProblem<Scalar>: CatalogedProblem {
   associatedtype Model: FiniteSum where Model.Scalar == Scalar
   var model: Model { get }
+  /// The problem on every row (batch size 0) or in its stochastic mode.
+  init(batchSize: Int, seed: UInt64) throws(DescentError)
 }
 
 extension DataProblem {
+  public init(settings: Settings) throws(DescentError) {
+    let (batchSize, seed) = try DataProblemSettings.read(settings)
+    try self.init(batchSize: batchSize, seed: seed)
+  }
+
   public var dimension: Int { model.dimension }
   public var minimum: Scalar? { model.minimum }
   public var minimizer: [Scalar]? { model.minimizer }

@@ -23,9 +23,4 @@ public struct DiabetesLeastSquares<Scalar: DescentFloat>: DataProblem {
       citation: "Efron, Hastie, Johnstone & Tibshirani (2004); via scikit-learn",
       parameters: DataProblemSettings.parameters)
   }
-
-  public init(settings: Settings) throws(DescentError) {
-    let (batchSize, seed) = try DataProblemSettings.read(settings)
-    try self.init(batchSize: batchSize, seed: seed)
-  }
 }

@@ -23,9 +23,4 @@ public struct DigitsSoftmax<Scalar: DescentFloat>: DataProblem {
       name: "digits-softmax", summary: "ℓ2 softmax regression, 1,797 rows × 65, 10 classes; convex",
       citation: "Alpaydin & Kaynak (1998), UCI; via scikit-learn", parameters: DataProblemSettings.parameters)
   }
-
-  public init(settings: Settings) throws(DescentError) {
-    let (batchSize, seed) = try DataProblemSettings.read(settings)
-    try self.init(batchSize: batchSize, seed: seed)
-  }
 }

@@ -21,9 +21,4 @@ public struct DigitsTanhNetwork<Scalar: DescentFloat>: DataProblem {
       citation: "LeCun, Bottou, Orr & Müller (1998) for the start; data as digits-softmax",
       parameters: DataProblemSettings.parameters)
   }
-
-  public init(settings: Settings) throws(DescentError) {
-    let (batchSize, seed) = try DataProblemSettings.read(settings)
-    try self.init(batchSize: batchSize, seed: seed)
-  }
 }

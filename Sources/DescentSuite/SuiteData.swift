@@ -40,8 +40,10 @@ enum SuiteData {
     var targets: [Double] = []
     features.reserveCapacity(csv.rows.count * columns)
     for row in csv.rows {
-      guard row.count == columns + 1, let numbers = Optional(row.compactMap(Double.init)), numbers.count == row.count
-      else { preconditionFailure("Data/\(name).csv has a row that is not \(columns + 1) numbers") }
+      let numbers = row.compactMap(Double.init)
+      guard row.count == columns + 1, numbers.count == row.count else {
+        preconditionFailure("Data/\(name).csv has a row that is not \(columns + 1) numbers")
+      }
       features += numbers.dropLast()
       targets.append(numbers[columns])
     }

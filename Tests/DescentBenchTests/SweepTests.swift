@@ -163,3 +163,18 @@ extension SweepTests {
     #expect(!results[1].termination.hasPrefix("refused"))
   }
 }
+
+extension SweepTests {
+  /// A line cut short by a crash is set apart and skipped; its run is run again.
+  @Test func aCutShortLineIsSetApart() throws {
+    let folder = try temporaryFolder()
+    let runs = Array(try specification(in: folder).runs().prefix(2))
+    let path = "\(folder)/r.jsonl"
+    try "{\"id\":\"cut".write(toFile: path, atomically: true, encoding: .utf8)
+    let sweep = try BenchSweep(runs: runs, shard: nil, results: path, timing: "\(folder)/t.jsonl")
+    #expect(sweep.damagedLines == 1 && sweep.runs.count == 2)
+    try sweep.run(jobs: 1) { _ in }
+    let (results, skipped) = try ResultsFile.read(BenchResult.self, from: path)
+    #expect(results.map(\.id) == runs.map(\.id) && skipped == 1)
+  }
+}
