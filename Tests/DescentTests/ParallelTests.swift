@@ -21,6 +21,8 @@ import Testing
     "nesterov-restart": "the restart test uses ∇fᵀΔx (or f) over all components",
     "dog": "the step-size uses ‖x − x₀‖ and ‖g‖² over all components",
     "prodigy": "the estimate d uses gᵀ(x₀ − x) and ‖s‖₁ over all components",
+    "bb": "the step-size uses sᵀy and the line search f over all components",
+    "anderson": "the mixing weights solve a least-squares problem over all components",
   ]
 
   static let separable = OptimizerCatalog.names.filter { notSeparable[$0] == nil }

@@ -196,6 +196,10 @@ extension Allowed where Value: DescentFloat {
   public static var fraction: Self {
     Self(words: "in (0, 1]", expected: "a number in (0, 1]") { $0 > 0 && $0 <= 1 }
   }
+  /// In (0, 1), both ends excluded.
+  public static var openUnit: Self {
+    Self(words: "in (0, 1)", expected: "a number in (0, 1)") { $0 > 0 && $0 < 1 }
+  }
   /// > 0, infinity included (no bound).
   public static var positiveOrInfinite: Self {
     Self(words: "> 0 (inf: no bound)", expected: "a number > 0 (inf: no bound)") { $0 > 0 }

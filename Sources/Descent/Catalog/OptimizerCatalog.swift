@@ -41,7 +41,8 @@ public enum OptimizerCatalog {
       RMSprop<S>.self, Adam<S>.self, AdamW<S>.self, Adagrad<S>.self, PolyakStepSize<S>.self,
       StochasticPolyak<S>.self, L4<S>.self, LossGrad<S>.self, IDBD<S>.self, HypergradientDescent<S>.self,
       AdamHD<S>.self, LBFGS<S>.self, NelderMead<S>.self, AdGD<S>.self, AdGDAccelerated<S>.self,
-      NesterovRestart<S>.self, DoG<S>.self, Prodigy<S>.self,
+      NesterovRestart<S>.self, DoG<S>.self, Prodigy<S>.self, BarzilaiBorwein<S>.self,
+      AndersonAcceleration<S>.self,
     ]
   }
 

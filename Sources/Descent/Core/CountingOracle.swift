@@ -98,6 +98,31 @@ public struct CountingOracle<Problem: Objective>: Sendable {
     return f
   }
 
+  /// `f(w)`, writing `∇f(w)` into `gradient`, at a trial point the method tests and
+  /// rejects when it is not finite (a line search, a safeguarded jump): counted as
+  /// ``valueAndGradient(at:into:)``, but a non-finite value or gradient returns nil
+  /// and is the method's to handle, so it does not end the run.
+  @inlinable
+  public mutating func trialValueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar? {
+    _valueEvaluations += 1
+    _gradientEvaluations += 1
+    precondition(w.count == dimension && gradient.count == dimension, "dimension mismatch")
+    let f = w.withUnsafeBufferPointer { point in
+      gradient.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }
+    }
+    return f.isFinite && Vector.isFinite(gradient) ? f : nil
+  }
+
+  /// Writes `∇f(w)` into `gradient` at a trial point the method rejects when it is
+  /// not finite: counted as ``gradient(at:into:)``; returns whether it is finite, and a
+  /// non-finite one does not end the run.
+  @inlinable
+  public mutating func trialGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Bool {
+    _gradientEvaluations += 1
+    objective.gradient(at: w, into: &gradient)
+    return Vector.isFinite(gradient)
+  }
+
   /// Counts a gradient that a method reuses but that its paper counts as a fresh
   /// evaluation: Csawg's Algorithm 1 projects with the gradient of the iteration
   /// and the paper counts that projection as one gradient evaluation (footnote 4).
