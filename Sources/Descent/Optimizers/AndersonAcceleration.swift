@@ -154,7 +154,7 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
       for b in 0..<columns { matrix[a * columns + b] = gram[a * memory + b] }
       matrix[a * columns + a] += regularization * trace
     }
-    let theta = Self.solve(matrix, rhs, size: columns)
+    let theta = SmallLinearSystem.solve(matrix, rhs, size: columns)
     for i in 0..<d { candidate[i] = w[i] - learningRate * gradient[i] }
     for j in 0..<columns where theta[j] != 0 {
       let base = j * d
@@ -182,37 +182,6 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
       gram[slot * memory + j] = total
       gram[j * memory + slot] = total
     }
-  }
-
-  /// Solves the symmetric system by Gaussian elimination with partial pivoting; a
-  /// singular system (all differences zero) gives θ = 0, the gradient step.
-  @usableFromInline
-  static func solve(_ matrix: [Scalar], _ rhs: [Scalar], size n: Int) -> [Scalar] {
-    var a = matrix
-    var b = rhs
-    for column in 0..<n {
-      var pivot = column
-      for row in (column + 1)..<max(n, column + 1) where abs(a[row * n + column]) > abs(a[pivot * n + column]) {
-        pivot = row
-      }
-      guard a[pivot * n + column] != 0 else { return [Scalar](repeating: 0, count: n) }
-      if pivot != column {
-        for k in 0..<n { a.swapAt(column * n + k, pivot * n + k) }
-        b.swapAt(column, pivot)
-      }
-      for row in (column + 1)..<max(n, column + 1) {
-        let factor = a[row * n + column] / a[column * n + column]
-        for k in column..<n { a[row * n + k] -= factor * a[column * n + k] }
-        b[row] -= factor * b[column]
-      }
-    }
-    var x = [Scalar](repeating: 0, count: n)
-    for row in stride(from: n - 1, through: 0, by: -1) {
-      var total = b[row]
-      for k in (row + 1)..<max(n, row + 1) { total -= a[row * n + k] * x[k] }
-      x[row] = total / a[row * n + row]
-    }
-    return x.allSatisfy(\.isFinite) ? x : [Scalar](repeating: 0, count: n)
   }
 }
 

@@ -1,0 +1,371 @@
+/// Safeguarded step-size planning: the paper's Csawg with every jump tested, so that a
+/// bad fit costs one gradient instead of the run.
+///
+/// The gradient steps, the stored pairs, the planning schedule (every K iterations from
+/// 2K on, P projections each followed by M corrections) and the bootstrapping are
+/// Csawg's (``Csawg``). What changes:
+///
+///     fit      diagonal: α(i) = Σ g_s(i)(w_s(i) − w_{s+K}(i)) / Σ g_s(i)²   (the paper's)
+///              scalar:   α    = Σ_i Σ_s g_s(i)(w_s(i) − w_{s+K}(i)) / Σ_i Σ_s g_s(i)²
+///              secant:   A g = D (GᵀG + λ tr(GᵀG)/K · I)⁻¹ Gᵀ g, D = [w_s − w_{s+K}],
+///                        G = [g_s]: the least-squares map from the window's gradients
+///                        to their K-step displacements, invariant to rotations
+///     jump     w ← w − ρ α ⊙ ∇f(w)   (or w − ρ A ∇f(w)), ρ the trust factor
+///     test     the first evaluation after a jump (which the method needs anyway) is
+///              accepted when f and ∇f are finite and f ≤ max of the last m + 1 values
+///              the run has seen (Grippo–Lampariello–Lucidi's non-monotone reference);
+///              otherwise w returns to where the jump started, the event ends, ρ is
+///              multiplied by `backoff`, and the run goes on with gradient steps
+///     trust    ρ starts at 1 and doubles (up to 1) after each accepted jump
+///
+/// A jump that is not downhill to first order (gᵀ(α ⊙ g) ≤ 0, or gᵀA g ≤ 0) is skipped
+/// without evaluating anything. Every gradient is evaluated with its value (one of
+/// each, counted), which the test reads; a rejected jump costs the one gradient spent
+/// at its landing point. With the diagonal fit and no jump rejected the iterates are
+/// the paper's Csawg's, bit for bit (`SafeguardedCsawgTests`).
+///
+/// Builds on: Yao, H. (2022). Learning to Accelerate by the Methods of Step-size
+/// Planning. arXiv:2204.01705 (the planner); Grippo, L., Lampariello, F. and Lucidi, S.
+/// (1986). SIAM J. Numer. Anal. 23 (the non-monotone acceptance test); Fang, H. and
+/// Saad, Y. (2009). Two classes of multisecant methods for nonlinear acceleration.
+/// Numer. Linear Algebra Appl. 16 (the multi-secant fit). The research behind the
+/// choices and defaults is `docs/planning.md`.
+///
+/// Hyperparameters:
+/// - `learningRate` γ > 0. Default 0.001.
+/// - `horizon` K ≥ 1. Default 2.
+/// - `planningSteps` P ≥ 1, `corrections` M ≥ 0. Defaults 1 and 0 (Algorithm 1).
+/// - `fit`: `diagonal`, `scalar` or `secant`. Default `diagonal`.
+/// - `memory` m ≥ 0: values the acceptance test looks back over. Default 10.
+/// - `backoff` in (0, 1]: ρ's factor after a rejection (1: keep the full jump). Default 0.5.
+/// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K. Default 1e-8.
+public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
+  public enum Fit: String, Codable, Sendable, CaseIterable {
+    /// One step-size per component, the paper's.
+    case diagonal
+    /// One step-size for all components.
+    case scalar
+    /// A low-rank map from the window's gradients to their displacements.
+    case secant
+  }
+
+  public internal(set) var learningRate: Scalar
+  public internal(set) var horizon: Int
+  public internal(set) var planningSteps: Int
+  public internal(set) var corrections: Int
+  public internal(set) var fit: Fit
+  public internal(set) var memory: Int
+  public internal(set) var backoff: Scalar
+  public internal(set) var regularization: Scalar
+
+  /// Csawg's state: iterations, the ring of the last K pairs, the diagonal sums, α.
+  @usableFromInline var iteration = 0
+  @usableFromInline var ringWeights: [Scalar] = []
+  @usableFromInline var ringGradients: [Scalar] = []
+  @usableFromInline var weightDifferenceSum: [Scalar] = []
+  @usableFromInline var squaredGradientSum: [Scalar] = []
+  @usableFromInline var alpha: [Scalar] = []
+  /// The secant fit's window: D and G, K columns of d, column `slot` for pair s.
+  @usableFromInline var displacements: [Scalar] = []
+  @usableFromInline var windowGradients: [Scalar] = []
+  /// The secant fit's (GᵀG + λ tr/K I) for the event, K × K.
+  @usableFromInline var secantSystem: [Scalar] = []
+  @usableFromInline var gradient: [Scalar] = []
+  /// Where the last jump started, while its landing point is untested.
+  @usableFromInline var jumpStart: [Scalar] = []
+  @usableFromInline var jumpPending = false
+  /// Whether `gradient` already holds ∇f(w) (after a rejection re-evaluated it).
+  @usableFromInline var gradientIsCurrent = false
+  /// The last m + 1 values seen at accepted points, newest last.
+  @usableFromInline var recentValues: [Scalar] = []
+  /// ρ, and the jumps accepted and rejected.
+  @usableFromInline var trust: Scalar = 1
+  @usableFromInline var acceptedJumps = 0
+  @usableFromInline var rejectedJumps = 0
+
+  public init(
+    learningRate: Scalar = 0.001, horizon: Int = 2, planningSteps: Int = 1, corrections: Int = 0,
+    fit: Fit = .diagonal, memory: Int = 10, backoff: Scalar = 0.5, regularization: Scalar = 1e-8
+  ) throws(DescentError) {
+    (self.learningRate, self.horizon, self.planningSteps, self.corrections) =
+      (learningRate, horizon, planningSteps, corrections)
+    (self.fit, self.memory, self.backoff, self.regularization) = (fit, memory, backoff, regularization)
+    try checkHyperparameters()
+  }
+
+  /// Jumps accepted and rejected so far.
+  public var jumps: (accepted: Int, rejected: Int) { (acceptedJumps, rejectedJumps) }
+
+  /// ρα once the first event has fitted it (diagonal and scalar fits).
+  public var stepSizes: [Scalar]? {
+    guard iteration / 2 >= horizon, fit != .secant else { return nil }
+    return alpha.map { trust * $0 }
+  }
+
+  /// The ring (2K·d), and the secant window (2K·d) with its fit; five vectors of d.
+  public func stateSize(dimension d: Int) -> Int? {
+    let rings = fit == .secant ? 4 : 2
+    return MemoryRequirement.sum(
+      MemoryRequirement.sum(
+        MemoryRequirement.product(rings, horizon).flatMap { MemoryRequirement.product($0, d) },
+        MemoryRequirement.product(5, d)),
+      MemoryRequirement.sum(MemoryRequirement.product(horizon, horizon), MemoryRequirement.sum(memory, 1)))
+  }
+
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkHyperparameters()
+    let d = objective.dimension
+    try DescentError.requireMemory(
+      stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
+      what: "\(fit == .secant ? 4 : 2)K·d + 5d numbers at d = \(d)")
+    try DescentError.requireState(weightDifferenceSum, squaredGradientSum, alpha, gradient, jumpStart, dimension: d)
+    if !ringWeights.isEmpty && ringWeights.count != MemoryRequirement.product(horizon, d) {
+      throw .dimensionMismatch(name: "optimizer state", expected: d, actual: ringWeights.count / horizon)
+    }
+    try DescentError.requireCount(iteration)
+  }
+
+  @inlinable
+  public mutating func step<Problem: Objective>(
+    _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
+  ) where Problem.Scalar == Scalar {
+    let d = w.count
+    if weightDifferenceSum.count != d { allocateState(dimension: d) }
+    if gradientIsCurrent {
+      gradientIsCurrent = false
+    } else if evaluate(&w, oracle: &oracle) == .outOfBudget {
+      return
+    }
+    iteration += 1
+    let slot = (iteration - 1) % horizon
+    let paired = iteration > horizon
+    recordStep(&w, slot: slot, paired: paired)
+    if paired && slot == horizon - 1 { plan(&w, oracle: &oracle) }
+  }
+
+  @usableFromInline
+  enum Evaluation { case evaluated, rejected, outOfBudget }
+
+  /// ∇f(w) and f(w) into `gradient` and the recent values. The first evaluation after
+  /// a jump tests it; a rejected jump puts w back where it started and evaluates there.
+  @inlinable
+  mutating func evaluate<Problem: Objective>(_ w: inout [Scalar], oracle: inout CountingOracle<Problem>)
+    -> Evaluation where Problem.Scalar == Scalar
+  {
+    guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
+    guard jumpPending else {
+      remember(oracle.valueAndGradient(at: w, into: &gradient))
+      return .evaluated
+    }
+    jumpPending = false
+    if let value = oracle.trialValueAndGradient(at: w, into: &gradient), value <= recentValues.max() ?? .infinity {
+      acceptedJumps += 1
+      trust = min(1, 2 * trust)
+      remember(value)
+      return .evaluated
+    }
+    rejectedJumps += 1
+    trust *= backoff
+    swap(&w, &jumpStart)
+    guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
+    remember(oracle.valueAndGradient(at: w, into: &gradient))
+    return .rejected
+  }
+
+  @usableFromInline
+  mutating func remember(_ value: Scalar) {
+    recentValues.append(value)
+    if recentValues.count > memory + 1 { recentValues.removeFirst() }
+  }
+
+  /// `w ← w − γ g`; the older pair in `slot` joins the fit (when paired), then the new
+  /// pair takes its place.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  @inlinable
+  mutating func recordStep(_ w: inout [Scalar], slot: Int, paired: Bool) {
+    let d = w.count
+    let base = slot * d
+    let gamma = learningRate
+    let secant = fit == .secant
+    withBuffers(&w, &gradient, &ringWeights, &ringGradients) { w, g, ringWeights, ringGradients in
+      let ringW = UnsafeMutableBufferPointer(rebasing: ringWeights[base..<(base + d)])
+      let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
+      withBuffers(&weightDifferenceSum, &squaredGradientSum, &displacements, &windowGradients) {
+        sum1, sum2, displacements, windowGradients in
+        Parallel.forEachChunk(count: d) { range in
+          let (w, g, ringW, ringG, sum1, sum2, gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
+          let (displacements, windowGradients) = (displacements, windowGradients)
+          for i in range {
+            let newWeight = w[i] - gamma * g[i]
+            w[i] = newWeight
+            if paired {
+              let older = ringG[i]
+              let moved = ringW[i] - newWeight
+              sum1[i] += older * moved
+              sum2[i] += older * older
+              if secant {
+                displacements[base + i] = moved
+                windowGradients[base + i] = older
+              }
+            }
+            ringW[i] = newWeight
+            ringG[i] = g[i]
+          }
+        }
+      }
+    }
+  }
+
+  /// Fits, then up to P tested projections, each followed by M corrections.
+  @inlinable
+  mutating func plan<Problem: Objective>(_ w: inout [Scalar], oracle: inout CountingOracle<Problem>)
+  where Problem.Scalar == Scalar {
+    fitStepSizes()
+    for p in 0..<planningSteps {
+      if p == 0 && planningSteps == 1 && corrections == 0 {
+        // Algorithm 1: the projection reuses g_k, charged as one evaluation.
+        guard oracle.reserve(gradients: 1) else { return }
+        oracle.chargeReusedGradient()
+      } else {
+        let outcome = evaluate(&w, oracle: &oracle)
+        guard outcome == .evaluated else {
+          gradientIsCurrent = outcome == .rejected
+          return
+        }
+      }
+      guard jump(&w) else { return }
+      for _ in 0..<corrections {
+        let outcome = evaluate(&w, oracle: &oracle)
+        guard outcome == .evaluated else {
+          gradientIsCurrent = outcome == .rejected
+          return
+        }
+        Vector.subtractScaled(learningRate, gradient, from: &w)
+      }
+    }
+  }
+
+  /// α (diagonal or scalar) or the secant system, and the sums cleared.
+  @usableFromInline
+  mutating func fitStepSizes() {
+    let d = alpha.count
+    switch fit {
+    case .diagonal:
+      for i in 0..<d { alpha[i] = squaredGradientSum[i] == 0 ? 0 : weightDifferenceSum[i] / squaredGradientSum[i] }
+    case .scalar:
+      var numerator: Scalar = 0
+      var denominator: Scalar = 0
+      for i in 0..<d {
+        numerator += weightDifferenceSum[i]
+        denominator += squaredGradientSum[i]
+      }
+      let common = denominator == 0 ? 0 : numerator / denominator
+      for i in 0..<d { alpha[i] = common }
+    case .secant:
+      let k = horizon
+      var trace: Scalar = 0
+      for a in 0..<k {
+        for b in a..<k {
+          var total: Scalar = 0
+          for i in 0..<d { total += windowGradients[a * d + i] * windowGradients[b * d + i] }
+          secantSystem[a * k + b] = total
+          secantSystem[b * k + a] = total
+        }
+        trace += secantSystem[a * k + a]
+      }
+      for a in 0..<k { secantSystem[a * k + a] += regularization * trace / Scalar(k) }
+    }
+    for i in 0..<d {
+      weightDifferenceSum[i] = 0
+      squaredGradientSum[i] = 0
+    }
+  }
+
+  /// w ← w − ρ α ⊙ g (or w − ρ A g), remembering where it started; false when the
+  /// jump is not downhill to first order and was skipped.
+  @usableFromInline
+  mutating func jump(_ w: inout [Scalar]) -> Bool {
+    let d = w.count
+    if jumpStart.count != d { jumpStart = w } else { Vector.copy(w, into: &jumpStart) }
+    var slope: Scalar = 0
+    switch fit {
+    case .diagonal, .scalar:
+      for i in 0..<d { slope += alpha[i] * gradient[i] * gradient[i] }
+      guard slope > 0 else { return false }
+      let rho = trust
+      for i in 0..<d { w[i] -= rho * alpha[i] * gradient[i] }
+    case .secant:
+      let k = horizon
+      var rhs = [Scalar](repeating: 0, count: k)
+      for a in 0..<k {
+        var total: Scalar = 0
+        for i in 0..<d { total += windowGradients[a * d + i] * gradient[i] }
+        rhs[a] = total
+      }
+      let coefficients = SmallLinearSystem.solve(secantSystem, rhs, size: k)
+      for i in 0..<d {
+        var step: Scalar = 0
+        for a in 0..<k { step += displacements[a * d + i] * coefficients[a] }
+        slope += gradient[i] * step
+        jumpStart[i] = step  // borrowed as scratch for the step until w moves
+      }
+      guard slope > 0 else {
+        Vector.copy(w, into: &jumpStart)
+        return false
+      }
+      let rho = trust
+      for i in 0..<d {
+        let step = jumpStart[i]
+        jumpStart[i] = w[i]
+        w[i] -= rho * step
+      }
+    }
+    jumpPending = true
+    return true
+  }
+
+  @usableFromInline
+  mutating func allocateState(dimension d: Int) {
+    precondition(iteration == 0, "SafeguardedCsawg: the dimension changed in the middle of a run")
+    ringWeights = [Scalar](repeating: 0, count: horizon * d)
+    ringGradients = ringWeights
+    weightDifferenceSum = [Scalar](repeating: 0, count: d)
+    squaredGradientSum = weightDifferenceSum
+    alpha = weightDifferenceSum
+    jumpStart = weightDifferenceSum
+    gradient = weightDifferenceSum
+    if fit == .secant {
+      displacements = ringWeights
+      windowGradients = ringWeights
+      secantSystem = [Scalar](repeating: 0, count: horizon * horizon)
+    }
+  }
+}
+
+extension SafeguardedCsawg: CatalogedOptimizer {
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "csawg-safeguarded",
+      summary: "step-size planning whose every jump is tested (non-monotone) and undone when it fails",
+      citation: "Yao (2022); Grippo, Lampariello & Lucidi (1986); Fang & Saad (2009)",
+      initialiserDefaults: { try Self() },
+      hyperparameters: [
+        .real(
+          "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
+          "step-size of the inner gradient descent"),
+        .integer("horizon", \.horizon, symbol: "K", default: 2, .atLeast(1), "steps between the compared weights"),
+        .integer(
+          "planningSteps", \.planningSteps, symbol: "P", default: 1, .atLeast(1), "projections per planning event"),
+        .integer(
+          "corrections", \.corrections, symbol: "M", default: 0, .atLeast(0), "gradient steps after each projection"),
+        .choice("fit", \.fit, default: .diagonal, "diagonal (the paper's), scalar, or secant (rotation invariant)"),
+        .integer(
+          "memory", \.memory, symbol: "m", default: 10, .atLeast(0), "values the acceptance test looks back over"),
+        .real("backoff", \.backoff, symbol: "β", default: 0.5, .fraction, "factor on the jump after a rejection"),
+        .real(
+          "regularization", \.regularization, symbol: "λ", default: 1e-8, .nonNegative,
+          "Tikhonov term of the secant fit, relative to tr(GᵀG)/K"),
+      ])
+  }
+}
