@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the figures and the claims table the README shows:
-#   docs/figures/figure-{5a,7a,9}.svg, docs/claims.md, and the table in README.md
+#   docs/figures/figure-{5a,7a,9,S1}.svg, docs/claims.md, and the table in README.md
 #   between <!-- claims:start --> and <!-- claims:end -->.
 # Usage: bash Utilities/update-figures.sh   (from anywhere in the repository)
 set -euo pipefail
@@ -9,7 +9,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 swift run -c release descent reproduce --output "$out" --quiet
 mkdir -p docs/figures
-for id in 5a 7a 9; do cp "$out/figure-$id.svg" docs/figures/; done
+for id in 5a 7a 9 S1; do cp "$out/figure-$id.svg" docs/figures/; done
 cp "$out/summary.md" docs/claims.md
 table=$(grep '^|' "$out/summary.md")
 awk -v table="$table" '

@@ -10,7 +10,13 @@ import json
 import sys
 
 TAU_INDEX = 2  # τ = 1e-5 in [1e-1, 1e-3, 1e-5, 1e-7]
-PEERS = ["gd", "heavy-ball", "nesterov", "adam", "lbfgs"]
+PEERS = ["gd", "heavy-ball", "nesterov", "nesterov-restart", "adam", "adgd", "adgd-accel", "dog", "prodigy", "bb",
+         "anderson", "lbfgs", "csawg-safeguarded"]
+
+
+def paper_csawg(label):
+    """The paper's Csawg forms: csawg-1-k2, csawg-2-k10, … (not csawg-safeguarded)."""
+    return label.startswith("csawg-1") or label.startswith("csawg-2")
 
 
 def family(problem):
@@ -62,7 +68,7 @@ def main(path):
                 best[label] = c
         if not best:
             continue
-        csawg = {k: v for k, v in best.items() if k.startswith("csawg")}
+        csawg = {k: v for k, v in best.items() if paper_csawg(k)}
         peers = {k: v for k, v in best.items() if k in PEERS}
         planned = min(csawg.values()) if csawg else None
         for peer in PEERS:

@@ -13,6 +13,7 @@ public enum PaperClaims {
     try repeatedPlanning(&runs, into: &claims)
     try comparison(&runs, into: &claims)
     try claims.append(nelderMead())
+    try safeguarded(&runs, into: &claims)
     return claims
   }
 
@@ -242,5 +243,52 @@ public enum PaperClaims {
       paper: 185, measured: Double(reached), unit: "value evaluations",
       holds: reached > 0 && abs(Double(reached) / 185 - 1) <= 0.1,
       note: "scipy's rules and initial simplex from (−1.2, 1), the usual start; the paper does not say which it quotes")
+  }
+
+  // MARK: Beyond the paper: the safeguarded planner.
+
+  /// Ids start with `beyond.`: these are Descent's claims for its own planner, with the
+  /// paper's Csawg (measured here, or the paper's own count) in the paper column.
+  static func safeguarded(_ runs: inout PaperRuns, into claims: inout [Claim]) throws(DescentError) {
+    for (k, evaluations) in [(2, 458), (10, 465)] {
+      let run = try runs.rosenbrockSafeguarded(horizon: k)
+      let reached = run.termination == .errorTolerance
+      let measured = reached ? run.gradientEvaluations : -1
+      claims.append(
+        Claim(
+          id: "beyond.rosenbrock.p5.k\(k).safeguarded_evaluations_to_zero",
+          statement:
+            "(beyond the paper) the safeguarded planner, P = 5, M = 10, K = \(k), lands on w* within 10 % of the paper's \(evaluations) evaluations",
+          paper: Double(evaluations), measured: Double(measured), unit: "gradient evaluations (−1: never)",
+          holds: reached && Double(measured) <= 1.1 * Double(evaluations),
+          note: "each gradient comes with its value (\(run.valueEvaluations) values)"))
+    }
+    for problem in PaperRuns.CoupledProblem.allCases {
+      let csawg = try runs.coupled(problem, .csawgRepeated)
+      let planner = try runs.coupled(problem, .safeguardedRepeated)
+      func reach(_ result: MinimizationResult<Double>) -> Int {
+        result.trace?.rows.first { ($0.error ?? .infinity) <= 1e-6 }?.gradientEvaluations ?? -1
+      }
+      let tag = problem == .chainedRosenbrock ? "chained_rosenbrock" : "rotated_quadratic"
+      let (paperCount, ours) = (reach(csawg), reach(planner))
+      claims.append(
+        Claim(
+          id: "beyond.\(tag).safeguarded_reaches_1e-6",
+          statement:
+            "(beyond the paper) on the \(problem.rawValue), the safeguarded planner (P = 5, M = 10) reaches ‖w − w*‖ ≤ 1e-6, no later than the paper's Csawg-p5 where that does",
+          paper: Double(paperCount), measured: Double(ours), unit: "gradient evaluations (−1: never)",
+          holds: ours >= 0 && (paperCount < 0 || ours <= paperCount),
+          note:
+            "the paper's Csawg-p5 ends \(csawg.termination.rawValue); the safeguarded planner \(planner.termination.rawValue)"
+        ))
+      let single = try runs.coupled(problem, .safeguarded)
+      let failures = [planner, single].filter(\.termination.isFailure).count
+      claims.append(
+        Claim(
+          id: "beyond.\(tag).safeguarded_stays_finite",
+          statement: "(beyond the paper) on the \(problem.rawValue), no safeguarded run ends non-finite",
+          paper: 0, measured: Double(failures), unit: "safeguarded runs ending non-finite", holds: failures == 0,
+          note: "the paper's Csawg K2 ends \(try runs.coupled(problem, .csawg).termination.rawValue)"))
+    }
   }
 }

@@ -2,7 +2,8 @@ import Descent
 import DescentPlot
 import Foundation
 
-/// One of the paper's figures, by its number in the paper.
+/// One of the report's figures: the paper's, by their numbers in the paper, and S1,
+/// beyond the paper, the safeguarded planner beside the paper's Csawg.
 public enum PaperFigure: String, CaseIterable, Sendable {
   case figure2 = "2"
   case figure3a = "3a"
@@ -15,6 +16,7 @@ public enum PaperFigure: String, CaseIterable, Sendable {
   case figure7b = "7b"
   case figure8 = "8"
   case figure9 = "9"
+  case safeguarded = "S1"
 }
 
 /// The paper's figures, made from ``PaperRuns``.
@@ -42,6 +44,7 @@ public enum PaperFigures {
     case .figure7b: try figure7b(&runs)
     case .figure8: try figure8(&runs)
     case .figure9: try figure9(&runs)
+    case .safeguarded: try figureS1(&runs)
     }
   }
 
@@ -480,5 +483,32 @@ public enum PaperFigures {
           yScale: .logarithmic, xDomain: 0...Double(PaperRuns.comparisonEvaluations), yDomain: 1e-16...10,
           series: series)
       ])
+  }
+
+  // MARK: Beyond the paper.
+
+  static func figureS1(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
+    let n = PaperRuns.beyondEvaluations
+    var panels: [Panel] = []
+    for problem in PaperRuns.CoupledProblem.allCases {
+      var series: [Series] = []
+      for (index, method) in PaperRuns.CoupledMethod.allCases.enumerated() {
+        let result = try runs.coupled(problem, method)
+        let ending = result.termination.isFailure ? " (ends non-finite)" : ""
+        series.append(
+          errorSeries(
+            result, method.rawValue + ending, color: index == 0 ? palette[8] : palette[index],
+            style: method.rawValue.hasPrefix("safeguarded") ? .line : .dashed, axis: .evaluations, limit: n))
+      }
+      panels.append(
+        Panel(
+          title: problem.rawValue, xLabel: "gradient evaluations", yLabel: "‖w − w*‖", yScale: .logarithmic,
+          xDomain: 0...Double(n), yDomain: 1e-10...1e3, series: series))
+    }
+    return Figure(
+      id: "S1", title: "Figure S1 (beyond the paper). Coupled problems: the paper's Csawg and the safeguarded planner",
+      caption:
+        "γ = 0.001 for every method (the paper's Rosenbrock rate; 1/L on the quadratic). Csawg (dashed): the paper's Algorithm 1 (K = 2) and Algorithm 2 (K = 2, P = 5, M = 10); a run that ends on a non-finite number stops where its last finite iterate was. The safeguarded planner (solid, csawg-safeguarded, docs/planning.md) at its defaults, and with P = 5, M = 10. Each run gets 10,000 gradient evaluations.",
+      panels: panels)
   }
 }

@@ -131,4 +131,82 @@ public struct PaperRuns: Sendable {
       "rosenbrock \(name)", try Rosenbrock<Double>(), Self.rosenbrockStart, optimizer,
       StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.comparisonEvaluations, errorTolerance: 0))
   }
+
+  // MARK: Beyond the paper: the paper's Csawg and the safeguarded planner (Figure S1).
+
+  /// Chained Rosenbrock's dimension, and the gradient evaluations each Figure S1 run gets.
+  public static let chainedDimension = 50
+  public static let beyondEvaluations = 10_000
+
+  /// The two coupled problems of Figure S1: chained Rosenbrock (d = 50) from
+  /// (−1, 0, …, 0), and the rotated quadratic (d = 100, κ = 10³, seed 0) from its seeded start.
+  public enum CoupledProblem: String, CaseIterable, Sendable {
+    case chainedRosenbrock = "chained Rosenbrock, d = 50"
+    case rotatedQuadratic = "rotated quadratic, d = 100, κ = 1e3"
+  }
+
+  /// The Figure S1 methods: the paper's Csawg (Algorithms 1 and 2, K = 2) and the
+  /// safeguarded planner at its defaults but for γ and, for the second, P and M; γ = 0.001 = 1/L
+  /// on the quadratic and the paper's Rosenbrock rate on the chain.
+  public enum CoupledMethod: String, CaseIterable, Sendable {
+    case gd = "GD"
+    case csawg = "Csawg K2"
+    case csawgRepeated = "Csawg-p5 K2"
+    case safeguarded = "safeguarded"
+    case safeguardedRepeated = "safeguarded-p5"
+  }
+
+  public mutating func coupled(_ problem: CoupledProblem, _ method: CoupledMethod) throws(DescentError)
+    -> MinimizationResult<Double>
+  {
+    switch problem {
+    case .chainedRosenbrock:
+      let start = [-1.0] + [Double](repeating: 0, count: Self.chainedDimension - 1)
+      return try coupled(problem, method, try Rosenbrock<Double>(dimension: Self.chainedDimension), start)
+    case .rotatedQuadratic:
+      let quadratic = try RotatedQuadratic<Double>(dimension: 100, condition: 1e3, seed: 0)
+      return try coupled(problem, method, quadratic, quadratic.defaultStart)
+    }
+  }
+
+  mutating func coupled<Problem: Objective>(
+    _ problem: CoupledProblem, _ method: CoupledMethod, _ objective: Problem, _ start: [Double]
+  ) throws(DescentError) -> MinimizationResult<Double> where Problem.Scalar == Double {
+    let key = "\(problem.rawValue) \(method.rawValue)"
+    let rules = StoppingRules<Double>(
+      maxIterations: nil, maxGradientEvaluations: Self.beyondEvaluations, errorTolerance: 0)
+    let gamma = 0.001
+    switch method {
+    case .gd:
+      return try run(
+        key, objective, start, { () throws(DescentError) in try GradientDescent<Double>(learningRate: gamma) }, rules)
+    case .csawg:
+      return try run(
+        key, objective, start, { () throws(DescentError) in try Csawg<Double>(learningRate: gamma) }, rules)
+    case .csawgRepeated:
+      return try run(
+        key, objective, start,
+        { () throws(DescentError) in try Csawg<Double>(learningRate: gamma, planningSteps: 5, corrections: 10) }, rules)
+    case .safeguarded:
+      return try run(
+        key, objective, start, { () throws(DescentError) in try SafeguardedCsawg<Double>(learningRate: gamma) }, rules)
+    case .safeguardedRepeated:
+      return try run(
+        key, objective, start,
+        { () throws(DescentError) in
+          try SafeguardedCsawg<Double>(learningRate: gamma, horizon: 2, planningSteps: 5, corrections: 10)
+        }, rules)
+    }
+  }
+
+  /// The safeguarded planner at its defaults with the paper's repeated-planning settings
+  /// (γ = 0.001, P = 5, M = 10, K = 2 or 10) on the paper's Rosenbrock, until w lands on (1, 1).
+  public mutating func rosenbrockSafeguarded(horizon: Int) throws(DescentError) -> MinimizationResult<Double> {
+    try run(
+      "rosenbrock safeguarded P=5 M=10 K=\(horizon)", try Rosenbrock<Double>(), Self.rosenbrockStart,
+      { () throws(DescentError) in
+        try SafeguardedCsawg<Double>(learningRate: 0.001, horizon: horizon, planningSteps: 5, corrections: 10)
+      },
+      StoppingRules(maxIterations: nil, maxGradientEvaluations: Self.beyondEvaluations, errorTolerance: 0))
+  }
 }

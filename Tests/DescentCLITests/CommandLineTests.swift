@@ -145,7 +145,8 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     #expect(files == ["figure-7a.csv", "figure-7a.svg"])
     #expect(
-      failure(["reproduce", "--figure", "10"]) == "unknown figure '10': known are 2, 3a, 3b, 4, 5a, 5b, 6, 7a, 7b, 8, 9"
+      failure(["reproduce", "--figure", "10"])
+        == "unknown figure '10': known are 2, 3a, 3b, 4, 5a, 5b, 6, 7a, 7b, 8, 9, S1"
     )
   }
 

@@ -22,6 +22,7 @@ import Testing
     "dog": "the step-size uses ‖x − x₀‖ and ‖g‖² over all components",
     "prodigy": "the estimate d uses gᵀ(x₀ − x) and ‖s‖₁ over all components",
     "bb": "the step-size uses sᵀy and the line search f over all components",
+    "csawg-safeguarded": "the acceptance test compares f, a sum over all components",
     "anderson": "the mixing weights solve a least-squares problem over all components",
   ]
 

@@ -135,6 +135,17 @@ extension Hyperparameter {
       parse: { Int($0) }, format: { String($0) })
   }
 
+  /// A whole number, or a word meaning "not given" (nil).
+  public static func optionalInteger(
+    _ property: String, _ keyPath: WritableKeyPath<Method, Int?>, name: String? = nil, symbol: String = "",
+    none: String, _ allowed: Allowed<Int>, _ summary: String
+  ) -> Self {
+    Self(
+      property, keyPath, name: name, symbol: symbol, kind: .integer, default: nil,
+      Allowed(words: "\(allowed.words), or \(none)", expected: allowed.expected) { $0.map(allowed.contains) ?? true },
+      summary, parse: { $0 == none ? .some(nil) : Int($0).map { $0 } }, format: { $0.map(String.init) ?? none })
+  }
+
   /// One of an enumeration's cases, by its raw value.
   public static func choice<Value: RawRepresentable & CaseIterable & Equatable>(
     _ property: String, _ keyPath: WritableKeyPath<Method, Value>, name: String? = nil, symbol: String = "",

@@ -37,7 +37,8 @@ public enum OptimizerCatalog {
   /// The optimizer types, in the order `descent list` shows them.
   public static func types<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedOptimizer<S>.Type] {
     [
-      GradientDescent<S>.self, Csawg<S>.self, SafeguardedCsawg<S>.self, Momentum<S>.self, HeavyBall<S>.self, Nesterov<S>.self,
+      GradientDescent<S>.self, Csawg<S>.self, SafeguardedCsawg<S>.self, Momentum<S>.self, HeavyBall<S>.self,
+      Nesterov<S>.self,
       RMSprop<S>.self, Adam<S>.self, AdamW<S>.self, Adagrad<S>.self, PolyakStepSize<S>.self,
       StochasticPolyak<S>.self, L4<S>.self, LossGrad<S>.self, IDBD<S>.self, HypergradientDescent<S>.self,
       AdamHD<S>.self, LBFGS<S>.self, NelderMead<S>.self, AdGD<S>.self, AdGDAccelerated<S>.self,

@@ -38,7 +38,8 @@
 /// - `fit`: `diagonal`, `scalar` or `secant`. Default `diagonal`.
 /// - `memory` m ≥ 0: values the acceptance test looks back over. Default 10.
 /// - `backoff` in (0, 1]: ρ's factor after a rejection (1: keep the full jump). Default 0.5.
-/// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K. Default 1e-8.
+/// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K, and at least 10ε of the
+///   precision (1.2e-6 in Float, where 1e-8 would leave the fit singular). Default 1e-8.
 public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public enum Fit: String, Codable, Sendable, CaseIterable {
     /// One step-size per component, the paper's.
@@ -54,7 +55,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public internal(set) var planningSteps: Int
   public internal(set) var corrections: Int
   public internal(set) var fit: Fit
-  public internal(set) var memory: Int
+  public internal(set) var memory: Int?
   public internal(set) var backoff: Scalar
   public internal(set) var regularization: Scalar
 
@@ -71,21 +72,27 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   /// The secant fit's (GᵀG + λ tr/K I) for the event, K × K.
   @usableFromInline var secantSystem: [Scalar] = []
   @usableFromInline var gradient: [Scalar] = []
-  /// Where the last jump started, while its landing point is untested.
-  @usableFromInline var jumpStart: [Scalar] = []
-  @usableFromInline var jumpPending = false
+  /// A move whose landing point the next evaluation tests, and where it started.
+  @usableFromInline enum Move: Int, Codable, Sendable { case none, jump, step }
+  @usableFromInline var pending = Move.none
+  @usableFromInline var moveStart: [Scalar] = []
+  /// The gradient steps' size: γ, halved after each rejected gradient step.
+  @usableFromInline var stepSize: Scalar = 0
   /// Whether `gradient` already holds ∇f(w) (after a rejection re-evaluated it).
   @usableFromInline var gradientIsCurrent = false
-  /// The last m + 1 values seen at accepted points, newest last.
+  /// The last m + 1 values seen at accepted points, newest last (with a memory), and
+  /// the largest value seen (without: the start's, as no accepted value exceeds it).
   @usableFromInline var recentValues: [Scalar] = []
+  @usableFromInline var largestValue: Scalar?
   /// ρ, and the jumps accepted and rejected.
   @usableFromInline var trust: Scalar = 1
   @usableFromInline var acceptedJumps = 0
   @usableFromInline var rejectedJumps = 0
+  @usableFromInline var rejectedSteps = 0
 
   public init(
-    learningRate: Scalar = 0.001, horizon: Int = 2, planningSteps: Int = 1, corrections: Int = 0,
-    fit: Fit = .diagonal, memory: Int = 10, backoff: Scalar = 0.5, regularization: Scalar = 1e-8
+    learningRate: Scalar = 0.001, horizon: Int = 5, planningSteps: Int = 1, corrections: Int = 0,
+    fit: Fit = .secant, memory: Int? = nil, backoff: Scalar = 0.5, regularization: Scalar = 1e-8
   ) throws(DescentError) {
     (self.learningRate, self.horizon, self.planningSteps, self.corrections) =
       (learningRate, horizon, planningSteps, corrections)
@@ -95,6 +102,10 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
 
   /// Jumps accepted and rejected so far.
   public var jumps: (accepted: Int, rejected: Int) { (acceptedJumps, rejectedJumps) }
+  /// Gradient steps rejected so far (each halved the step-size and restarted planning).
+  public var stepRejections: Int { rejectedSteps }
+  /// The gradient steps' current size: γ / 2^(rejected steps).
+  public var currentLearningRate: Scalar { stepSize == 0 ? learningRate : stepSize }
 
   /// ρα once the first event has fitted it (diagonal and scalar fits).
   public var stepSizes: [Scalar]? {
@@ -109,7 +120,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       MemoryRequirement.sum(
         MemoryRequirement.product(rings, horizon).flatMap { MemoryRequirement.product($0, d) },
         MemoryRequirement.product(5, d)),
-      MemoryRequirement.sum(MemoryRequirement.product(horizon, horizon), MemoryRequirement.sum(memory, 1)))
+      MemoryRequirement.sum(MemoryRequirement.product(horizon, horizon), MemoryRequirement.sum(memory ?? 0, 1)))
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -119,7 +130,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "\(fit == .secant ? 4 : 2)K·d + 5d numbers at d = \(d)")
-    try DescentError.requireState(weightDifferenceSum, squaredGradientSum, alpha, gradient, jumpStart, dimension: d)
+    try DescentError.requireState(weightDifferenceSum, squaredGradientSum, alpha, gradient, moveStart, dimension: d)
     if !ringWeights.isEmpty && ringWeights.count != MemoryRequirement.product(horizon, d) {
       throw .dimensionMismatch(name: "optimizer state", expected: d, actual: ringWeights.count / horizon)
     }
@@ -147,34 +158,54 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline
   enum Evaluation { case evaluated, rejected, outOfBudget }
 
-  /// ∇f(w) and f(w) into `gradient` and the recent values. The first evaluation after
-  /// a jump tests it; a rejected jump puts w back where it started and evaluates there.
+  /// ∇f(w) and f(w) into `gradient` and the recent values. The evaluation after a move
+  /// tests it; a rejected move puts w back where it started and evaluates there (a
+  /// rejected jump shrinks ρ; a rejected gradient step halves the step-size and
+  /// restarts planning, whose pairs were made with the old one).
   @inlinable
   mutating func evaluate<Problem: Objective>(_ w: inout [Scalar], oracle: inout CountingOracle<Problem>)
     -> Evaluation where Problem.Scalar == Scalar
   {
     guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
-    guard jumpPending else {
+    let move = pending
+    pending = .none
+    guard move != .none else {
       remember(oracle.valueAndGradient(at: w, into: &gradient))
       return .evaluated
     }
-    jumpPending = false
-    if let value = oracle.trialValueAndGradient(at: w, into: &gradient), value <= recentValues.max() ?? .infinity {
-      acceptedJumps += 1
-      trust = min(1, 2 * trust)
+    if let value = oracle.trialValueAndGradient(at: w, into: &gradient), value <= reference {
+      if move == .jump {
+        acceptedJumps += 1
+        trust = min(1, 2 * trust)
+      }
       remember(value)
       return .evaluated
     }
-    rejectedJumps += 1
-    trust *= backoff
-    swap(&w, &jumpStart)
+    if move == .jump {
+      rejectedJumps += 1
+      trust *= backoff
+    } else {
+      rejectedSteps += 1
+      stepSize /= 2
+      restartPlanning()
+    }
+    swap(&w, &moveStart)
     guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
     remember(oracle.valueAndGradient(at: w, into: &gradient))
     return .rejected
   }
 
+  /// What a landing point's value must not exceed: the largest of the last m + 1
+  /// values, or of all values when there is no memory.
+  @usableFromInline
+  var reference: Scalar {
+    (memory == nil ? largestValue : recentValues.max()) ?? .infinity
+  }
+
   @usableFromInline
   mutating func remember(_ value: Scalar) {
+    largestValue = max(largestValue ?? value, value)
+    guard let memory else { return }
     recentValues.append(value)
     if recentValues.count > memory + 1 { recentValues.removeFirst() }
   }
@@ -186,31 +217,35 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   mutating func recordStep(_ w: inout [Scalar], slot: Int, paired: Bool) {
     let d = w.count
     let base = slot * d
-    let gamma = learningRate
+    let gamma = stepSize
     let secant = fit == .secant
+    pending = .step
     withBuffers(&w, &gradient, &ringWeights, &ringGradients) { w, g, ringWeights, ringGradients in
       let ringW = UnsafeMutableBufferPointer(rebasing: ringWeights[base..<(base + d)])
       let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
       withBuffers(&weightDifferenceSum, &squaredGradientSum, &displacements, &windowGradients) {
         sum1, sum2, displacements, windowGradients in
-        Parallel.forEachChunk(count: d) { range in
-          let (w, g, ringW, ringG, sum1, sum2, gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
-          let (displacements, windowGradients) = (displacements, windowGradients)
-          for i in range {
-            let newWeight = w[i] - gamma * g[i]
-            w[i] = newWeight
-            if paired {
-              let older = ringG[i]
-              let moved = ringW[i] - newWeight
-              sum1[i] += older * moved
-              sum2[i] += older * older
-              if secant {
-                displacements[base + i] = moved
-                windowGradients[base + i] = older
+        moveStart.withUnsafeMutableBufferPointer { start in
+          Parallel.forEachChunk(count: d) { range in
+            let (w, g, ringW, ringG, sum1, sum2, gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
+            let (displacements, windowGradients, start) = (displacements, windowGradients, start)
+            for i in range {
+              start[i] = w[i]
+              let newWeight = w[i] - gamma * g[i]
+              w[i] = newWeight
+              if paired {
+                let older = ringG[i]
+                let moved = ringW[i] - newWeight
+                sum1[i] += older * moved
+                sum2[i] += older * older
+                if secant {
+                  displacements[base + i] = moved
+                  windowGradients[base + i] = older
+                }
               }
+              ringW[i] = newWeight
+              ringG[i] = g[i]
             }
-            ringW[i] = newWeight
-            ringG[i] = g[i]
           }
         }
       }
@@ -241,7 +276,9 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
           gradientIsCurrent = outcome == .rejected
           return
         }
-        Vector.subtractScaled(learningRate, gradient, from: &w)
+        Vector.copy(w, into: &moveStart)
+        Vector.subtractScaled(stepSize, gradient, from: &w)
+        pending = .step
       }
     }
   }
@@ -274,7 +311,9 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
         }
         trace += secantSystem[a * k + a]
       }
-      for a in 0..<k { secantSystem[a * k + a] += regularization * trace / Scalar(k) }
+      // A term below the arithmetic's resolution regularises nothing: at least 10ε.
+      let lambda = max(regularization, 10 * Scalar.ulpOfOne)
+      for a in 0..<k { secantSystem[a * k + a] += lambda * trace / Scalar(k) }
     }
     for i in 0..<d {
       weightDifferenceSum[i] = 0
@@ -287,7 +326,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline
   mutating func jump(_ w: inout [Scalar]) -> Bool {
     let d = w.count
-    if jumpStart.count != d { jumpStart = w } else { Vector.copy(w, into: &jumpStart) }
+    Vector.copy(w, into: &moveStart)
     var slope: Scalar = 0
     switch fit {
     case .diagonal, .scalar:
@@ -308,21 +347,31 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
         var step: Scalar = 0
         for a in 0..<k { step += displacements[a * d + i] * coefficients[a] }
         slope += gradient[i] * step
-        jumpStart[i] = step  // borrowed as scratch for the step until w moves
+        moveStart[i] = step  // borrowed as scratch for the step until w moves
       }
       guard slope > 0 else {
-        Vector.copy(w, into: &jumpStart)
+        Vector.copy(w, into: &moveStart)
         return false
       }
       let rho = trust
       for i in 0..<d {
-        let step = jumpStart[i]
-        jumpStart[i] = w[i]
+        let step = moveStart[i]
+        moveStart[i] = w[i]
         w[i] -= rho * step
       }
     }
-    jumpPending = true
+    pending = .jump
     return true
+  }
+
+  /// Planning starts over: the next 2K gradient steps fill the window again.
+  @usableFromInline
+  mutating func restartPlanning() {
+    iteration = 0
+    for i in weightDifferenceSum.indices {
+      weightDifferenceSum[i] = 0
+      squaredGradientSum[i] = 0
+    }
   }
 
   @usableFromInline
@@ -333,8 +382,9 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     weightDifferenceSum = [Scalar](repeating: 0, count: d)
     squaredGradientSum = weightDifferenceSum
     alpha = weightDifferenceSum
-    jumpStart = weightDifferenceSum
+    moveStart = weightDifferenceSum
     gradient = weightDifferenceSum
+    stepSize = learningRate
     if fit == .secant {
       displacements = ringWeights
       windowGradients = ringWeights
@@ -354,14 +404,15 @@ extension SafeguardedCsawg: CatalogedOptimizer {
         .real(
           "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
           "step-size of the inner gradient descent"),
-        .integer("horizon", \.horizon, symbol: "K", default: 2, .atLeast(1), "steps between the compared weights"),
+        .integer("horizon", \.horizon, symbol: "K", default: 5, .atLeast(1), "steps between the compared weights"),
         .integer(
           "planningSteps", \.planningSteps, symbol: "P", default: 1, .atLeast(1), "projections per planning event"),
         .integer(
           "corrections", \.corrections, symbol: "M", default: 0, .atLeast(0), "gradient steps after each projection"),
-        .choice("fit", \.fit, default: .diagonal, "diagonal (the paper's), scalar, or secant (rotation invariant)"),
-        .integer(
-          "memory", \.memory, symbol: "m", default: 10, .atLeast(0), "values the acceptance test looks back over"),
+        .choice("fit", \.fit, default: .secant, "secant (rotation invariant), diagonal (the paper's) or scalar"),
+        .optionalInteger(
+          "memory", \.memory, symbol: "m", none: "all", .atLeast(0),
+          "values the acceptance test looks back over (all: never above f(w₀))"),
         .real("backoff", \.backoff, symbol: "β", default: 0.5, .fraction, "factor on the jump after a rejection"),
         .real(
           "regularization", \.regularization, symbol: "λ", default: 1e-8, .nonNegative,
