@@ -1,45 +1,50 @@
-/// Safeguarded step-size planning: the paper's Csawg with every jump tested, so that a
-/// bad fit costs one gradient instead of the run.
+/// Safeguarded step-size planning: the paper's Csawg with every move tested, so that a
+/// bad fit or a too-large γ costs one gradient instead of the run.
 ///
 /// The gradient steps, the stored pairs, the planning schedule (every K iterations from
 /// 2K on, P projections each followed by M corrections) and the bootstrapping are
 /// Csawg's (``Csawg``). What changes:
 ///
-///     fit      diagonal: α(i) = Σ g_s(i)(w_s(i) − w_{s+K}(i)) / Σ g_s(i)²   (the paper's)
-///              scalar:   α    = Σ_i Σ_s g_s(i)(w_s(i) − w_{s+K}(i)) / Σ_i Σ_s g_s(i)²
-///              secant:   A g = D (GᵀG + λ tr(GᵀG)/K · I)⁻¹ Gᵀ g, D = [w_s − w_{s+K}],
+///     fit      secant:   A g = D (GᵀG + λ tr(GᵀG)/K · I)⁻¹ Gᵀ g, D = [w_s − w_{s+K}],
 ///                        G = [g_s]: the least-squares map from the window's gradients
 ///                        to their K-step displacements, invariant to rotations
-///     jump     w ← w − ρ α ⊙ ∇f(w)   (or w − ρ A ∇f(w)), ρ the trust factor
-///     test     the first evaluation after a jump (which the method needs anyway) is
-///              accepted when f and ∇f are finite and f ≤ max of the last m + 1 values
-///              the run has seen (Grippo–Lampariello–Lucidi's non-monotone reference);
-///              otherwise w returns to where the jump started, the event ends, ρ is
-///              multiplied by `backoff`, and the run goes on with gradient steps
+///              diagonal: α(i) = Σ g_s(i)(w_s(i) − w_{s+K}(i)) / Σ g_s(i)²   (the paper's)
+///              scalar:   α    = Σ_i Σ_s g_s(i)(w_s(i) − w_{s+K}(i)) / Σ_i Σ_s g_s(i)²
+///     jump     w ← w − ρ A ∇f(w)   (or w − ρ α ⊙ ∇f(w)), ρ the trust factor
+///     test     the evaluation after every move (which the method needs anyway) accepts
+///              it when f and ∇f are finite and f ≤ the largest of the last m + 1 values
+///              seen, or of all of them (Grippo–Lampariello–Lucidi's non-monotone
+///              reference; with all, the start's level set); otherwise w returns to
+///              where the move started and
+///                a jump:          the event ends, ρ ← βρ
+///                a gradient step: γ ← γ/2, and planning restarts (its pairs used the old γ)
 ///     trust    ρ starts at 1 and doubles (up to 1) after each accepted jump
 ///
-/// A jump that is not downhill to first order (gᵀ(α ⊙ g) ≤ 0, or gᵀA g ≤ 0) is skipped
+/// A jump that is not downhill to first order (gᵀA g ≤ 0, or gᵀ(α ⊙ g) ≤ 0) is skipped
 /// without evaluating anything. Every gradient is evaluated with its value (one of
-/// each, counted), which the test reads; a rejected jump costs the one gradient spent
-/// at its landing point. With the diagonal fit and no jump rejected the iterates are
-/// the paper's Csawg's, bit for bit (`SafeguardedCsawgTests`).
+/// each, counted), which the test reads; a rejected move costs the one gradient spent
+/// at its landing point. With the diagonal fit and nothing rejected or skipped the
+/// iterates are the paper's Csawg's, bit for bit (`SafeguardedCsawgTests`).
 ///
 /// Builds on: Yao, H. (2022). Learning to Accelerate by the Methods of Step-size
 /// Planning. arXiv:2204.01705 (the planner); Grippo, L., Lampariello, F. and Lucidi, S.
 /// (1986). SIAM J. Numer. Anal. 23 (the non-monotone acceptance test); Fang, H. and
 /// Saad, Y. (2009). Two classes of multisecant methods for nonlinear acceleration.
 /// Numer. Linear Algebra Appl. 16 (the multi-secant fit). The research behind the
-/// choices and defaults is `docs/planning.md`.
+/// choices and defaults, measured on the whole suite, is `docs/planning.md`.
 ///
 /// Hyperparameters:
-/// - `learningRate` γ > 0. Default 0.001.
-/// - `horizon` K ≥ 1. Default 2.
-/// - `planningSteps` P ≥ 1, `corrections` M ≥ 0. Defaults 1 and 0 (Algorithm 1).
-/// - `fit`: `diagonal`, `scalar` or `secant`. Default `diagonal`.
-/// - `memory` m ≥ 0: values the acceptance test looks back over. Default 10.
-/// - `backoff` in (0, 1]: ρ's factor after a rejection (1: keep the full jump). Default 0.5.
-/// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K, and at least 10ε of the
-///   precision (1.2e-6 in Float, where 1e-8 would leave the fit singular). Default 1e-8.
+/// - `learningRate` γ > 0: the gradient steps' size to start with. Default 0.001.
+/// - `horizon` K ≥ 1. Default 5.
+/// - `planningSteps` P ≥ 1, `corrections` M ≥ 0. Defaults 1 and 0 (Algorithm 1's shape).
+/// - `fit`: `secant`, `diagonal` or `scalar`. Default `secant`.
+/// - `memory` m ≥ 0, or nil (`all`): values the test looks back over. Default all, so the
+///   planner never leaves {f ≤ f(w₀)}; m = 10 is better with P = 5, M = 10 on coupled
+///   problems (docs/planning.md).
+/// - `backoff` β in (0, 1]: ρ's factor after a rejected jump (1: keep the full jump).
+///   Default 0.5.
+/// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K, and at least 10ε of
+///   the precision (1.2e-6 in Float, where 1e-8 would leave the fit singular). Default 1e-8.
 public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public enum Fit: String, Codable, Sendable, CaseIterable {
     /// One step-size per component, the paper's.
@@ -72,10 +77,14 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   /// The secant fit's (GᵀG + λ tr/K I) for the event, K × K.
   @usableFromInline var secantSystem: [Scalar] = []
   @usableFromInline var gradient: [Scalar] = []
-  /// A move whose landing point the next evaluation tests, and where it started.
+  /// A move whose landing point the next evaluation tests; where the last jump and the
+  /// last gradient step started; whether the jump started where an untested step landed
+  /// (Algorithm 1 jumps right after its step), which is then tested in its turn.
   @usableFromInline enum Move: Int, Codable, Sendable { case none, jump, step }
   @usableFromInline var pending = Move.none
   @usableFromInline var moveStart: [Scalar] = []
+  @usableFromInline var stepStart: [Scalar] = []
+  @usableFromInline var jumpFollowsStep = false
   /// The gradient steps' size: γ, halved after each rejected gradient step.
   @usableFromInline var stepSize: Scalar = 0
   /// Whether `gradient` already holds ∇f(w) (after a rejection re-evaluated it).
@@ -113,13 +122,13 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     return alpha.map { trust * $0 }
   }
 
-  /// The ring (2K·d), and the secant window (2K·d) with its fit; five vectors of d.
+  /// The ring (2K·d), and the secant window (2K·d) with its fit; six vectors of d.
   public func stateSize(dimension d: Int) -> Int? {
     let rings = fit == .secant ? 4 : 2
     return MemoryRequirement.sum(
       MemoryRequirement.sum(
         MemoryRequirement.product(rings, horizon).flatMap { MemoryRequirement.product($0, d) },
-        MemoryRequirement.product(5, d)),
+        MemoryRequirement.product(6, d)),
       MemoryRequirement.sum(MemoryRequirement.product(horizon, horizon), MemoryRequirement.sum(memory ?? 0, 1)))
   }
 
@@ -129,9 +138,15 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     let d = objective.dimension
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
-      what: "\(fit == .secant ? 4 : 2)K·d + 5d numbers at d = \(d)")
-    try DescentError.requireState(weightDifferenceSum, squaredGradientSum, alpha, gradient, moveStart, dimension: d)
-    if !ringWeights.isEmpty && ringWeights.count != MemoryRequirement.product(horizon, d) {
+      what: "\(fit == .secant ? 4 : 2)K·d + 6d numbers at d = \(d)")
+    try DescentError.requireState(
+      weightDifferenceSum, squaredGradientSum, alpha, gradient, moveStart, stepStart, dimension: d)
+    let ring = MemoryRequirement.product(horizon, d)
+    let secantSizes =
+      fit != .secant
+      || (displacements.count == ring && windowGradients.count == ring
+        && secantSystem.count == MemoryRequirement.product(horizon, horizon))
+    if !ringWeights.isEmpty && (ringWeights.count != ring || ringGradients.count != ring || !secantSizes) {
       throw .dimensionMismatch(name: "optimizer state", expected: d, actual: ringWeights.count / horizon)
     }
     try DescentError.requireCount(iteration)
@@ -184,12 +199,17 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     if move == .jump {
       rejectedJumps += 1
       trust *= backoff
+      swap(&w, &moveStart)
+      if jumpFollowsStep {
+        pending = .step
+        return evaluate(&w, oracle: &oracle) == .outOfBudget ? .outOfBudget : .rejected
+      }
     } else {
       rejectedSteps += 1
       stepSize /= 2
       restartPlanning()
+      swap(&w, &stepStart)
     }
-    swap(&w, &moveStart)
     guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
     remember(oracle.valueAndGradient(at: w, into: &gradient))
     return .rejected
@@ -225,7 +245,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
       withBuffers(&weightDifferenceSum, &squaredGradientSum, &displacements, &windowGradients) {
         sum1, sum2, displacements, windowGradients in
-        moveStart.withUnsafeMutableBufferPointer { start in
+        stepStart.withUnsafeMutableBufferPointer { start in
           Parallel.forEachChunk(count: d) { range in
             let (w, g, ringW, ringG, sum1, sum2, gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
             let (displacements, windowGradients, start) = (displacements, windowGradients, start)
@@ -276,7 +296,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
           gradientIsCurrent = outcome == .rejected
           return
         }
-        Vector.copy(w, into: &moveStart)
+        Vector.copy(w, into: &stepStart)
         Vector.subtractScaled(stepSize, gradient, from: &w)
         pending = .step
       }
@@ -360,6 +380,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
         w[i] -= rho * step
       }
     }
+    jumpFollowsStep = pending == .step
     pending = .jump
     return true
   }
@@ -383,6 +404,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     squaredGradientSum = weightDifferenceSum
     alpha = weightDifferenceSum
     moveStart = weightDifferenceSum
+    stepStart = weightDifferenceSum
     gradient = weightDifferenceSum
     stepSize = learningRate
     if fit == .secant {
