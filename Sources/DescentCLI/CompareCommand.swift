@@ -21,15 +21,33 @@ struct CompareCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Evaluations each method may spend.")
   var maxEvaluations = 10_000
 
+  @Option(help: "Output: table, or json (one JSON object per method, one per line).")
+  var format: OutputFormat = .table
+
   func run() throws {
     let objective = try problem.make(Double.self)
     let start = try problem.startingPoint(for: objective)
     var methods: [(name: String, optimizer: any Optimizer<Double>)] = []
-    for specification in try MethodSpecification.list(optimizers) {
+    let specifications = try MethodSpecification.list(optimizers)
+    for specification in specifications {
       let optimizer: any Optimizer<Double> = try MethodOptions.make(specification, for: objective)
       methods.append((specification.text, optimizer))
     }
     let comparison = try Comparison(problem: objective, start: start, optimizers: methods, budget: maxEvaluations)
+    if format == .json {
+      for (specification, entry) in zip(specifications, comparison.entries) {
+        let reach = Dictionary(
+          uniqueKeysWithValues: zip(comparison.thresholds, entry.evaluationsToReach).map {
+            (String(format: "%.0e", $0.0), $0.1)
+          })
+        print(
+          try RunRecord(
+            entry.result, method: specification, problem: problem, dimension: objective.dimension,
+            precision: "double", start: start, evaluationsToReach: reach
+          ).line())
+      }
+      return
+    }
     var rows = [
       ["method"] + comparison.thresholds.map { "to " + String(format: "%.0e", Double($0)) } + [
         "final error", "evaluations", "stopped",

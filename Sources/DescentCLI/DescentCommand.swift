@@ -3,9 +3,26 @@ import Foundation
 
 @main
 struct DescentCommand: ParsableCommand {
+  /// The tool's version, printed by `descent --version`.
+  static let version = "0.5.0"
+
   static let configuration = CommandConfiguration(
     commandName: "descent",
     abstract: "Step-size planning (Csawg) and the methods it is compared with.",
+    discussion: """
+      A method is named by its catalog name and settings after colons, e.g.
+        descent run --optimizer csawg:horizon=2:planning-steps=5
+        descent compare --optimizers gd,csawg-safeguarded --format json
+      'descent list' shows every method and problem, their settings and defaults.
+
+      Exit codes:
+        0  the command did its work (a run converged or spent its budget)
+        1  bad input or a failed write (one line on standard error)
+        2  a run failed on a non-finite number (its last finite iterate is kept)
+
+      Shell completions: descent --generate-completion-script bash|zsh|fish
+      """,
+    version: DescentCommand.version,
     subcommands: [
       RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self, BenchCommand.self,
       MergeCommand.self, ProfileCommand.self,

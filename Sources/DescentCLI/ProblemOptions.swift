@@ -19,8 +19,12 @@ struct ProblemOptions: ParsableArguments {
   var start: String?
 
   func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedProblem<S> {
-    let settings = try Assignments.parse(parameters) { _ in " in --set" }
-    return try SuiteCatalog.make(problem, settings: settings, as: S.self)
+    try SuiteCatalog.make(problem, settings: try settings(), as: S.self)
+  }
+
+  /// The problem's settings as given with `--set`.
+  func settings() throws -> [String: String] {
+    try Assignments.parse(parameters) { _ in " in --set" }
   }
 
   /// The starting point: `--start` parsed, or the problem's default.

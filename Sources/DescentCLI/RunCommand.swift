@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Arithmetic: float or double.")
   var precision: Precision = .double
 
+  @Option(help: "Output: table (progress and result) or json (one JSON object on one line).")
+  var format: OutputFormat = .table
+
   @Option(parsing: .unconditional, help: "Rows of the progress table (at least 2).")
   var progressRows = 10
 
@@ -74,12 +77,21 @@ struct RunCommand: ParsableCommand {
       throw writeError
     }
     try traceFile?.finish()
-    print(
-      "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))"
-    )
-    print(ProgressTable.render(progress.rows, count: progressRows))
-    print(ResultSummary.render(result))
-    if let trace, let traceFile { print("trace: \(trace) (\(traceFile.rows) rows)") }
+    switch format {
+    case .json:
+      print(
+        try RunRecord(
+          result, method: try method.specification(), problem: problem, dimension: objective.dimension,
+          precision: precision.rawValue, start: start
+        ).line())
+    case .table:
+      print(
+        "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))"
+      )
+      print(ProgressTable.render(progress.rows, count: progressRows))
+      print(ResultSummary.render(result))
+      if let trace, let traceFile { print("trace: \(trace) (\(traceFile.rows) rows)") }
+    }
     if result.termination.isFailure { throw ExitCode(2) }
   }
 }

@@ -16,6 +16,8 @@ public struct Comparison<Scalar: DescentFloat>: Sendable {
     public let finalError: Scalar
     public let evaluations: Int
     public let termination: Termination
+    /// The run itself: counts, last and best iterate.
+    public let result: MinimizationResult<Scalar>
   }
 
   /// The paper's accuracy levels: 1e-3 (GD's after 10,000 evaluations), 1e-6, 1e-10
@@ -54,7 +56,8 @@ public struct Comparison<Scalar: DescentFloat>: Sendable {
       entries.append(
         Entry(
           method: name, evaluationsToReach: reached, finalError: result.error ?? .nan,
-          evaluations: max(result.gradientEvaluations, result.valueEvaluations), termination: result.termination))
+          evaluations: max(result.gradientEvaluations, result.valueEvaluations), termination: result.termination,
+          result: result))
     }
     self.thresholds = thresholds
     self.budget = budget
