@@ -7,7 +7,7 @@ import Foundation
 public enum ProfileReport {
   static let palette = [
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173",
+    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#e7ba52", "#ad494a", "#6b6ecf", "#000000", "#9c9ede",
   ]
 
   /// File name → contents.
@@ -74,7 +74,7 @@ public enum ProfileReport {
   static func exponent(_ tau: Double) -> String { "1e\(Int(log10(tau).rounded()))" }
 
   static func title(_ kind: String, tau: Double, variant: Profiles.Variant) -> String {
-    "\(kind) profile, τ = \(exponent(tau)), \(variant == .best ? "best setting per problem" : "defaults")"
+    "\(kind), τ = \(exponent(tau)), \(variant == .best ? "best setting per problem" : "defaults")"
   }
 
   static func performanceFigure(_ costs: Profiles.Costs, tau: Double, variant: Profiles.Variant) -> Figure {
@@ -87,7 +87,7 @@ public enum ProfileReport {
       title: "", xLabel: "log₂ α (cost within a factor α of the best)", yLabel: "share of problems ρ(α)",
       xDomain: 0...largest, yDomain: 0...1, series: series)
     return Figure(
-      id: "performance", title: title("Performance", tau: tau, variant: variant),
+      id: "performance", title: title("Performance profile", tau: tau, variant: variant),
       caption:
         "Dolan & Moré (2002): the share of the \(costs.problems.count) problems each method solves at accuracy τ within a factor α of the fewest gradient evaluations any method needed. ρ(1) is the share it won; the right end, the share it solved.",
       panels: [panel])
@@ -105,7 +105,7 @@ public enum ProfileReport {
       title: "", xLabel: "gradient evaluations ÷ (n + 1)", yLabel: "share of problems solved d(κ)",
       xScale: .logarithmic, xDomain: low...high, yDomain: 0...1, series: series)
     return Figure(
-      id: "data", title: title("Data", tau: tau, variant: variant),
+      id: "data", title: title("Data profile", tau: tau, variant: variant),
       caption:
         "Moré & Wild (2009): the share of the \(costs.problems.count) problems each method solves at accuracy τ within a budget of κ simplex gradients (n + 1 gradient evaluations each).",
       panels: [panel])
@@ -123,7 +123,9 @@ public enum ProfileReport {
     }
     x.append(end)
     y.append(y.last!)
-    return Series(label, x: x, y: y, color: palette[index % palette.count])
+    // Past the palette, colours repeat dashed.
+    return Series(
+      label, x: x, y: y, color: palette[index % palette.count], style: index < palette.count ? .line : .dashed)
   }
 
   static func escape(_ text: String) -> String {

@@ -102,7 +102,8 @@ public struct ReproductionReport {
       figure { margin: 2em 0; } figure svg { max-width: 100%; height: auto; }
       </style></head><body>
       <h1>Learning to Accelerate by the Methods of Step-size Planning (Yao, 2022), reproduced</h1>
-      <p>Every experiment of sections 3 and 4, run by Descent with the paper's settings as
+      <p>Every experiment of sections 3 and 4 (and Figure S1, beyond the paper: the paper's Csawg
+      beside Descent's safeguarded planner), run by Descent with the paper's settings as
       Descent's README reads them: the error is ‖w − w*‖₂; Algorithm 1 projects with
       the iteration's gradient and counts it as one evaluation; Algorithm 2 evaluates a fresh gradient for each
       of its P projections and M corrections. All runs in Double. Made by
