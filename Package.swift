@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "DescentPaper", targets: ["DescentPaper"]),
     .library(name: "DescentSuite", targets: ["DescentSuite"]),
     .library(name: "DescentBench", targets: ["DescentBench"]),
+    .library(name: "DescentDifferentiable", targets: ["DescentDifferentiable"]),
     .executable(name: "descent", targets: ["DescentCLI"]),
   ],
   dependencies: [
@@ -37,6 +38,9 @@ let package = Package(
       dependencies: ["Descent", "DescentSuite", "DescentPlot", .product(name: "Yams", package: "Yams")]),
     // The paper's runs, figures, claims and report, and the comparison of methods.
     .target(name: "DescentPaper", dependencies: ["Descent", "DescentPlot"]),
+    // Objectives from differentiable Swift: apart, as `_Differentiation` is the toolchain's
+    // experimental module, so the core library never depends on it.
+    .target(name: "DescentDifferentiable", dependencies: ["Descent"]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [
@@ -55,5 +59,6 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent", "DescentSuite"]),
     .testTarget(name: "DescentBenchTests", dependencies: ["DescentBench", "Descent"]),
+    .testTarget(name: "DescentDifferentiableTests", dependencies: ["DescentDifferentiable", "Descent"]),
   ]
 )

@@ -28,6 +28,7 @@ let package = Package(
       name: "StepTimer",
       dependencies: [
         .product(name: "Descent", package: descentPackage), .product(name: "DescentSuite", package: descentPackage),
+        .product(name: "DescentDifferentiable", package: descentPackage),
       ],
       path: "Sources/StepTimer"),
   ]

@@ -141,7 +141,11 @@ case "driver":
   try driver(arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
 case "finite-sum":
   try finiteSum()
+case "differentiable":
+  try differentiableCost()
 default:
-  print("usage: StepTimer steps [d] | StepTimer memory K [d] | StepTimer driver [d] | StepTimer finite-sum")
+  print(
+    "usage: StepTimer steps [d] | StepTimer memory K [d] | StepTimer driver [d] | StepTimer finite-sum | StepTimer differentiable"
+  )
   exit(2)
 }
