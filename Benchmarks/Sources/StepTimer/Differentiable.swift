@@ -18,6 +18,20 @@ func differentiableRosenbrock(_ w: [Double]) -> Double {
   return total
 }
 
+/// Σ wᵢ², reading each element: O(d²) to differentiate.
+@differentiable(reverse)
+func elementwiseSquares(_ w: [Double]) -> Double {
+  var total = 0.0
+  for i in 0..<withoutDerivative(at: w.count) { total = total + w[i] * w[i] }
+  return total
+}
+
+/// Σ wᵢ² with whole-array operations, whose pullbacks are O(d).
+@differentiable(reverse)
+func wholeArraySquares(_ w: [Double]) -> Double {
+  w.differentiableMap { $0 * $0 }.differentiableReduce(0) { $0 + $1 }
+}
+
 /// f(w) = (1/n) Σ log(1 + e^{z}) − y z, z = xᵀw, over `rows` rows of `features`.
 func differentiableLogistic(features: [Double], targets: [Double], columns d: Int)
   -> @Sendable @differentiable(reverse) ([Double]) -> Double
@@ -52,6 +66,16 @@ func differentiableCost() throws {
     let a = milliseconds({ written.gradient(at: w, into: &g) }, repeats: 201)
     let b = milliseconds({ compiled.gradient(at: w, into: &g) }, repeats: repeats)
     report("rosenbrock", d, a, b)
+  }
+  for d in [100, 10_000] {
+    let w = (0..<d).map { Double($0 % 7) / 70 - 0.05 }
+    var g = [Double](repeating: 0, count: d)
+    let written = try Quadratic<Double>(curvature: .diagonal([Double](repeating: 2, count: d)))
+    let elementwise = try DifferentiableObjective<Double>(dimension: d) { elementwiseSquares($0) }
+    let whole = try DifferentiableObjective<Double>(dimension: d) { wholeArraySquares($0) }
+    let a = milliseconds({ written.gradient(at: w, into: &g) }, repeats: 201)
+    report("Σw², element-wise", d, a, milliseconds({ elementwise.gradient(at: w, into: &g) }, repeats: 3))
+    report("Σw², whole-array", d, a, milliseconds({ whole.gradient(at: w, into: &g) }, repeats: 15))
   }
   for d in [2, 100, 10_000] {
     let n = 50
