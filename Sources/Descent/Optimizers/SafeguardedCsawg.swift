@@ -21,7 +21,8 @@
 ///     trust    ρ starts at 1 and doubles (up to 1) after each accepted jump
 ///
 /// A jump that is not downhill to first order (gᵀA g ≤ 0, or gᵀ(α ⊙ g) ≤ 0) is skipped
-/// without evaluating anything. Every gradient is evaluated with its value (one of
+/// without evaluating anything (in Algorithm 1's shape its reused gradient is still
+/// charged, as Csawg charges it, before the direction is known). Every gradient is evaluated with its value (one of
 /// each, counted), which the test reads; a rejected move costs the one gradient spent
 /// at its landing point. With the diagonal fit and nothing rejected or skipped the
 /// iterates are the paper's Csawg's, bit for bit (`SafeguardedCsawgTests`).
