@@ -3,7 +3,8 @@
 #   1. `descent run` on Rosenbrock at d = 10⁶ (gd, $2 iterations), timed as a whole
 #      process, against numpy doing the same work (compare/rosenbrock_run.py);
 #   2. `minimize` called from another module (StepTimer, in this package) against a
-#      loop calling `step` by hand, for gd, Adam and Csawg.
+#      loop calling `step` by hand, for gd, Adam, Csawg, the safeguarded planner, BB and
+#      Anderson.
 #
 #   bash Benchmarks/user-path.sh [d] [iterations]      (numpy: pip install numpy)
 set -euo pipefail

@@ -160,13 +160,16 @@ def main():
     parser.add_argument("pages", nargs="+")
     parser.add_argument("--screenshot", default="report.png")
     arguments = parser.parse_args()
+    first = pathlib.Path(arguments.screenshot)
+    shots = [first] + [first.with_name(f"{first.stem}-{n}{first.suffix}") for n in range(2, len(arguments.pages) + 1)]
+    # A screenshot replaces a regular file only, never a directory, link, device or FIFO.
+    for shot in shots:
+        if os.path.lexists(shot) and (shot.is_symlink() or not shot.is_file()):
+            sys.exit(f"browser-check: {shot} exists and is not a regular file")
     browser = Browser(1200, 900)
     try:
         ok = True
-        for index, page in enumerate(arguments.pages):
-            shot = pathlib.Path(arguments.screenshot)
-            if index:
-                shot = shot.with_name(f"{shot.stem}-{index + 1}{shot.suffix}")
+        for page, shot in zip(arguments.pages, shots):
             ok = check(browser, page, shot) and ok
     finally:
         browser.close()

@@ -9,7 +9,8 @@ import collections
 import json
 import sys
 
-TAU_INDEX = 2  # τ = 1e-5 in [1e-1, 1e-3, 1e-5, 1e-7]
+import planning  # bench/planning.py: f_L, costs and problem keys, read the same way
+
 PEERS = ["gd", "heavy-ball", "nesterov", "nesterov-restart", "adam", "adgd", "adgd-accel", "dog", "prodigy", "bb",
          "anderson", "lbfgs", "csawg-safeguarded"]
 
@@ -28,8 +29,7 @@ def family(problem):
     return "Moré–Garbow–Hillstrom"
 
 
-def key(problem):
-    return problem["name"] + " " + " ".join(f"{k}={v}" for k, v in sorted(problem["settings"].items()))
+key = planning.key
 
 
 def main(path):
@@ -40,17 +40,7 @@ def main(path):
 
     # f_L and each run's cost at τ = 1e-5.
     def cost(r, floor):
-        gap = r["start_value"] - floor
-        if gap <= 0:
-            return 0
-        if r.get("minimum") is not None and r["minimum"] == floor and r.get("reach") is not None:
-            hit = r["reach"][TAU_INDEX]
-            return hit["gradient"] if hit else None
-        target = r["start_value"] - (1 - 1e-5) * gap
-        for g, v, s, best in r["history"]:
-            if best <= target:
-                return g
-        return None
+        return planning.cost(r, floor, 1e-5)
 
     wins = collections.Counter()
     versus = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))

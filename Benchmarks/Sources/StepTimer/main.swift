@@ -99,6 +99,10 @@ func driver(_ d: Int) throws {
   try compare("gd") { try GradientDescent<Double>() }
   try compare("adam") { try Adam<Double>() }
   try compare("csawg K=2") { try Csawg<Double>(horizon: 2) }
+  try compare("csawg-safeguarded diag K=2") { try SafeguardedCsawg<Double>(horizon: 2, fit: .diagonal) }
+  try compare("csawg-safeguarded") { try SafeguardedCsawg<Double>() }
+  try compare("bb") { try BarzilaiBorwein<Double>() }
+  try compare("anderson") { try AndersonAcceleration<Double>() }
 }
 
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "pieces" {

@@ -15,6 +15,14 @@ struct Checkpoint: Codable {
 }
 
 let path = CommandLine.arguments.dropFirst().first ?? NSTemporaryDirectory() + "descent-checkpoint.json"
+// A checkpoint is a regular file: an atomic write would replace a directory entry of any
+// other kind (a symbolic link, a device, a FIFO), so the example refuses those.
+if let kind = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+  kind != .typeRegular
+{
+  print("\(path) is not a regular file: give a checkpoint path that is one, or a new one")
+  exit(1)
+}
 let problem = try Rosenbrock<Double>(dimension: 10)
 let start = [-1.0] + [Double](repeating: 0, count: 9)
 let total = 400

@@ -87,12 +87,7 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   /// `f(w)`, writing `∇f(w)` into `gradient`; counts one of each.
   @inlinable
   public mutating func valueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar {
-    _valueEvaluations += 1
-    _gradientEvaluations += 1
-    precondition(w.count == dimension && gradient.count == dimension, "dimension mismatch")
-    let f = w.withUnsafeBufferPointer { point in
-      gradient.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }
-    }
+    let f = countedValueAndGradient(at: w, into: &gradient)
     if !f.isFinite { noteNonFinite(.value) }
     if !Vector.isFinite(gradient) { noteNonFinite(.gradient) }
     return f
@@ -104,13 +99,20 @@ public struct CountingOracle<Problem: Objective>: Sendable {
   /// and is the method's to handle, so it does not end the run.
   @inlinable
   public mutating func trialValueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar? {
+    let f = countedValueAndGradient(at: w, into: &gradient)
+    return f.isFinite && Vector.isFinite(gradient) ? f : nil
+  }
+
+  /// One joint evaluation, counted as a value and a gradient; what is done with a
+  /// non-finite result is the caller's.
+  @inlinable
+  mutating func countedValueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar {
     _valueEvaluations += 1
     _gradientEvaluations += 1
     precondition(w.count == dimension && gradient.count == dimension, "dimension mismatch")
-    let f = w.withUnsafeBufferPointer { point in
+    return w.withUnsafeBufferPointer { point in
       gradient.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }
     }
-    return f.isFinite && Vector.isFinite(gradient) ? f : nil
   }
 
   /// Writes `∇f(w)` into `gradient` at a trial point the method rejects when it is

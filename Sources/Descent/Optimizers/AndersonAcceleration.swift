@@ -55,6 +55,9 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var previousGradient: [Scalar] = []
   @usableFromInline var candidate: [Scalar] = []
   @usableFromInline var candidateGradient: [Scalar] = []
+  /// Scratch for the regularised normal equations and their solution θ; not state.
+  @usableFromInline var system: [Scalar] = []
+  @usableFromInline var theta: [Scalar] = []
 
   public init(
     learningRate: Scalar = 0.001, memory: Int = 5, regularization: Scalar = 1e-10, safeguardScale: Scalar = 1e6
@@ -73,7 +76,7 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
     let d = objective.dimension
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "memory", value: memory,
-      what: "2m·d + m² + 5d numbers at d = \(d)")
+      what: "2m·d + 2m² + m + 5d numbers at d = \(d)")
     try DescentError.requireState(
       gradient, previousWeights, previousGradient, candidate, candidateGradient, dimension: d)
     if !weightDifferences.isEmpty && weightDifferences.count != MemoryRequirement.product(memory, d) {
@@ -81,12 +84,13 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
     }
   }
 
-  /// ΔX and ΔR (2m·d), the Gram matrix (m²) and five vectors of d.
+  /// ΔX and ΔR (2m·d), the Gram matrix and the solve's scratch (2m² + m), five vectors of d.
   public func stateSize(dimension d: Int) -> Int? {
     MemoryRequirement.sum(
       MemoryRequirement.sum(
         MemoryRequirement.product(2, memory).flatMap { MemoryRequirement.product($0, d) },
-        MemoryRequirement.product(memory, memory)),
+        MemoryRequirement.product(memory, memory).flatMap { MemoryRequirement.product(2, $0) }
+          .flatMap { MemoryRequirement.sum($0, memory) }),
       MemoryRequirement.product(5, d))
   }
 
@@ -135,26 +139,28 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
   }
 
   /// `candidate` ← x_k + r_k − (ΔX + ΔR)θ, θ from the regularised normal equations.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
   mutating func makeCandidate(from w: [Scalar]) {
     let d = w.count
     let columns = stored
+    // Scratch for the system, sized once (m² and m), so a step allocates nothing.
+    if system.count != memory * memory { system = [Scalar](repeating: 0, count: memory * memory) }
+    if theta.count != memory { theta = [Scalar](repeating: 0, count: memory) }
     // ΔRᵀ r_k, with r_k = −γ g_k.
-    var rhs = [Scalar](repeating: 0, count: columns)
     var trace: Scalar = 0
     for j in 0..<columns {
       var total: Scalar = 0
       let base = j * d
       for i in 0..<d { total += residualDifferences[base + i] * gradient[i] }
-      rhs[j] = -learningRate * total
+      theta[j] = -learningRate * total
       trace += gram[j * memory + j]
     }
-    var matrix = [Scalar](repeating: 0, count: columns * columns)
     for a in 0..<columns {
-      for b in 0..<columns { matrix[a * columns + b] = gram[a * memory + b] }
-      matrix[a * columns + a] += regularization * trace
+      for b in 0..<columns { system[a * columns + b] = gram[a * memory + b] }
+      system[a * columns + a] += regularization * trace
     }
-    let theta = SmallLinearSystem.solve(matrix, rhs, size: columns)
+    SmallLinearSystem.solve(&system, &theta, size: columns)
     for i in 0..<d { candidate[i] = w[i] - learningRate * gradient[i] }
     for j in 0..<columns where theta[j] != 0 {
       let base = j * d
@@ -164,6 +170,7 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
   }
 
   /// Stores Δx = x_{k+1} − x_k and Δr = −γ(g_{k+1} − g_k), and its row of ΔRᵀΔR.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
   mutating func record(_ w: [Scalar], _ g: [Scalar]) {
     let d = w.count

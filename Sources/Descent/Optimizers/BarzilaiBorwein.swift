@@ -153,6 +153,7 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
   }
 
   /// x_{k+1} = trial, and α_{k+1} from s = −λ g_k and y = g_{k+1} − g_k.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
   mutating func accept(_ w: inout [Scalar], step lambda: Scalar, value newValue: Scalar, squaredNorm: Scalar) {
     // gᵀy and yᵀy, in one pass; sᵀy = −λ gᵀy, sᵀs = λ² gᵀg.

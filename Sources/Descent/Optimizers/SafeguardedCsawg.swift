@@ -77,6 +77,9 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var windowGradients: [Scalar] = []
   /// The secant fit's (GᵀG + λ tr/K I) for the event, K × K.
   @usableFromInline var secantSystem: [Scalar] = []
+  /// Scratch for each projection's solve (K² and K); not state.
+  @usableFromInline var secantScratch: [Scalar] = []
+  @usableFromInline var coefficients: [Scalar] = []
   @usableFromInline var gradient: [Scalar] = []
   /// A move whose landing point the next evaluation tests; where the last jump and the
   /// last gradient step started; whether the jump started where an untested step landed
@@ -123,14 +126,18 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     return alpha.map { trust * $0 }
   }
 
-  /// The ring (2K·d), and the secant window (2K·d) with its fit; six vectors of d.
+  /// The ring (2K·d), and the secant window (2K·d) with its fit and the fit's scratch
+  /// (2K² + K); six vectors of d; the values the test remembers.
   public func stateSize(dimension d: Int) -> Int? {
     let rings = fit == .secant ? 4 : 2
     return MemoryRequirement.sum(
       MemoryRequirement.sum(
         MemoryRequirement.product(rings, horizon).flatMap { MemoryRequirement.product($0, d) },
         MemoryRequirement.product(6, d)),
-      MemoryRequirement.sum(MemoryRequirement.product(horizon, horizon), MemoryRequirement.sum(memory ?? 0, 1)))
+      MemoryRequirement.sum(
+        MemoryRequirement.product(horizon, horizon).flatMap { MemoryRequirement.product(2, $0) }
+          .flatMap { MemoryRequirement.sum($0, horizon) },
+        MemoryRequirement.sum(memory ?? 0, 1)))
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -305,6 +312,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   }
 
   /// α (diagonal or scalar) or the secant system, and the sums cleared.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
   mutating func fitStepSizes() {
     let d = alpha.count
@@ -344,6 +352,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
 
   /// w ← w − ρ α ⊙ g (or w − ρ A g), remembering where it started; false when the
   /// jump is not downhill to first order and was skipped.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
   mutating func jump(_ w: inout [Scalar]) -> Bool {
     let d = w.count
@@ -357,13 +366,17 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       for i in 0..<d { w[i] -= rho * alpha[i] * gradient[i] }
     case .secant:
       let k = horizon
-      var rhs = [Scalar](repeating: 0, count: k)
+      // Scratch sized once (K² and K): the event's system is solved again per
+      // projection, so it is copied rather than overwritten, and nothing is allocated.
+      if secantScratch.count != k * k { secantScratch = [Scalar](repeating: 0, count: k * k) }
+      if coefficients.count != k { coefficients = [Scalar](repeating: 0, count: k) }
       for a in 0..<k {
         var total: Scalar = 0
         for i in 0..<d { total += windowGradients[a * d + i] * gradient[i] }
-        rhs[a] = total
+        coefficients[a] = total
       }
-      let coefficients = SmallLinearSystem.solve(secantSystem, rhs, size: k)
+      for index in 0..<(k * k) { secantScratch[index] = secantSystem[index] }
+      SmallLinearSystem.solve(&secantScratch, &coefficients, size: k)
       for i in 0..<d {
         var step: Scalar = 0
         for a in 0..<k { step += displacements[a * d + i] * coefficients[a] }
@@ -387,6 +400,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   }
 
   /// Planning starts over: the next 2K gradient steps fill the window again.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
   mutating func restartPlanning() {
     iteration = 0
