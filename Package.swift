@@ -6,9 +6,9 @@ let package = Package(
   products: [
     .library(name: "Descent", targets: ["Descent"]),
     .library(name: "DescentPlot", targets: ["DescentPlot"]),
+    .library(name: "DescentProblems", targets: ["DescentProblems"]),
     .library(name: "DescentPaper", targets: ["DescentPaper"]),
-    .library(name: "DescentSuite", targets: ["DescentSuite"]),
-    .library(name: "DescentBench", targets: ["DescentBench"]),
+    .library(name: "DescentStudy", targets: ["DescentStudy"]),
     .library(name: "DescentDifferentiable", targets: ["DescentDifferentiable"]),
     .executable(name: "descent", targets: ["DescentCLI"]),
   ],
@@ -28,37 +28,42 @@ let package = Package(
     ),
     // SVG charts, scales and contours: nothing of Descent's.
     .target(name: "DescentPlot"),
-    // The test suite's real-data problems, their data files and the catalog of every problem.
+    // Every test problem, in one registry: Rosenbrock, quadratics, the Moré–Garbow–Hillstrom
+    // functions, and the real-data problems with their data files.
     .target(
-      name: "DescentSuite", dependencies: ["Descent", .product(name: "SwiftCSV", package: "SwiftCSV")],
+      name: "DescentProblems",
+      dependencies: ["Descent", .product(name: "SwiftCSV", package: "SwiftCSV")],
       resources: [.copy("Data")]),
-    // The experiment runner: specifications, runs, results files, shards and profiles.
+    // The paper's runs, figures, claims and report.
+    .target(name: "DescentPaper", dependencies: ["Descent", "DescentProblems", "DescentPlot"]),
+    // The study: specifications, sweeps, results files, shards, profiles, and comparisons.
     .target(
-      name: "DescentBench",
-      dependencies: ["Descent", "DescentSuite", "DescentPlot", .product(name: "Yams", package: "Yams")]),
-    // The paper's runs, figures, claims and report, and the comparison of methods.
-    .target(name: "DescentPaper", dependencies: ["Descent", "DescentPlot"]),
+      name: "DescentStudy",
+      dependencies: ["Descent", "DescentProblems", "DescentPlot", .product(name: "Yams", package: "Yams")]),
     // Objectives from differentiable Swift: apart, as `_Differentiation` is the toolchain's
     // experimental module, so the core library never depends on it.
     .target(name: "DescentDifferentiable", dependencies: ["Descent"]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [
-        "Descent", "DescentPlot", "DescentPaper", "DescentSuite", "DescentBench",
+        "Descent", "DescentProblems", "DescentPaper", "DescentStudy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "DescentTests",
       dependencies: [
-        "Descent", "DescentSuite", .product(name: "PropertyBased", package: "swift-property-based"),
+        "Descent", "DescentProblems", .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "DescentProblemsTests", dependencies: ["DescentProblems", "Descent"]),
     .testTarget(
-      name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentPlot", "Descent"],
+      name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentProblems", "DescentPlot", "Descent"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent", "DescentSuite"]),
-    .testTarget(name: "DescentBenchTests", dependencies: ["DescentBench", "Descent"]),
-    .testTarget(name: "DescentDifferentiableTests", dependencies: ["DescentDifferentiable", "Descent"]),
+    .testTarget(
+      name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent", "DescentProblems"]),
+    .testTarget(name: "DescentStudyTests", dependencies: ["DescentStudy", "DescentProblems", "Descent"]),
+    .testTarget(
+      name: "DescentDifferentiableTests", dependencies: ["DescentDifferentiable", "DescentProblems", "Descent"]),
   ]
 )

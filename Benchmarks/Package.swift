@@ -19,7 +19,7 @@ let package = Package(
     .executableTarget(
       name: "OptimizerSteps",
       dependencies: [
-        .product(name: "Descent", package: descentPackage),
+        .product(name: "Descent", package: descentPackage), .product(name: "DescentProblems", package: descentPackage),
         .product(name: "Benchmark", package: "benchmark"),
       ],
       path: "Benchmarks/OptimizerSteps",
@@ -27,7 +27,7 @@ let package = Package(
     .executableTarget(
       name: "StepTimer",
       dependencies: [
-        .product(name: "Descent", package: descentPackage), .product(name: "DescentSuite", package: descentPackage),
+        .product(name: "Descent", package: descentPackage), .product(name: "DescentProblems", package: descentPackage),
         .product(name: "DescentDifferentiable", package: descentPackage),
       ],
       path: "Sources/StepTimer"),

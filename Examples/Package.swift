@@ -23,8 +23,8 @@ let package = Package(
       ]),
     .executableTarget(
       name: "LogisticFromCSV",
-      dependencies: [.product(name: "Descent", package: descent), .product(name: "SwiftCSV", package: "SwiftCSV")]),
-    .executableTarget(name: "CheckpointResume", dependencies: [.product(name: "Descent", package: descent)]),
-    .executableTarget(name: "PlannerSideBySide", dependencies: [.product(name: "Descent", package: descent)]),
+      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent), .product(name: "SwiftCSV", package: "SwiftCSV")]),
+    .executableTarget(name: "CheckpointResume", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
+    .executableTarget(name: "PlannerSideBySide", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
   ]
 )

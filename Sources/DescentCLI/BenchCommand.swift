@@ -1,6 +1,7 @@
 import ArgumentParser
 import Descent
-import DescentBench
+import DescentProblems
+import DescentStudy
 import Foundation
 
 struct BenchCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Descent
-import DescentPaper
+import DescentProblems
+import DescentStudy
 import Foundation
 
 struct CompareCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Descent
-import DescentSuite
+import DescentProblems
 
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -8,20 +8,22 @@ struct ListCommand: ParsableCommand {
 
   func run() {
     print("Optimizers (descent run --optimizer NAME[:setting=value…], or --setting value):\n")
-    for method in OptimizerCatalog.methods { print(Self.describe(method, flagPrefix: "--")) }
+    for type in OptimizerCatalog.listed(Double.self) { print(Self.describe(type, flagPrefix: "--")) }
     print("Problems (descent run --problem NAME --set NAME=VALUE):\n")
-    for problem in SuiteCatalog.problems { print(Self.describe(problem, flagPrefix: "")) }
+    for type in ProblemCatalog.types(Double.self) { print(Self.describe(type, flagPrefix: "")) }
   }
 
-  static func describe(_ method: MethodDescription, flagPrefix: String) -> String {
+  /// A method's or problem's name, summary and citation, and a row per setting (a
+  /// method held inside another, Lookahead's, is listed under its own name).
+  static func describe<Subject: Cataloged>(_: Subject.Type, flagPrefix: String) -> String {
+    let entry = Subject.catalogEntry
     var rows = [["", "setting", "symbol", "default", "allowed", "meaning"]]
-    for parameter in method.parameters {
+    for setting in entry.settings where !setting.isInner {
       rows.append([
-        "", flagPrefix + parameter.name, parameter.symbol, parameter.defaultValue, parameter.allowed,
-        parameter.summary,
+        "", flagPrefix + setting.name, setting.symbol, setting.defaultText, setting.allowed, setting.summary,
       ])
     }
     let table = Format.table(rows).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
-    return "\(method.name): \(method.summary)\n  \(method.citation)\n\(table)\n"
+    return "\(entry.name): \(entry.summary)\n  \(entry.citation)\n\(table)\n"
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentProblems
 
 /// The optimizer and its settings, named one way for every method: a specification
 /// `name[:setting=value…]`, and any setting also as `--setting value` (or
@@ -87,12 +88,15 @@ struct MethodOptions: ParsableArguments {
 
   /// Every method's settings, for `descent run --help`.
   static var settingsHelp: String {
-    OptimizerCatalog.methods.map { method in
-      let settings = method.parameters.map { parameter in
-        let symbol = parameter.symbol.isEmpty ? "" : "\(parameter.symbol) "
-        return "    --\(parameter.name)  \(symbol)default \(parameter.defaultValue)"
-      }
-      return (["  \(method.name)"] + settings).joined(separator: "\n")
-    }.joined(separator: "\n")
+    OptimizerCatalog.listed(Double.self).map { settingsHelp($0) }.joined(separator: "\n")
+  }
+
+  private static func settingsHelp<Method: Cataloged>(_: Method.Type) -> String {
+    let entry = Method.catalogEntry
+    let settings = entry.settings.filter { !$0.isInner }.map { setting in
+      let symbol = setting.symbol.isEmpty ? "" : "\(setting.symbol) "
+      return "    --\(setting.name)  \(symbol)default \(setting.defaultText)"
+    }
+    return (["  \(entry.name)"] + settings).joined(separator: "\n")
   }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Descent
-import DescentSuite
+import DescentProblems
 import Foundation
 
 /// The problem, its parameters and the starting point.
 struct ProblemOptions: ParsableArguments {
-  @Option(help: "Problem: \(SuiteCatalog.names.joined(separator: ", ")).")
+  @Option(help: "Problem: \(ProblemCatalog.names.joined(separator: ", ")).")
   var problem = "rosenbrock"
 
   @Option(
@@ -19,7 +19,7 @@ struct ProblemOptions: ParsableArguments {
   var start: String?
 
   func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedProblem<S> {
-    try SuiteCatalog.make(problem, settings: try settings(), as: S.self)
+    try ProblemCatalog.make(problem, settings: try settings(), as: S.self)
   }
 
   /// The problem's settings as given with `--set`.

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Foundation
 
 /// The short progress table `descent run` prints: evenly spaced rows of the trace.

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 
 /// The lines `descent run` prints after the table.
 enum ResultSummary {

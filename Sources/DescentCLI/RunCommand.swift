@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentProblems
 import Foundation
 
 struct RunCommand: ParsableCommand {

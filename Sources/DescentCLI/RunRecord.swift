@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentProblems
 import Foundation
 
 /// How `run` and `compare` print their results.

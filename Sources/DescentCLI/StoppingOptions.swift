@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentProblems
 
 /// The stopping rules as flags. Tolerances are read as typed, so a refused value is
 /// echoed as it was written.

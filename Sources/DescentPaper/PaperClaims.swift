@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+import DescentProblems
 import Foundation
 
 /// Every claim of the paper's sections 3 and 4 that a number can check, measured

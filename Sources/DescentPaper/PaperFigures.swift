@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+import DescentProblems
 import Foundation
 
 /// One of the report's figures: the paper's, by their numbers in the paper, and S1,

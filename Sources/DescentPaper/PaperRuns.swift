@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+import DescentProblems
 
 /// The runs behind the paper's figures and claims, each made once per report and
 /// shared by every figure and claim that needs it. Settings are the paper's, read as
@@ -102,7 +103,7 @@ public struct PaperRuns: Sendable {
   }
 
   public mutating func rosenbrockCsawg(
-    horizon: Int, learningRate: Double, projection: Csawg<Double>.ProjectionGradient? = nil
+    horizon: Int, learningRate: Double, projection: ProjectionGradient? = nil
   ) throws(DescentError) -> MinimizationResult<Double> {
     let label = projection.map { " \($0.rawValue)" } ?? ""
     return try run(

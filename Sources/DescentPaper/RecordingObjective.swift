@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+import DescentProblems
 
 /// The points an objective was evaluated at, kept while `recording` is set: for
 /// figures of what a method looked at.

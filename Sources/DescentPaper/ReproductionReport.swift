@@ -1,5 +1,6 @@
 import Descent
 import DescentPlot
+import DescentProblems
 import Foundation
 
 /// Makes the reproduction: each figure as SVG with its data as CSV, the claims as

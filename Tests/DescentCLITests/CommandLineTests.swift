@@ -1,6 +1,6 @@
 import ArgumentParser
 import Descent
-import DescentSuite
+import DescentProblems
 import Foundation
 import Testing
 
@@ -25,7 +25,7 @@ import Testing
     ),
     (
       ["run", "--problem", "himmelblau"],
-      "unknown problem 'himmelblau': known are \(SuiteCatalog.names.joined(separator: ", "))"
+      "unknown problem 'himmelblau': known are \(ProblemCatalog.names.joined(separator: ", "))"
     ),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
@@ -81,15 +81,17 @@ import Testing
   /// Every setting of every method, from the catalog, reaches it under its own name,
   /// as a flag and inside the specification; no setting has code of its own here.
   @Test func everySettingReachesTheCatalogUnderItsName() throws {
-    for method in OptimizerCatalog.methods {
-      for parameter in method.parameters {
-        let flag = try MethodOptions.parse(["--optimizer", method.name, "--\(parameter.name)", "-7"]).specification()
-        #expect(
-          flag.name == method.name && flag.settings == [parameter.name: "-7"], "\(method.name) --\(parameter.name)")
-        let spec = try MethodOptions.parse(["--optimizer", "\(method.name):\(parameter.name)=7"]).specification()
-        #expect(spec.settings == [parameter.name: "7"], "\(method.name):\(parameter.name)=7")
-        #expect(MethodOptions.settingsHelp.contains("--\(parameter.name)  \(parameter.symbol)"))
-      }
+    for type in OptimizerCatalog.listed(Double.self) { try expectSettingsReachTheCatalog(type) }
+  }
+
+  func expectSettingsReachTheCatalog<Method: Cataloged>(_: Method.Type) throws {
+    let name = Method.catalogName
+    for setting in Method.catalogEntry.settings where !setting.isInner {
+      let flag = try MethodOptions.parse(["--optimizer", name, "--\(setting.name)", "-7"]).specification()
+      #expect(flag.name == name && flag.settings == [setting.name: "-7"], "\(name) --\(setting.name)")
+      let spec = try MethodOptions.parse(["--optimizer", "\(name):\(setting.name)=7"]).specification()
+      #expect(spec.settings == [setting.name: "7"], "\(name):\(setting.name)=7")
+      #expect(MethodOptions.settingsHelp.contains("--\(setting.name)  \(setting.symbol)"))
     }
   }
 

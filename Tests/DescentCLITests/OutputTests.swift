@@ -1,3 +1,4 @@
+import DescentProblems
 import Foundation
 import Testing
 

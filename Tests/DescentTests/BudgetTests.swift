@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// The evaluation budget holds inside a step: no run spends more than it was given.

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Foundation
 import Testing
 
@@ -39,7 +40,7 @@ import Testing
       (["learning-rate": "fast"], .invalidValue(name: "learning-rate", value: "fast", expected: "a number > 0")),
       (
         ["momentum": "0.9"],
-        .unexpectedParameter(name: "momentum", method: "csawg", accepted: Csawg<Double>.method.parameters.map(\.name))
+        .unexpectedParameter(name: "momentum", method: "csawg", accepted: Csawg<Double>.settingNames)
       ),
     ]
     for (settings, error) in cases {
@@ -64,10 +65,10 @@ import Testing
   }
 
   func expectNamedKeyPaths<T: CatalogedOptimizer>(_: T.Type) {
-    for hyperparameter in T.catalogEntry.hyperparameters {
-      let path = String(describing: hyperparameter.keyPath)
+    for setting in T.catalogEntry.settings {
+      let path = String(describing: setting.keyPath)
       guard !path.contains("<computed") else { continue }
-      #expect(path.hasSuffix(".\(hyperparameter.property)"), "\(T.catalogEntry.name): \(path)")
+      #expect(path.hasSuffix(".\(setting.property)"), "\(T.catalogEntry.name): \(path)")
     }
   }
 
@@ -83,22 +84,22 @@ import Testing
     let entry = T.catalogEntry
     let problem = try Quadratic<Double>(curvature: .diagonal([1, 2]))
     let encoded = try JSONEncoder().encode(try entry.defaults())
-    for hyperparameter in entry.hyperparameters where hyperparameter.kind == .real || hyperparameter.kind == .integer {
+    for setting in entry.settings where setting.kind == .real || setting.kind == .integer {
       do {
-        _ = try T(settings: [hyperparameter.name: "-1"])
+        _ = try T(settings: [setting.name: "-1"])
         continue  // −1 is allowed
       } catch {
-        #expect(error == .invalidValue(name: hyperparameter.name, value: "-1", expected: hyperparameter.expected))
+        #expect(error == .invalidValue(name: setting.name, value: "-1", expected: setting.expected))
       }
       var object = try JSONSerialization.jsonObject(with: encoded) as! [String: Any]
-      guard object[hyperparameter.property] is NSNumber else { continue }
-      object[hyperparameter.property] = -1
+      guard object[setting.property] is NSNumber else { continue }
+      object[setting.property] = -1
       let data = try JSONSerialization.data(withJSONObject: object)
-      let libraryError = #expect(throws: DescentError.self, "\(entry.name).\(hyperparameter.property)") {
+      let libraryError = #expect(throws: DescentError.self, "\(entry.name).\(setting.property)") {
         try JSONDecoder().decode(T.self, from: data).validate(for: problem)
       }
       guard case .invalidValue(let name, _, _) = libraryError else { continue }
-      #expect(name == hyperparameter.property, "\(entry.name): \(String(describing: libraryError))")
+      #expect(name == setting.property, "\(entry.name): \(String(describing: libraryError))")
     }
   }
 

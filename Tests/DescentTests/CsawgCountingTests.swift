@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 @Suite struct CsawgCountingTests {

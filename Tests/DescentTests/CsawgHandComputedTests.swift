@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// Csawg steps worked out by hand on f(w) = ½ w₁², where the second component's

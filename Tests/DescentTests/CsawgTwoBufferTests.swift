@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// The paper's Algorithms 1 and 2 written literally, with buffers B1 and B2 of K
@@ -49,7 +50,7 @@ struct TwoBufferCsawg {
 @Suite struct CsawgTwoBufferTests {
   @Test(arguments: [(1, 1, 0), (2, 1, 0), (3, 1, 0), (10, 1, 0), (2, 5, 10), (10, 5, 10), (4, 2, 3)])
   func ringMatchesTwoBuffersBitForBit(horizon: Int, planningSteps: Int, corrections: Int) throws {
-    for projection in Csawg<Double>.ProjectionGradient.allCases {
+    for projection in ProjectionGradient.allCases {
       let f = try Rosenbrock<Double>()
       var csawg = try Csawg<Double>(
         learningRate: 0.001, horizon: horizon, planningSteps: planningSteps, corrections: corrections,

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Foundation
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
     let initialised = try entry.defaults()
     #expect(entry.notAtDefault(initialised).isEmpty, "\(entry.name) in \(T.Scalar.self): initialiser differs")
     // Each default, written as the table shows it, reads back to the same method.
-    let written = Dictionary(uniqueKeysWithValues: entry.hyperparameters.map { ($0.name, $0.defaultText) })
+    let written = Dictionary(uniqueKeysWithValues: entry.settings.map { ($0.name, $0.defaultText) })
     let read = try T(settings: written)
     #expect(entry.notAtDefault(read).isEmpty, "\(entry.name) in \(T.Scalar.self): \(written) reads back otherwise")
     #expect(try encoded(read) == encoded(initialised), "\(entry.name) in \(T.Scalar.self)")

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// The property that makes each method what it is, checked directly.

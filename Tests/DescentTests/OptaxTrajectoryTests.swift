@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// Every method with an optax counterpart follows optax's trajectory, in Double, to a

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// Element-wise kernels split across cores above `Parallel.threshold`; each element is

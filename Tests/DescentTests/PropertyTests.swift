@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Foundation
 import PropertyBased
 import Testing
@@ -21,10 +22,10 @@ import Testing
 
   /// The settings chosen by `picks`, one pick per hyperparameter of `name`.
   static func settings(_ name: String, _ picks: [Int]) -> [String: String] {
-    let parameters = OptimizerCatalog.methods.first { $0.name == name }!.parameters
+    let names = OptimizerCatalog.listed(Double.self).first { $0.catalogName == name }!.settingNames
     var settings: [String: String] = [:]
-    for (parameter, pick) in zip(parameters, picks) where pick < values.count {
-      settings[parameter.name] = values[pick]
+    for (setting, pick) in zip(names, picks) where pick < values.count {
+      settings[setting] = values[pick]
     }
     return settings
   }

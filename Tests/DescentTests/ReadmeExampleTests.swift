@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// L-BFGS against scipy's L-BFGS-B (evaluations within 10 %, same minimiser) and

@@ -1,4 +1,5 @@
 import Descent
+import DescentProblems
 import Testing
 
 /// Methods no library implements, against numpy transcriptions of their papers

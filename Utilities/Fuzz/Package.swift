@@ -17,7 +17,7 @@ let package = Package(
     .executableTarget(
       name: "DescentFuzz",
       dependencies: [
-        .product(name: "Descent", package: descentPackage), .product(name: "DescentSuite", package: descentPackage),
+        .product(name: "Descent", package: descentPackage), .product(name: "DescentProblems", package: descentPackage),
       ])
   ]
 )

@@ -11,6 +11,7 @@
 // optimizer's own work alone.
 import Benchmark
 import Descent
+import DescentProblems
 
 let sizes = [1_000, 100_000, 10_000_000]
 

@@ -1,5 +1,6 @@
 import Descent
 import DescentDifferentiable
+import DescentProblems
 import Foundation
 import _Differentiation
 

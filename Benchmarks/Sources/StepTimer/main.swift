@@ -12,7 +12,7 @@
 // is a stored vector, so only the optimizer's own work is measured, as in the numpy
 // and optax scripts beside it.
 @_spi(Benchmarks) import Descent
-import DescentSuite
+import DescentProblems
 import Foundation
 
 func milliseconds(_ body: () -> Void, repeats: Int = 15) -> Double {
@@ -124,7 +124,7 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "pieces" {
 /// existential as `descent bench` calls them.
 func finiteSum() throws {
   for name in ["breast-cancer-logistic", "digits-softmax"] {
-    let problem = try SuiteCatalog.make(name, as: Double.self)
+    let problem = try ProblemCatalog.make(name, as: Double.self)
     let w = (0..<problem.dimension).map { Double($0 % 11) / 100 - 0.05 }
     var g = [Double](repeating: 0, count: w.count)
     print("descent", name, milliseconds({ problem.gradient(at: w, into: &g) }, repeats: 51))

@@ -6,6 +6,7 @@
 // Run it twice: the first run stops half way and writes the checkpoint; the second
 // finds it, resumes, and checks the result against an uninterrupted run.
 import Descent
+import DescentProblems
 import Foundation
 
 struct Checkpoint: Codable {

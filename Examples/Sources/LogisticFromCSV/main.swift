@@ -5,6 +5,7 @@
 //   swift run --package-path Examples LogisticFromCSV [file.csv]
 // (default: the breast-cancer data the package ships, Sources/DescentSuite/Data/)
 import Descent
+import DescentProblems
 import Foundation
 import SwiftCSV
 

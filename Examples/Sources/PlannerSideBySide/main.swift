@@ -3,6 +3,7 @@
 //
 //   swift run --package-path Examples PlannerSideBySide [dimension]
 import Descent
+import DescentProblems
 
 let dimension = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 50
 for d in [2, dimension] {

@@ -1,36 +1,5 @@
 /// An optimizer the catalog can describe and build from named settings.
-public protocol CatalogedOptimizer<Scalar>: Optimizer {
-  /// Its name, citation, initialiser and table of hyperparameters.
-  static var catalogEntry: CatalogEntry<Self> { get }
-  /// As `descent list` shows it.
-  static var method: MethodDescription { get }
-  /// Builds the optimizer from settings given as text, by their command-line names.
-  init(settings: [String: String]) throws(DescentError)
-  /// `error` as the tool shows it: a hyperparameter named by its setting, with its
-  /// value as given in `settings` (or the default as the table writes it).
-  static func namingSettings(_ error: DescentError, given settings: [String: String]) -> DescentError
-}
-
-extension CatalogedOptimizer {
-  public static var method: MethodDescription { catalogEntry.description }
-
-  public init(settings: [String: String]) throws(DescentError) {
-    self = try Self.catalogEntry.make(settings)
-  }
-
-  public static func namingSettings(_ error: DescentError, given settings: [String: String]) -> DescentError {
-    guard case .invalidValue(let name, _, let expected) = error,
-      let hyperparameter = catalogEntry.hyperparameters.first(where: { $0.property == name })
-    else { return error }
-    let typed = settings[hyperparameter.name] ?? hyperparameter.defaultText
-    return .invalidValue(name: hyperparameter.name, value: typed, expected: expected)
-  }
-
-  /// Throws for the first hyperparameter outside its range, naming its Swift property.
-  public func checkHyperparameters() throws(DescentError) {
-    try Self.catalogEntry.check(self)
-  }
-}
+public protocol CatalogedOptimizer<Scalar>: Optimizer, Cataloged {}
 
 /// Every optimizer Descent has, by name.
 public enum OptimizerCatalog {
@@ -47,11 +16,13 @@ public enum OptimizerCatalog {
     ]
   }
 
-  public static var methods: [MethodDescription] {
-    types(Double.self).map { $0.method } + [Lookahead<GradientDescent<Double>>.lookaheadDescription]
+  /// Every type `descent list` describes: the optimizers, then Lookahead (around
+  /// gradient descent, for its own settings and the choice of inner method).
+  public static func listed<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedOptimizer<S>.Type] {
+    types(S.self) + [Lookahead<GradientDescent<S>>.self]
   }
 
-  public static var names: [String] { methods.map(\.name) }
+  public static var names: [String] { listed(Double.self).map { $0.catalogName } }
 
   /// Builds the optimizer called `name` from settings given as text.
   public static func make<S: DescentFloat>(
@@ -59,13 +30,13 @@ public enum OptimizerCatalog {
   ) throws(DescentError) -> any CatalogedOptimizer<S> {
     if name == "lookahead" {
       let innerName = settings["inner"] ?? "adam"
-      guard let inner = types(S.self).first(where: { $0.method.name == innerName }) else {
+      guard let inner = types(S.self).first(where: { $0.catalogName == innerName }) else {
         let others = names.filter { $0 != "lookahead" }.joined(separator: ", ")
         throw .invalidValue(name: "inner", value: innerName, expected: "an optimizer other than lookahead: \(others)")
       }
       return try makeLookahead(inner, settings: settings.filter { $0.key != "inner" })
     }
-    guard let type = types(S.self).first(where: { $0.method.name == name }) else {
+    guard let type = types(S.self).first(where: { $0.catalogName == name }) else {
       throw .unknownName(kind: "optimizer", name: name, known: names)
     }
     return try type.init(settings: settings)

@@ -46,7 +46,7 @@ extension DescentError {
 
   /// Throws unless `vector` has `dimension` finite entries.
   @usableFromInline
-  static func requireFiniteVector<S: DescentFloat>(
+  package static func requireFiniteVector<S: DescentFloat>(
     _ vector: [S], named name: String, dimension: Int
   ) throws(DescentError) {
     guard vector.count == dimension else {

@@ -42,7 +42,7 @@ extension DescentError {
   /// Throws unless `count` numbers of `S` fit in the machine's memory. `name` and
   /// `value` are the setting that makes the state this large; `what` says what the
   /// count is, e.g. "2K·d + 4d numbers at d = 2". A nil count overflowed `Int`.
-  static func requireMemory<S: DescentFloat>(
+  package static func requireMemory<S: DescentFloat>(
     _ count: Int?, of _: S.Type, name: String, value: some CustomStringConvertible, what: String
   ) throws(DescentError) {
     let size = MemoryLayout<S>.size

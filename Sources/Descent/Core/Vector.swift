@@ -58,7 +58,7 @@ public enum Vector {
   /// normal range, else in two passes scaled by the largest magnitude, so that no
   /// square underflows or overflows. Zero exactly when every term is zero.
   @inlinable @inline(__always)
-  static func euclidean<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
+  package static func euclidean<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
     let squares = sum(count: count) {
       let t = term($0)
       return t * t
@@ -82,7 +82,7 @@ public enum Vector {
   /// reassociate); four lanes can, and the order stays fixed, so results are the
   /// same on every run.
   @inlinable @inline(__always)
-  static func sum<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
+  package static func sum<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
     var (s0, s1, s2, s3): (S, S, S, S) = (0, 0, 0, 0)
     var i = 0
     while i + 4 <= count {
@@ -102,7 +102,7 @@ public enum Vector {
   /// max |term(i)| over `0..<count` (NaN terms skipped), in four interleaved lanes so
   /// that it vectorises; a maximum is exact, so the lanes change nothing.
   @inlinable @inline(__always)
-  static func largestMagnitude<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
+  package static func largestMagnitude<S: DescentFloat>(count: Int, _ term: (Int) -> S) -> S {
     var (m0, m1, m2, m3): (S, S, S, S) = (0, 0, 0, 0)
     var i = 0
     while i + 4 <= count {

@@ -31,12 +31,12 @@ public struct AdGD<Scalar: DescentFloat>: Optimizer {
 
   public init(initialStepSize: Scalar? = nil) throws(DescentError) {
     self.initialStepSize = initialStepSize
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(previousWeights, previousGradient, gradient, dimension: objective.dimension)
     try DescentError.requireCount(iteration)
   }
@@ -75,7 +75,7 @@ extension AdGD: CatalogedOptimizer {
     CatalogEntry(
       "adgd", summary: "GD with λ from the local smoothness ‖Δx‖/(2‖Δ∇f‖), growth bounded",
       citation: "Malitsky & Mishchenko (2020)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .optionalReal(
           "initialStepSize", \.initialStepSize, symbol: "λ₀", none: "auto", .positive,
           "the first step's size (auto: 1e-5/‖∇f(x₀)‖)")

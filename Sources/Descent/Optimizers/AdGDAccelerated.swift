@@ -34,12 +34,12 @@ public struct AdGDAccelerated<Scalar: DescentFloat>: Optimizer {
 
   public init(initialStepSize: Scalar? = nil) throws(DescentError) {
     self.initialStepSize = initialStepSize
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(
       previousWeights, previousGradient, extrapolationBase, gradient, dimension: objective.dimension)
     try DescentError.requireCount(iteration)
@@ -101,7 +101,7 @@ extension AdGDAccelerated: CatalogedOptimizer {
     CatalogEntry(
       "adgd-accel", summary: "AdGD with momentum from local smoothness and strong-convexity estimates",
       citation: "Malitsky & Mishchenko (2020)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .optionalReal(
           "initialStepSize", \.initialStepSize, symbol: "λ₀", none: "auto", .positive,
           "the first step's size (auto: 1e-5/‖∇f(x₀)‖)")

@@ -25,12 +25,12 @@ public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
     self.learningRate = learningRate
     self.epsilon = epsilon
     self.initialAccumulator = initialAccumulator
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(squaredSum, gradientBuffer, dimension: objective.dimension)
   }
 
@@ -62,7 +62,7 @@ extension Adagrad: CatalogedOptimizer {
     CatalogEntry(
       "adagrad", summary: "steps divided by the root of summed squared gradients",
       citation: "Duchi, Hazan & Singer (2011)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "η", default: 0.01, .positive, "step-size"),
         .real("epsilon", \.epsilon, symbol: "δ", default: 1e-10, .nonNegative, "added to the root"),
         .real(

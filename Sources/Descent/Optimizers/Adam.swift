@@ -28,12 +28,12 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
     self.beta1 = beta1
     self.beta2 = beta2
     self.epsilon = epsilon
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try moments.validate(dimension: objective.dimension, scratch: gradientBuffer)
   }
 
@@ -48,7 +48,7 @@ extension Adam: CatalogedOptimizer {
     CatalogEntry(
       "adam", summary: "momentum plus RMS normalisation, bias-corrected", citation: "Kingma & Ba (2015)",
       initialiserDefaults: { try Self() },
-      hyperparameters: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
-        + AdamMoments.hyperparameters(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon))
+      settings: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
+        + AdamMoments.settings(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon))
   }
 }

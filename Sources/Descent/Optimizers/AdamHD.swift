@@ -38,12 +38,12 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
     self.beta2 = beta2
     self.epsilon = epsilon
     stepSize = learningRate
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try moments.validate(dimension: objective.dimension, scratch: gradient)
   }
 
@@ -84,11 +84,11 @@ extension AdamHD: CatalogedOptimizer {
     CatalogEntry(
       "adam-hd", summary: "Adam with its step-size learned by hypergradient descent",
       citation: "Baydin, Cornish, Martínez Rubio, Schmidt & Wood (2018)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "α₀", default: 0.001, .positive, "step-size"),
         .real(
           "hypergradientRate", \.hypergradientRate, symbol: "β", default: 1e-7, .nonNegative,
           "step-size of the step-size"),
-      ] + AdamMoments.hyperparameters(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon))
+      ] + AdamMoments.settings(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon))
   }
 }

@@ -22,10 +22,10 @@ struct AdamMoments<Scalar: DescentFloat>: Codable, Sendable {
   }
 
   /// β₁, β₂ and ε, with Kingma and Ba's defaults, for a method that stores them at these paths.
-  static func hyperparameters<Method>(
+  static func settings<Method>(
     beta1: WritableKeyPath<Method, Scalar>, beta2: WritableKeyPath<Method, Scalar>,
     epsilon: WritableKeyPath<Method, Scalar>
-  ) -> [Hyperparameter<Method>] {
+  ) -> [Setting<Method>] {
     [
       .real("beta1", beta1, symbol: "β₁", default: 0.9, .rate, "decay of the mean"),
       .real("beta2", beta2, symbol: "β₂", default: 0.999, .rate, "decay of the mean square"),

@@ -34,12 +34,12 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
     self.beta2 = beta2
     self.epsilon = epsilon
     self.weightDecay = weightDecay
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try moments.validate(dimension: objective.dimension, scratch: gradientBuffer)
   }
 
@@ -56,8 +56,8 @@ extension AdamW: CatalogedOptimizer {
     CatalogEntry(
       "adamw", summary: "Adam with decoupled weight decay", citation: "Loshchilov & Hutter (2019)",
       initialiserDefaults: { try Self() },
-      hyperparameters: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
-        + AdamMoments.hyperparameters(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon) + [
+      settings: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
+        + AdamMoments.settings(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon) + [
           .real("weightDecay", \.weightDecay, symbol: "λ", default: 1e-5, .rate, "decay per step, not scaled by α")
         ])
   }

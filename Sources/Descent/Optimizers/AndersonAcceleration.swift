@@ -64,7 +64,7 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
   ) throws(DescentError) {
     (self.learningRate, self.memory, self.regularization, self.safeguardScale) =
       (learningRate, memory, regularization, safeguardScale)
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   /// Anderson steps rejected by the safeguard so far.
@@ -72,7 +72,7 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     let d = objective.dimension
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "memory", value: memory,
@@ -197,7 +197,7 @@ extension AndersonAcceleration: CatalogedOptimizer {
     CatalogEntry(
       "anderson", summary: "Anderson acceleration (type II) of the gradient step, safeguarded",
       citation: "Walker & Ni (2011); Zhang, O'Donoghue & Boyd (2020)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive, "step-size of the gradient step"),
         .integer("memory", \.memory, symbol: "m", default: 5, .atLeast(1), "differences kept"),
         .real(

@@ -68,7 +68,7 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
     (self.formula, self.initialStepSize, self.memory) = (formula, initialStepSize, memory)
     (self.sufficientDecrease, self.shrinkMin, self.shrinkMax, self.safeguard) =
       (sufficientDecrease, shrinkMin, shrinkMax, safeguard)
-    try checkHyperparameters()
+    try checkSettings()
     try checkShrinkRange()
   }
 
@@ -82,7 +82,7 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try checkShrinkRange()
     try DescentError.requireMemory(
       stateSize(dimension: objective.dimension), of: Scalar.self, name: "memory", value: memory,
@@ -180,7 +180,7 @@ extension BarzilaiBorwein: CatalogedOptimizer {
     CatalogEntry(
       "bb", summary: "Barzilai–Borwein steps with the GLL non-monotone line search (Raydan's GBB)",
       citation: "Raydan (1997); Barzilai & Borwein (1988)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .choice("formula", \.formula, default: .bb1, "bb1: sᵀs/sᵀy, bb2: sᵀy/yᵀy"),
         .real("initialStepSize", \.initialStepSize, symbol: "λ₀", default: 1, .positive, "the first trial step"),
         .integer(

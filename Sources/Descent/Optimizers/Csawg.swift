@@ -31,10 +31,11 @@
 /// completed one put it. α was already learned and the sums cleared, so a run resumed
 /// with more budget goes on accumulating the next window, as after a full event.
 ///
-/// Memory: a ring of the last K pairs, the two sums, α and the gradient buffer,
-/// 2K·d + 4d numbers, instead of the paper's two buffers of K pairs each (4K·d).
-/// Each pair's contribution is added to the sums as its partner K steps later
-/// arrives, in the paper's order, so the sums are bit-identical to the two-buffer form.
+/// Memory: the planning window (`PlanningWindow`: a ring of the last K pairs and the
+/// two sums), α and the gradient buffer, 2K·d + 4d numbers, instead of the paper's two
+/// buffers of K pairs each (4K·d). Each pair's contribution is added to the sums as its
+/// partner K steps later arrives, in the paper's order, so the sums are bit-identical
+/// to the two-buffer form.
 ///
 /// Yao, H. (2022). Learning to Accelerate by the Methods of Step-size Planning.
 /// arXiv:2204.01705. Algorithms 1 and 2.
@@ -50,15 +51,6 @@
 ///   by default `.reused` for Algorithm 1 and `.fresh` for Algorithm 2, as the paper
 ///   reads. Either can be chosen for either form.
 public struct Csawg<Scalar: DescentFloat>: Optimizer {
-  /// Which gradient the first projection of a planning event is applied to.
-  public enum ProjectionGradient: String, Codable, Sendable, CaseIterable {
-    /// `g_k = ∇f(w_{k−1})`, the gradient of the iteration's own step (Algorithm 1),
-    /// charged as one evaluation.
-    case reused
-    /// `∇f(w)` at the current weight, freshly evaluated (Algorithm 2).
-    case fresh
-  }
-
   /// γ.
   public internal(set) var learningRate: Scalar
   /// K.
@@ -73,19 +65,11 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   /// The gradient the first projection of an event uses: as chosen, or the paper's
   /// (reused for Algorithm 1, P = 1 and M = 0; fresh for Algorithm 2).
   public var projectionGradient: ProjectionGradient {
-    projectionGradientChoice ?? (planningSteps == 1 && corrections == 0 ? .reused : .fresh)
+    projectionGradientChoice ?? .paper(planningSteps: planningSteps, corrections: corrections)
   }
 
-  /// k, the number of completed iterations.
-  @usableFromInline var iteration = 0
-  /// The last K stored weights, slot `(k − 1) mod K` holding `w_k`; K·d numbers.
-  @usableFromInline var ringWeights: [Scalar] = []
-  /// The gradients stored with them; K·d numbers.
-  @usableFromInline var ringGradients: [Scalar] = []
-  /// sum₁ = Σ g_s ⊙ (w_s − w_{s+K}) over the pairs matched so far in this window.
-  @usableFromInline var weightDifferenceSum: [Scalar] = []
-  /// sum₂ = Σ g_s ⊙ g_s over the same pairs.
-  @usableFromInline var squaredGradientSum: [Scalar] = []
+  /// The steps, their pairs and the sums (`PlanningWindow`): 2K·d + 2d numbers.
+  @usableFromInline var window: PlanningWindow<Scalar>
   /// α from the last planning event.
   @usableFromInline var alpha: [Scalar] = []
   /// Scratch for the gradient being used; not state.
@@ -103,12 +87,13 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     self.planningSteps = planningSteps
     self.corrections = corrections
     self.projectionGradientChoice = projectionGradient
-    try checkHyperparameters()
+    self.window = PlanningWindow(horizon: horizon)
+    try checkSettings()
   }
 
   /// α, once the first planning event (at iteration 2K) has learned it.
   public var stepSizes: [Scalar]? {
-    iteration / 2 >= horizon ? alpha : nil
+    window.hasPlanned ? alpha : nil
   }
 
   /// Gradient evaluations one planning event costs: P·(1 + M), or `Int.max` when
@@ -117,12 +102,11 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     MemoryRequirement.sum(corrections, 1).flatMap { MemoryRequirement.product(planningSteps, $0) } ?? .max
   }
 
-  /// Numbers of state on `d` parameters: the ring (2K·d), the two sums, α and the
-  /// gradient (4d); nil when that overflows `Int`.
+  /// Numbers of state on `d` parameters: the window (2K·d + 2d), α and the gradient
+  /// (2d); nil when that overflows `Int`.
   public func stateSize(dimension d: Int) -> Int? {
     MemoryRequirement.sum(
-      MemoryRequirement.product(2, horizon).flatMap { MemoryRequirement.product($0, d) },
-      MemoryRequirement.product(4, d))
+      PlanningWindow<Scalar>.size(horizon: horizon, dimension: d, keepsPairs: false), MemoryRequirement.product(2, d))
   }
 
   /// Checks that the state fits in memory on `objective`, and that a resumed
@@ -133,10 +117,8 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "2K·d + 4d numbers at d = \(d)")
-    try DescentError.requireState(weightDifferenceSum, squaredGradientSum, alpha, gradient, dimension: d)
-    if !ringWeights.isEmpty && ringWeights.count != MemoryRequirement.product(horizon, d) {
-      throw .dimensionMismatch(name: "optimizer state", expected: d, actual: ringWeights.count / horizon)
-    }
+    try DescentError.requireState(alpha, gradient, dimension: d)
+    try window.validate(dimension: d, horizon: horizon)
   }
 
   @inlinable
@@ -146,13 +128,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     guard oracle.reserve(gradients: 1) else { return }
     if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
     oracle.gradient(at: w, into: &gradient)
-    // Lend the gradient out rather than share it, so that planning can overwrite
-    // it without a copy.
-    var g: [Scalar] = []
-    swap(&g, &gradient)
-    let due = accumulateStep(&w, gradient: g)
-    swap(&g, &gradient)
-    if due { plan(&w, oracle: &oracle) }
+    if accumulateStep(&w, gradient: gradient) { plan(&w, oracle: &oracle) }
   }
 
   /// ``accumulateStep(_:gradient:)``, for the benchmarks, which drive and measure
@@ -165,63 +141,15 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     accumulateStep(&w, gradient: gradient)
   }
 
-  /// The element-wise part of an iteration: `w ← w − γ g`, the older pair added to
-  /// the sums, `(w, g)` stored. Returns whether a planning event is due, which
-  /// ``step(_:oracle:)`` then runs (it needs fresh gradients). Like `step`, it
-  /// expects ``validate(for:)`` to have passed for this dimension (as `minimize`
-  /// checks): a state of another dimension is a programmer error, and traps.
+  /// The element-wise part of an iteration: `w ← w − γ g`, recorded in the window.
+  /// Returns whether a planning event is due, which ``step(_:oracle:)`` then runs
+  /// (it needs fresh gradients). Like `step`, it expects ``validate(for:)`` to have
+  /// passed for this dimension (as `minimize` checks): a state of another dimension
+  /// is a programmer error, and traps.
   @inlinable
   mutating func accumulateStep(_ w: inout [Scalar], gradient: [Scalar]) -> Bool {
-    let d = w.count
-    if weightDifferenceSum.count != d { allocateState(dimension: d) }
-    iteration += 1
-    let slot = (iteration - 1) % horizon
-    let pairedWithOlder = iteration > horizon
-    stepAndRecord(&w, gradient: gradient, slot: slot, accumulate: pairedWithOlder)
-    return pairedWithOlder && slot == horizon - 1
-  }
-
-  /// `w_k = w_{k−1} − γ g_k`; adds the older pair in `slot` to the sums (when B1 is
-  /// full), then stores `(w_k, g_k)` in its place.
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  @inlinable
-  mutating func stepAndRecord(_ w: inout [Scalar], gradient: [Scalar], slot: Int, accumulate: Bool) {
-    let d = w.count
-    let base = slot * d
-    let gamma = learningRate
-    gradient.withUnsafeBufferPointer { g in
-      withBuffers(&w, &ringWeights, &ringGradients) { w, ringWeights, ringGradients in
-        let ringW = UnsafeMutableBufferPointer(rebasing: ringWeights[base..<(base + d)])
-        let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
-        if accumulate {
-          withBuffers(&weightDifferenceSum, &squaredGradientSum) { sum1, sum2 in
-            Parallel.forEachChunk(count: d) { range in
-              let (w, g, ringW, ringG, sum1, sum2, gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
-              for i in range {
-                let newWeight = w[i] - gamma * g[i]
-                w[i] = newWeight
-                let olderGradient = ringG[i]
-                sum1[i] += olderGradient * (ringW[i] - newWeight)
-                sum2[i] += olderGradient * olderGradient
-                ringW[i] = newWeight
-                ringG[i] = g[i]
-              }
-            }
-          }
-        } else {
-          // B1 still filling: the step, and the new pair stored.
-          Parallel.forEachChunk(count: d) { range in
-            let (w, g, ringW, ringG, gamma) = (w, g, ringW, ringG, gamma)
-            for i in range {
-              let newWeight = w[i] - gamma * g[i]
-              w[i] = newWeight
-              ringW[i] = newWeight
-              ringG[i] = g[i]
-            }
-          }
-        }
-      }
-    }
+    if window.dimension != w.count { allocateState(dimension: w.count) }
+    return window.step(&w, along: gradient, by: learningRate)
   }
 
   /// Fits α to the window, clears the sums and makes P projections, each followed
@@ -230,7 +158,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   mutating func plan<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    fitStepSizes()
+    window.fitDiagonal(into: &alpha)
     // Each projection and correction needs one gradient; an event the budget cannot
     // pay for in full ends after the last one it could, with w where that left it.
     for p in 0..<planningSteps {
@@ -249,22 +177,6 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     }
   }
 
-  /// α = sum₁/sum₂ (0 where sum₂ = 0), and the sums cleared.
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  @inlinable
-  mutating func fitStepSizes() {
-    withBuffers(&weightDifferenceSum, &squaredGradientSum, &alpha) { sum1, sum2, alpha in
-      Parallel.forEachChunk(count: alpha.count) { range in
-        let (sum1, sum2, alpha) = (sum1, sum2, alpha)
-        for i in range {
-          alpha[i] = sum2[i] == 0 ? 0 : sum1[i] / sum2[i]
-          sum1[i] = 0
-          sum2[i] = 0
-        }
-      }
-    }
-  }
-
   /// `w ← w − α ⊙ gradient`.
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
@@ -279,21 +191,20 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
 
   @usableFromInline
   mutating func allocateState(dimension d: Int) {
-    precondition(iteration == 0, "Csawg: the dimension changed in the middle of a run")
-    ringWeights = [Scalar](repeating: 0, count: horizon * d)
-    ringGradients = [Scalar](repeating: 0, count: horizon * d)
-    weightDifferenceSum = [Scalar](repeating: 0, count: d)
-    squaredGradientSum = [Scalar](repeating: 0, count: d)
+    precondition(window.steps == 0, "Csawg: the dimension changed in the middle of a run")
+    window = PlanningWindow(horizon: horizon)
+    window.allocate(dimension: d)
     alpha = [Scalar](repeating: 0, count: d)
   }
 
   // MARK: Codable: hyperparameters are validated, state is checked for consistency.
 
   private enum CodingKeys: String, CodingKey {
-    case learningRate, horizon, planningSteps, corrections, projectionGradient
-    case iteration, ringWeights, ringGradients, weightDifferenceSum, squaredGradientSum, alpha
+    case learningRate, horizon, planningSteps, corrections, projectionGradient, alpha
   }
 
+  /// The window's fields sit beside the hyperparameters, as in a checkpoint of before
+  /// the window had a type of its own.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     try self.init(
@@ -302,36 +213,22 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
       planningSteps: c.decode(Int.self, forKey: .planningSteps),
       corrections: c.decode(Int.self, forKey: .corrections),
       projectionGradient: c.decode(ProjectionGradient.self, forKey: .projectionGradient))
-    iteration = try c.decode(Int.self, forKey: .iteration)
-    ringWeights = try c.decode([Scalar].self, forKey: .ringWeights)
-    ringGradients = try c.decode([Scalar].self, forKey: .ringGradients)
-    weightDifferenceSum = try c.decode([Scalar].self, forKey: .weightDifferenceSum)
-    squaredGradientSum = try c.decode([Scalar].self, forKey: .squaredGradientSum)
+    window = try PlanningWindow(from: decoder)
     alpha = try c.decode([Scalar].self, forKey: .alpha)
-    let d = alpha.count
-    let ring = MemoryRequirement.product(horizon, d)
-    // A count no run reaches is refused too: the next step would overflow it.
-    guard iteration >= 0, iteration < Int.max / 2, ringWeights.count == ring, ringGradients.count == ring,
-      weightDifferenceSum.count == d, squaredGradientSum.count == d,
-      iteration == 0 || d > 0
-    else {
+    guard alpha.count == window.dimension else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: c.codingPath, debugDescription: "Csawg state sizes do not match horizon \(horizon)"))
     }
   }
 
   public func encode(to encoder: any Encoder) throws {
+    try window.encode(to: encoder)
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(learningRate, forKey: .learningRate)
     try c.encode(horizon, forKey: .horizon)
     try c.encode(planningSteps, forKey: .planningSteps)
     try c.encode(corrections, forKey: .corrections)
     try c.encode(projectionGradient, forKey: .projectionGradient)
-    try c.encode(iteration, forKey: .iteration)
-    try c.encode(ringWeights, forKey: .ringWeights)
-    try c.encode(ringGradients, forKey: .ringGradients)
-    try c.encode(weightDifferenceSum, forKey: .weightDifferenceSum)
-    try c.encode(squaredGradientSum, forKey: .squaredGradientSum)
     try c.encode(alpha, forKey: .alpha)
   }
 }
@@ -342,7 +239,7 @@ extension Csawg: CatalogedOptimizer {
       "csawg", summary: "step-size planning (Algorithm 1; Algorithm 2 with P > 1 or M > 0)",
       citation: "Yao (2022), Learning to Accelerate by the Methods of Step-size Planning",
       initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real(
           "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
           "step-size of the inner gradient descent"),

@@ -33,12 +33,12 @@ public struct DoG<Scalar: DescentFloat>: GradientUpdate {
     self.learningRate = learningRate
     self.initialDistance = initialDistance
     self.epsilon = epsilon
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(origin, gradientBuffer, dimension: objective.dimension)
   }
 
@@ -63,7 +63,7 @@ extension DoG: CatalogedOptimizer {
     CatalogEntry(
       "dog", summary: "DoG: step = max distance from x₀ ÷ √(Σ‖g‖²), parameter-free",
       citation: "Ivgi, Hinder & Carmon (2023)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "c", default: 1, .positive, "factor on the step-size"),
         .real(
           "initialDistance", \.initialDistance, symbol: "α", default: 1e-6, .positive,

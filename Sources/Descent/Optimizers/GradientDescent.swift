@@ -17,7 +17,7 @@ public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
 
   public init(learningRate: Scalar = 0.001) throws(DescentError) {
     self.learningRate = learningRate
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   @inlinable
@@ -43,6 +43,6 @@ extension GradientDescent: CatalogedOptimizer {
     CatalogEntry(
       "gd", summary: "gradient descent with a constant step-size", citation: "Cauchy (1847)",
       initialiserDefaults: { try Self() },
-      hyperparameters: [.real("learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive, "step-size")])
+      settings: [.real("learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive, "step-size")])
   }
 }

@@ -23,7 +23,7 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
   public init(learningRate: Scalar = 0.0015, momentum: Scalar = 0.9) throws(DescentError) {
     self.learningRate = learningRate
     self.momentum = momentum
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   /// Polyak's optimal constants for curvatures in [μ, L].
@@ -35,7 +35,7 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(previous, gradientBuffer, dimension: objective.dimension)
   }
 
@@ -64,7 +64,7 @@ extension HeavyBall: CatalogedOptimizer {
     CatalogEntry(
       "heavy-ball", summary: "Polyak's heavy ball, w − α∇f + p(w − w_prev) (paper eq. 10)",
       citation: "Polyak (1964)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "α", default: 0.0015, .positive, "step-size"),
         .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
       ])

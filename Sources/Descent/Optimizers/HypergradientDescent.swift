@@ -26,12 +26,12 @@ public struct HypergradientDescent<Scalar: DescentFloat>: Optimizer {
     self.learningRate = learningRate
     self.hypergradientRate = hypergradientRate
     stepSize = learningRate
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(previousGradient, gradient, dimension: objective.dimension)
   }
 
@@ -59,7 +59,7 @@ extension HypergradientDescent: CatalogedOptimizer {
     CatalogEntry(
       "sgd-hd", summary: "GD with its step-size learned by hypergradient descent",
       citation: "Baydin, Cornish, Martínez Rubio, Schmidt & Wood (2018)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "α₀", default: 0.001, .positive, "step-size"),
         .real(
           "hypergradientRate", \.hypergradientRate, symbol: "β", default: 0.001, .nonNegative,

@@ -38,12 +38,12 @@ public struct IDBD<Scalar: DescentFloat>: Optimizer {
   public init(metaStepSize: Scalar = 0.01, initialStepSize: Scalar = 0.001) throws(DescentError) {
     self.metaStepSize = metaStepSize
     self.initialStepSize = initialStepSize
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(
       logStepSizes, trace, previousWeights, previousGradient, gradient, dimension: objective.dimension)
   }
@@ -98,7 +98,7 @@ extension IDBD: CatalogedOptimizer {
     CatalogEntry(
       "idbd", summary: "IDBD, diagonal form: per-component step-sizes e^β learned by meta-descent",
       citation: "Sutton (1992)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("metaStepSize", \.metaStepSize, symbol: "θ", default: 0.01, .nonNegative, "step-size of ln α"),
         .real("initialStepSize", \.initialStepSize, symbol: "α₀", default: 0.001, .positive, "every α_i at the start"),
       ])

@@ -54,12 +54,12 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
     self.initialFactor = initialFactor
     self.forgetTime = forgetTime
     self.epsilon = epsilon
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(gradientAverage, squareAverage, gradient, update, dimension: objective.dimension)
     try DescentError.requireCount(count)
   }
@@ -121,7 +121,7 @@ extension L4: CatalogedOptimizer {
     CatalogEntry(
       "l4", summary: "L4: α(L − γL_min)/(ĝᵀv) along a momentum or Adam direction",
       citation: "Rolinek & Martius (2018)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .choice("direction", \.direction, default: .adam, "the update direction v (L4Adam or L4Mom)"),
         .real("fraction", \.fraction, symbol: "α", default: 0.15, .positive, "fraction of the optimal step"),
         .real(

@@ -47,12 +47,12 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     self.memory = memory
     self.gradientTolerance = gradientTolerance
     self.valueTolerance = valueTolerance
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     let d = objective.dimension
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "memory", value: memory,
@@ -167,7 +167,7 @@ extension LBFGS: CatalogedOptimizer {
       "lbfgs", summary: "limited-memory BFGS with a Moré–Thuente strong-Wolfe line search",
       citation: "Liu & Nocedal (1989); Byrd, Lu, Nocedal & Zhu (1995); Moré & Thuente (1994)",
       initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .integer("memory", \.memory, symbol: "m", default: 10, .atLeast(1), "curvature pairs kept"),
         .real(
           "gradientTolerance", \.gradientTolerance, name: "gtol", default: 1e-5, .nonNegative,

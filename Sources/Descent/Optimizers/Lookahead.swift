@@ -31,16 +31,16 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
     self._inner = inner
     self.syncPeriod = syncPeriod
     self.slowStepSize = slowStepSize
-    try checkOwnHyperparameters()
+    try checkOwnSettings()
   }
 
-  func checkOwnHyperparameters() throws(DescentError) {
-    for hyperparameter in Self.ownHyperparameters { try hyperparameter.check(self) }
+  func checkOwnSettings() throws(DescentError) {
+    for setting in Self.ownSettings { try setting.check(self) }
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkOwnHyperparameters()
+    try checkOwnSettings()
     try inner.validate(for: objective)
     try DescentError.requireState(slow, dimension: objective.dimension)
     try DescentError.requireCount(stepsSinceSync, in: 0...(syncPeriod - 1))
@@ -69,32 +69,42 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
 
 extension Lookahead {
   /// k and α, the settings Lookahead adds to its inner optimizer's.
-  static var ownHyperparameters: [Hyperparameter<Self>] {
+  static var ownSettings: [Setting<Self>] {
     [
       .integer("syncPeriod", \.syncPeriod, symbol: "k", default: 5, .atLeast(1), "fast steps per slow step"),
       .real(
         "slowStepSize", \.slowStepSize, symbol: "α", default: 0.5, .fraction, "fraction of the way to the fast weights"),
     ]
   }
-
-  /// Lookahead as `descent list` shows it: the inner optimizer by name, then its own settings.
-  public static var lookaheadDescription: MethodDescription {
-    let inner = ParameterDescription(
-      "inner", kind: .choice(OptimizerCatalog.types(Double.self).map { $0.method.name }), default: "adam",
-      allowed: "an optimizer name", summary: "the fast optimizer (its flags apply to it)")
-    return MethodDescription(
-      name: "lookahead", summary: "k fast steps of an inner optimizer, then a slow step",
-      citation: "Zhang, Lucas, Hinton & Ba (2019)", parameters: [inner] + ownHyperparameters.map(\.description))
-  }
 }
 
-extension Lookahead: CatalogedOptimizer where Inner: CatalogedOptimizer {
-  /// Lookahead's settings followed by the inner optimizer's.
+extension Lookahead: CatalogedOptimizer, Cataloged where Inner: CatalogedOptimizer {
+  /// The inner optimizer's name: a setting of the type, which the catalog chooses by.
+  var innerName: String { Inner.catalogName }
+
+  /// The inner optimizer by name, Lookahead's settings, then the inner optimizer's.
   public static var catalogEntry: CatalogEntry<Self> {
-    CatalogEntry(
-      "lookahead", summary: lookaheadDescription.summary, citation: lookaheadDescription.citation,
-      initialiserDefaults: { try Self(Inner.catalogEntry.defaults()) },
-      hyperparameters: ownHyperparameters + Inner.catalogEntry.hyperparameters.map { $0.lifted(through: \._inner) })
+    let inner = Setting<Self>(
+      "innerName", \.innerName, name: "inner",
+      kind: .choice(OptimizerCatalog.types(Scalar.self).map { $0.catalogName }),
+      default: "adam", Allowed(words: "an optimizer name", expected: "an optimizer other than lookahead") { _ in true },
+      "the fast optimizer (its flags apply to it)", parse: { $0 }, format: { $0 })
+    return CatalogEntry(
+      "lookahead", summary: "k fast steps of an inner optimizer, then a slow step",
+      citation: "Zhang, Lucas, Hinton & Ba (2019)", initialiserDefaults: { try Self(Inner.catalogEntry.defaults()) },
+      settings: [inner] + ownSettings + Inner.catalogEntry.settings.map { $0.lifted(through: \._inner) },
+      build: { values throws(DescentError) in
+        // The inner optimizer is the type's; the catalog picked the type by this name.
+        let named = values.givenSettings.first { $0.0.property == "innerName" }?.1 as? String
+        if let named, named != Inner.catalogName {
+          throw .invalidValue(name: "innerName", value: named, expected: Inner.catalogName)
+        }
+        var lookahead = try Self(Inner.catalogEntry.defaults())
+        for (setting, value) in values.givenSettings where setting.property != "innerName" {
+          setting.assign(&lookahead, value)
+        }
+        return lookahead
+      })
   }
 }
 

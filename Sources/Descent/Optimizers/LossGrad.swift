@@ -36,12 +36,12 @@ public struct LossGrad<Scalar: DescentFloat>: Optimizer {
     self.learningRate = learningRate
     self.factor = factor
     stepSize = learningRate
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(gradient, dimension: objective.dimension)
   }
 
@@ -73,7 +73,7 @@ extension LossGrad: CatalogedOptimizer {
     CatalogEntry(
       "lossgrad", summary: "GD whose step grows or shrinks by c from the linearisation error",
       citation: "Wójcik, Maziarka & Tabor (2018)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "h₀", default: 0.001, .positive, "step-size"),
         .real("factor", \.factor, symbol: "c", default: 1.05, .above(1), "increase/decrease factor"),
       ])

@@ -53,7 +53,7 @@ extension Momentum: CatalogedOptimizer {
     CatalogEntry(
       "momentum", summary: "classical momentum, Δ = pΔ − α∇f, w += Δ (paper eq. 5–6)",
       citation: "Rumelhart, Hinton & Williams (1986)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size"),
         .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
       ])

@@ -41,12 +41,12 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
   public init(xatol: Scalar = 1e-4, fatol: Scalar = 1e-4) throws(DescentError) {
     self.xatol = xatol
     self.fatol = fatol
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     let n = objective.dimension
     try DescentError.requireMemory(
       stateSize(dimension: n), of: Scalar.self, name: "dimension", value: n,
@@ -210,7 +210,7 @@ extension NelderMead: CatalogedOptimizer {
     CatalogEntry(
       "nelder-mead", summary: "the Nelder–Mead simplex method (values only), scipy's rules",
       citation: "Nelder & Mead (1965)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("xatol", \.xatol, default: 1e-4, .nonNegative, "converged when the simplex is this small"),
         .real("fatol", \.fatol, default: 1e-4, .nonNegative, "…and its values this close"),
       ])

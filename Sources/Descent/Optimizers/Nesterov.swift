@@ -34,7 +34,7 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
   public init(learningRate: Scalar = 0.001, momentum: Momentum = .increasing) throws(DescentError) {
     self.learningRate = learningRate
     self.momentum = momentum
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   /// s = 1/L and β = (√L − √μ)/(√L + √μ).
@@ -45,7 +45,7 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(previous, extrapolated, gradient, dimension: objective.dimension)
     try DescentError.requireCount(iteration)
   }
@@ -107,9 +107,9 @@ extension Nesterov: CatalogedOptimizer {
     CatalogEntry(
       "nesterov", summary: "Nesterov's accelerated gradient, constant β or β_k = (k−1)/(k+2)",
       citation: "Nesterov (1983); Nesterov (2004) §2.2", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "s", default: 0.001, .positive, "step-size"),
-        Hyperparameter(
+        Setting(
           "momentum", \.momentum, symbol: "β", kind: .real, default: .increasing,
           Allowed(words: "in [0, 1), or increasing", expected: "a number in [0, 1)") { momentum in
             guard case .constant(let beta) = momentum else { return true }

@@ -50,12 +50,12 @@ public struct NesterovRestart<Scalar: DescentFloat>: Optimizer {
     self.learningRate = learningRate
     self.strongConvexity = strongConvexity
     self.restart = restart
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(extrapolated, previous, gradient, dimension: objective.dimension)
   }
 
@@ -121,7 +121,7 @@ extension NesterovRestart: CatalogedOptimizer {
     CatalogEntry(
       "nesterov-restart", summary: "Nesterov's accelerated gradient, momentum reset when the iterates go uphill",
       citation: "O'Donoghue & Candès (2015)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "t", default: 0.001, .positive, "step-size"),
         .real(
           "strongConvexity", \.strongConvexity, symbol: "q", default: 0,

@@ -63,7 +63,7 @@ extension PolyakStepSize: CatalogedOptimizer {
     CatalogEntry(
       "polyak", summary: "Polyak's step-size (f − f*)/‖∇f‖² (paper eq. 1)",
       citation: "Polyak (1987)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .optionalReal(
           "minimumValue", \.minimumValue, symbol: "f*", none: "problem", .finite,
           "the optimal value (problem: its f*)")

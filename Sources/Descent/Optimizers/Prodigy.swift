@@ -49,12 +49,12 @@ public struct Prodigy<Scalar: DescentFloat>: GradientUpdate {
   ) throws(DescentError) {
     (self.learningRate, self.beta1, self.beta2, self.beta3) = (learningRate, beta1, beta2, beta3)
     (self.epsilon, self.initialEstimate, self.weightDecay) = (epsilon, initialEstimate, weightDecay)
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(origin, first, second, gradientSum, gradientBuffer, dimension: objective.dimension)
     try DescentError.requireCount(count)
   }
@@ -150,7 +150,7 @@ extension Prodigy: CatalogedOptimizer {
     CatalogEntry(
       "prodigy", summary: "Prodigy: Adam with its step-size a growing estimate of the distance to w*",
       citation: "Mishchenko & Defazio (2023)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "c", default: 1, .positive, "factor on the step-size"),
         .real("beta1", \.beta1, symbol: "β₁", default: 0.9, .rate, "decay of the mean"),
         .real("beta2", \.beta2, symbol: "β₂", default: 0.999, .rate, "decay of the mean square"),

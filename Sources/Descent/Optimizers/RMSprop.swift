@@ -24,12 +24,12 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
     self.learningRate = learningRate
     self.decay = decay
     self.epsilon = epsilon
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(meanSquare, gradientBuffer, dimension: objective.dimension)
   }
 
@@ -57,7 +57,7 @@ extension RMSprop: CatalogedOptimizer {
     CatalogEntry(
       "rmsprop", summary: "gradient divided by the running RMS of past gradients",
       citation: "Hinton, Srivastava & Swersky (2012), lecture 6e", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size"),
         .real("decay", \.decay, symbol: "β", default: 0.9, .rate, "decay of the mean square"),
         .real("epsilon", \.epsilon, symbol: "ε", default: 1e-8, .nonNegative, "added to the root"),

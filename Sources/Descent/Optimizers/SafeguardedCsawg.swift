@@ -3,7 +3,9 @@
 ///
 /// The gradient steps, the stored pairs, the planning schedule (every K iterations from
 /// 2K on, P projections each followed by M corrections) and the bootstrapping are
-/// Csawg's (``Csawg``). What changes:
+/// Csawg's (``Csawg``), from the same planning window (`PlanningWindow`); the fits are
+/// `DiagonalFit` (diagonal, scalar) and `SecantFit`, the test `NonmonotoneTest`, each
+/// in its own file under `Planning/`. What changes:
 ///
 ///     fit      secant:   A g = D (GᵀG + λ tr(GᵀG)/K · I)⁻¹ Gᵀ g, D = [w_s − w_{s+K}],
 ///                        G = [g_s]: the least-squares map from the window's gradients
@@ -22,9 +24,9 @@
 ///
 /// A jump that is not downhill to first order (gᵀA g ≤ 0, or gᵀ(α ⊙ g) ≤ 0) is skipped
 /// without evaluating anything (in Algorithm 1's shape its reused gradient is still
-/// charged, as Csawg charges it, before the direction is known). Every gradient is evaluated with its value (one of
-/// each, counted), which the test reads; a rejected move costs the one gradient spent
-/// at its landing point. With the diagonal fit and nothing rejected or skipped the
+/// charged, as Csawg charges it, before the direction is known). Every gradient is
+/// evaluated with its value (one of each, counted), which the test reads; a rejected
+/// move costs the one gradient spent at its landing point. With the diagonal fit and nothing rejected or skipped the
 /// iterates are the paper's Csawg's, bit for bit (`SafeguardedCsawgTests`).
 ///
 /// Builds on: Yao, H. (2022). Learning to Accelerate by the Methods of Step-size
@@ -38,6 +40,8 @@
 /// - `learningRate` γ > 0: the gradient steps' size to start with. Default 0.001.
 /// - `horizon` K ≥ 1. Default 5.
 /// - `planningSteps` P ≥ 1, `corrections` M ≥ 0. Defaults 1 and 0 (Algorithm 1's shape).
+/// - `projectionGradient`: as Csawg's; by default reused in Algorithm 1's shape (P = 1,
+///   M = 0), fresh otherwise.
 /// - `fit`: `secant`, `diagonal` or `scalar`. Default `secant`.
 /// - `memory` m ≥ 0, or nil (`all`): values the test looks back over. Default all, so the
 ///   planner never leaves {f ≤ f(w₀)}; m = 10 is better with P = 5, M = 10 on coupled
@@ -60,26 +64,27 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public internal(set) var horizon: Int
   public internal(set) var planningSteps: Int
   public internal(set) var corrections: Int
+  /// The gradient asked for, or nil for the paper's reading.
+  var projectionGradientChoice: ProjectionGradient?
   public internal(set) var fit: Fit
   public internal(set) var memory: Int?
   public internal(set) var backoff: Scalar
   public internal(set) var regularization: Scalar
 
-  /// Csawg's state: iterations, the ring of the last K pairs, the diagonal sums, α.
-  @usableFromInline var iteration = 0
-  @usableFromInline var ringWeights: [Scalar] = []
-  @usableFromInline var ringGradients: [Scalar] = []
-  @usableFromInline var weightDifferenceSum: [Scalar] = []
-  @usableFromInline var squaredGradientSum: [Scalar] = []
+  /// The gradient the first projection of an event uses: as chosen, or the paper's
+  /// (reused for Algorithm 1's shape, P = 1 and M = 0; fresh otherwise).
+  public var projectionGradient: ProjectionGradient {
+    projectionGradientChoice ?? .paper(planningSteps: planningSteps, corrections: corrections)
+  }
+
+  /// The gradient steps, their pairs and the sums (kept pairs for the secant fit).
+  @usableFromInline var window: PlanningWindow<Scalar>
+  /// The diagonal and scalar fits' α; the secant fit's system.
   @usableFromInline var alpha: [Scalar] = []
-  /// The secant fit's window: D and G, K columns of d, column `slot` for pair s.
-  @usableFromInline var displacements: [Scalar] = []
-  @usableFromInline var windowGradients: [Scalar] = []
-  /// The secant fit's (GᵀG + λ tr/K I) for the event, K × K.
-  @usableFromInline var secantSystem: [Scalar] = []
-  /// Scratch for each projection's solve (K² and K); not state.
-  @usableFromInline var secantScratch: [Scalar] = []
-  @usableFromInline var coefficients: [Scalar] = []
+  @usableFromInline var secant = SecantFit<Scalar>()
+  /// The test every landing point passes or is undone.
+  @usableFromInline var acceptance: NonmonotoneTest<Scalar>
+  /// ∇f at the current point.
   @usableFromInline var gradient: [Scalar] = []
   /// A move whose landing point the next evaluation tests; where the last jump and the
   /// last gradient step started; whether the jump started where an untested step landed
@@ -93,10 +98,6 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var stepSize: Scalar = 0
   /// Whether `gradient` already holds ∇f(w) (after a rejection re-evaluated it).
   @usableFromInline var gradientIsCurrent = false
-  /// The last m + 1 values seen at accepted points, newest last (with a memory), and
-  /// the largest value seen (without: the start's, as no accepted value exceeds it).
-  @usableFromInline var recentValues: [Scalar] = []
-  @usableFromInline var largestValue: Scalar?
   /// ρ, and the jumps accepted and rejected.
   @usableFromInline var trust: Scalar = 1
   @usableFromInline var acceptedJumps = 0
@@ -105,12 +106,16 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
 
   public init(
     learningRate: Scalar = 0.001, horizon: Int = 5, planningSteps: Int = 1, corrections: Int = 0,
-    fit: Fit = .secant, memory: Int? = nil, backoff: Scalar = 0.5, regularization: Scalar = 1e-8
+    projectionGradient: ProjectionGradient? = nil, fit: Fit = .secant, memory: Int? = nil, backoff: Scalar = 0.5,
+    regularization: Scalar = 1e-8
   ) throws(DescentError) {
     (self.learningRate, self.horizon, self.planningSteps, self.corrections) =
       (learningRate, horizon, planningSteps, corrections)
-    (self.fit, self.memory, self.backoff, self.regularization) = (fit, memory, backoff, regularization)
-    try checkHyperparameters()
+    (self.projectionGradientChoice, self.fit, self.memory) = (projectionGradient, fit, memory)
+    (self.backoff, self.regularization) = (backoff, regularization)
+    window = PlanningWindow(horizon: horizon, keepsPairs: fit == .secant)
+    acceptance = NonmonotoneTest(memory: memory)
+    try checkSettings()
   }
 
   /// Jumps accepted and rejected so far.
@@ -122,66 +127,50 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
 
   /// ρα once the first event has fitted it (diagonal and scalar fits).
   public var stepSizes: [Scalar]? {
-    guard iteration / 2 >= horizon, fit != .secant else { return nil }
+    guard window.hasPlanned, fit != .secant else { return nil }
     return alpha.map { trust * $0 }
   }
 
-  /// The ring (2K·d), and the secant window (2K·d) with its fit and the fit's scratch
-  /// (2K² + K); six vectors of d; the values the test remembers.
+  /// The window (2K·d + 2d, and 2K·d more for the secant fit's pairs) with the secant
+  /// fit's system (2K² + K); α, the gradient and the two starts (4d); the values the
+  /// test remembers.
   public func stateSize(dimension d: Int) -> Int? {
-    let rings = fit == .secant ? 4 : 2
-    return MemoryRequirement.sum(
+    MemoryRequirement.sum(
       MemoryRequirement.sum(
-        MemoryRequirement.product(rings, horizon).flatMap { MemoryRequirement.product($0, d) },
-        MemoryRequirement.product(6, d)),
-      MemoryRequirement.sum(
-        MemoryRequirement.product(horizon, horizon).flatMap { MemoryRequirement.product(2, $0) }
-          .flatMap { MemoryRequirement.sum($0, horizon) },
-        MemoryRequirement.sum(memory ?? 0, 1)))
+        PlanningWindow<Scalar>.size(horizon: horizon, dimension: d, keepsPairs: fit == .secant),
+        MemoryRequirement.product(4, d)),
+      MemoryRequirement.sum(SecantFit<Scalar>.size(horizon: horizon), NonmonotoneTest<Scalar>.size(memory: memory)))
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     let d = objective.dimension
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "\(fit == .secant ? 4 : 2)K·d + 6d numbers at d = \(d)")
-    try DescentError.requireState(
-      weightDifferenceSum, squaredGradientSum, alpha, gradient, moveStart, stepStart, dimension: d)
-    let ring = MemoryRequirement.product(horizon, d)
-    let secantSizes =
-      fit != .secant
-      || (displacements.count == ring && windowGradients.count == ring
-        && secantSystem.count == MemoryRequirement.product(horizon, horizon))
-    if !ringWeights.isEmpty && (ringWeights.count != ring || ringGradients.count != ring || !secantSizes) {
-      throw .dimensionMismatch(name: "optimizer state", expected: d, actual: ringWeights.count / horizon)
-    }
-    try DescentError.requireCount(iteration)
+    try DescentError.requireState(alpha, gradient, moveStart, stepStart, dimension: d)
+    try window.validate(dimension: d, horizon: horizon)
   }
 
   @inlinable
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    let d = w.count
-    if weightDifferenceSum.count != d { allocateState(dimension: d) }
+    if window.dimension != w.count { allocateState(dimension: w.count) }
     if gradientIsCurrent {
       gradientIsCurrent = false
     } else if evaluate(&w, oracle: &oracle) == .outOfBudget {
       return
     }
-    iteration += 1
-    let slot = (iteration - 1) % horizon
-    let paired = iteration > horizon
-    recordStep(&w, slot: slot, paired: paired)
-    if paired && slot == horizon - 1 { plan(&w, oracle: &oracle) }
+    pending = .step
+    if window.step(&w, along: gradient, by: stepSize, savingStartIn: &stepStart) { plan(&w, oracle: &oracle) }
   }
 
   @usableFromInline
   enum Evaluation { case evaluated, rejected, outOfBudget }
 
-  /// ∇f(w) and f(w) into `gradient` and the recent values. The evaluation after a move
+  /// ∇f(w) and f(w) into `gradient` and the test's values. The evaluation after a move
   /// tests it; a rejected move puts w back where it started and evaluates there (a
   /// rejected jump shrinks ρ; a rejected gradient step halves the step-size and
   /// restarts planning, whose pairs were made with the old one).
@@ -193,15 +182,15 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     let move = pending
     pending = .none
     guard move != .none else {
-      remember(oracle.valueAndGradient(at: w, into: &gradient))
+      acceptance.remember(oracle.valueAndGradient(at: w, into: &gradient))
       return .evaluated
     }
-    if let value = oracle.trialValueAndGradient(at: w, into: &gradient), value <= reference {
+    if let value = oracle.trialValueAndGradient(at: w, into: &gradient), acceptance.accepts(value) {
       if move == .jump {
         acceptedJumps += 1
         trust = min(1, 2 * trust)
       }
-      remember(value)
+      acceptance.remember(value)
       return .evaluated
     }
     if move == .jump {
@@ -215,79 +204,22 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     } else {
       rejectedSteps += 1
       stepSize /= 2
-      restartPlanning()
+      window.restart()
       swap(&w, &stepStart)
     }
     guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
-    remember(oracle.valueAndGradient(at: w, into: &gradient))
+    acceptance.remember(oracle.valueAndGradient(at: w, into: &gradient))
     return .rejected
-  }
-
-  /// What a landing point's value must not exceed: the largest of the last m + 1
-  /// values, or of all values when there is no memory.
-  @usableFromInline
-  var reference: Scalar {
-    (memory == nil ? largestValue : recentValues.max()) ?? .infinity
-  }
-
-  @usableFromInline
-  mutating func remember(_ value: Scalar) {
-    largestValue = max(largestValue ?? value, value)
-    guard let memory else { return }
-    recentValues.append(value)
-    if recentValues.count > memory + 1 { recentValues.removeFirst() }
-  }
-
-  /// `w ← w − γ g`; the older pair in `slot` joins the fit (when paired), then the new
-  /// pair takes its place.
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  @inlinable
-  mutating func recordStep(_ w: inout [Scalar], slot: Int, paired: Bool) {
-    let d = w.count
-    let base = slot * d
-    let gamma = stepSize
-    let secant = fit == .secant
-    pending = .step
-    withBuffers(&w, &gradient, &ringWeights, &ringGradients) { w, g, ringWeights, ringGradients in
-      let ringW = UnsafeMutableBufferPointer(rebasing: ringWeights[base..<(base + d)])
-      let ringG = UnsafeMutableBufferPointer(rebasing: ringGradients[base..<(base + d)])
-      withBuffers(&weightDifferenceSum, &squaredGradientSum, &displacements, &windowGradients) {
-        sum1, sum2, displacements, windowGradients in
-        stepStart.withUnsafeMutableBufferPointer { start in
-          Parallel.forEachChunk(count: d) { range in
-            let (w, g, ringW, ringG, sum1, sum2, gamma) = (w, g, ringW, ringG, sum1, sum2, gamma)
-            let (displacements, windowGradients, start) = (displacements, windowGradients, start)
-            for i in range {
-              start[i] = w[i]
-              let newWeight = w[i] - gamma * g[i]
-              w[i] = newWeight
-              if paired {
-                let older = ringG[i]
-                let moved = ringW[i] - newWeight
-                sum1[i] += older * moved
-                sum2[i] += older * older
-                if secant {
-                  displacements[base + i] = moved
-                  windowGradients[base + i] = older
-                }
-              }
-              ringW[i] = newWeight
-              ringG[i] = g[i]
-            }
-          }
-        }
-      }
-    }
   }
 
   /// Fits, then up to P tested projections, each followed by M corrections.
   @inlinable
   mutating func plan<Problem: Objective>(_ w: inout [Scalar], oracle: inout CountingOracle<Problem>)
   where Problem.Scalar == Scalar {
-    fitStepSizes()
+    fitWindow()
     for p in 0..<planningSteps {
-      if p == 0 && planningSteps == 1 && corrections == 0 {
-        // Algorithm 1: the projection reuses g_k, charged as one evaluation.
+      if p == 0 && projectionGradient == .reused {
+        // The projection reuses g_k, charged as one evaluation, as Csawg charges it.
         guard oracle.reserve(gradients: 1) else { return }
         oracle.chargeReusedGradient()
       } else {
@@ -312,41 +244,14 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   }
 
   /// α (diagonal or scalar) or the secant system, and the sums cleared.
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
-  mutating func fitStepSizes() {
-    let d = alpha.count
+  mutating func fitWindow() {
     switch fit {
-    case .diagonal:
-      for i in 0..<d { alpha[i] = squaredGradientSum[i] == 0 ? 0 : weightDifferenceSum[i] / squaredGradientSum[i] }
-    case .scalar:
-      var numerator: Scalar = 0
-      var denominator: Scalar = 0
-      for i in 0..<d {
-        numerator += weightDifferenceSum[i]
-        denominator += squaredGradientSum[i]
-      }
-      let common = denominator == 0 ? 0 : numerator / denominator
-      for i in 0..<d { alpha[i] = common }
+    case .diagonal: window.fitDiagonal(into: &alpha)
+    case .scalar: window.fitScalar(into: &alpha)
     case .secant:
-      let k = horizon
-      var trace: Scalar = 0
-      for a in 0..<k {
-        for b in a..<k {
-          var total: Scalar = 0
-          for i in 0..<d { total += windowGradients[a * d + i] * windowGradients[b * d + i] }
-          secantSystem[a * k + b] = total
-          secantSystem[b * k + a] = total
-        }
-        trace += secantSystem[a * k + a]
-      }
-      // A term below the arithmetic's resolution regularises nothing: at least 10ε.
-      let lambda = max(regularization, 10 * Scalar.ulpOfOne)
-      for a in 0..<k { secantSystem[a * k + a] += lambda * trace / Scalar(k) }
-    }
-    for i in 0..<d {
-      weightDifferenceSum[i] = 0
-      squaredGradientSum[i] = 0
+      secant.fit(window, regularization: regularization)
+      window.clearSums()
     }
   }
 
@@ -356,38 +261,20 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline
   mutating func jump(_ w: inout [Scalar]) -> Bool {
     let d = w.count
-    Vector.copy(w, into: &moveStart)
-    var slope: Scalar = 0
+    let rho = trust
     switch fit {
     case .diagonal, .scalar:
+      Vector.copy(w, into: &moveStart)
+      var slope: Scalar = 0
       for i in 0..<d { slope += alpha[i] * gradient[i] * gradient[i] }
       guard slope > 0 else { return false }
-      let rho = trust
       for i in 0..<d { w[i] -= rho * alpha[i] * gradient[i] }
     case .secant:
-      let k = horizon
-      // Scratch sized once (K² and K): the event's system is solved again per
-      // projection, so it is copied rather than overwritten, and nothing is allocated.
-      if secantScratch.count != k * k { secantScratch = [Scalar](repeating: 0, count: k * k) }
-      if coefficients.count != k { coefficients = [Scalar](repeating: 0, count: k) }
-      for a in 0..<k {
-        var total: Scalar = 0
-        for i in 0..<d { total += windowGradients[a * d + i] * gradient[i] }
-        coefficients[a] = total
-      }
-      for index in 0..<(k * k) { secantScratch[index] = secantSystem[index] }
-      SmallLinearSystem.solve(&secantScratch, &coefficients, size: k)
-      for i in 0..<d {
-        var step: Scalar = 0
-        for a in 0..<k { step += displacements[a * d + i] * coefficients[a] }
-        slope += gradient[i] * step
-        moveStart[i] = step  // borrowed as scratch for the step until w moves
-      }
-      guard slope > 0 else {
+      // moveStart holds the step until w moves, then where w was.
+      guard secant.direction(for: gradient, in: window, into: &moveStart) > 0 else {
         Vector.copy(w, into: &moveStart)
         return false
       }
-      let rho = trust
       for i in 0..<d {
         let step = moveStart[i]
         moveStart[i] = w[i]
@@ -399,34 +286,86 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     return true
   }
 
-  /// Planning starts over: the next 2K gradient steps fill the window again.
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
-  mutating func restartPlanning() {
-    iteration = 0
-    for i in weightDifferenceSum.indices {
-      weightDifferenceSum[i] = 0
-      squaredGradientSum[i] = 0
+  mutating func allocateState(dimension d: Int) {
+    precondition(window.steps == 0, "SafeguardedCsawg: the dimension changed in the middle of a run")
+    window = PlanningWindow(horizon: horizon, keepsPairs: fit == .secant)
+    window.allocate(dimension: d)
+    alpha = [Scalar](repeating: 0, count: d)
+    (moveStart, stepStart, gradient) = (alpha, alpha, alpha)
+    acceptance = NonmonotoneTest(memory: memory)
+    stepSize = learningRate
+  }
+
+  // MARK: Codable: hyperparameters are validated, state is checked for consistency.
+
+  private enum CodingKeys: String, CodingKey {
+    case learningRate, horizon, planningSteps, corrections, projectionGradient, fit, memory, backoff, regularization
+    case alpha, acceptance, gradient, pending, moveStart, stepStart, jumpFollowsStep, stepSize, gradientIsCurrent
+    case trust, acceptedJumps, rejectedJumps, rejectedSteps
+  }
+
+  /// The window's fields sit beside the hyperparameters, as in Csawg's checkpoint.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      learningRate: c.decode(Scalar.self, forKey: .learningRate), horizon: c.decode(Int.self, forKey: .horizon),
+      planningSteps: c.decode(Int.self, forKey: .planningSteps),
+      corrections: c.decode(Int.self, forKey: .corrections),
+      projectionGradient: c.decodeIfPresent(ProjectionGradient.self, forKey: .projectionGradient),
+      fit: c.decode(Fit.self, forKey: .fit), memory: c.decodeIfPresent(Int.self, forKey: .memory),
+      backoff: c.decode(Scalar.self, forKey: .backoff), regularization: c.decode(Scalar.self, forKey: .regularization))
+    window = try PlanningWindow(from: decoder)
+    acceptance = try c.decode(NonmonotoneTest<Scalar>.self, forKey: .acceptance)
+    alpha = try c.decode([Scalar].self, forKey: .alpha)
+    gradient = try c.decode([Scalar].self, forKey: .gradient)
+    moveStart = try c.decode([Scalar].self, forKey: .moveStart)
+    stepStart = try c.decode([Scalar].self, forKey: .stepStart)
+    pending = try c.decode(Move.self, forKey: .pending)
+    jumpFollowsStep = try c.decode(Bool.self, forKey: .jumpFollowsStep)
+    stepSize = try c.decode(Scalar.self, forKey: .stepSize)
+    gradientIsCurrent = try c.decode(Bool.self, forKey: .gradientIsCurrent)
+    trust = try c.decode(Scalar.self, forKey: .trust)
+    acceptedJumps = try c.decode(Int.self, forKey: .acceptedJumps)
+    rejectedJumps = try c.decode(Int.self, forKey: .rejectedJumps)
+    rejectedSteps = try c.decode(Int.self, forKey: .rejectedSteps)
+    let d = window.dimension
+    let allocated = d > 0
+    guard [alpha, gradient, moveStart, stepStart].allSatisfy({ $0.count == d }),
+      acceptance.memory == memory, !allocated || window.keepsPairs == (fit == .secant),
+      !allocated || (stepSize > 0 && stepSize <= learningRate), trust > 0 && trust <= 1,
+      [acceptedJumps, rejectedJumps, rejectedSteps].allSatisfy({ $0 >= 0 })
+    else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: c.codingPath, debugDescription: "SafeguardedCsawg state does not match its settings"))
     }
   }
 
-  @usableFromInline
-  mutating func allocateState(dimension d: Int) {
-    precondition(iteration == 0, "SafeguardedCsawg: the dimension changed in the middle of a run")
-    ringWeights = [Scalar](repeating: 0, count: horizon * d)
-    ringGradients = ringWeights
-    weightDifferenceSum = [Scalar](repeating: 0, count: d)
-    squaredGradientSum = weightDifferenceSum
-    alpha = weightDifferenceSum
-    moveStart = weightDifferenceSum
-    stepStart = weightDifferenceSum
-    gradient = weightDifferenceSum
-    stepSize = learningRate
-    if fit == .secant {
-      displacements = ringWeights
-      windowGradients = ringWeights
-      secantSystem = [Scalar](repeating: 0, count: horizon * horizon)
-    }
+  public func encode(to encoder: any Encoder) throws {
+    try window.encode(to: encoder)
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(learningRate, forKey: .learningRate)
+    try c.encode(horizon, forKey: .horizon)
+    try c.encode(planningSteps, forKey: .planningSteps)
+    try c.encode(corrections, forKey: .corrections)
+    try c.encodeIfPresent(projectionGradientChoice, forKey: .projectionGradient)
+    try c.encode(fit, forKey: .fit)
+    try c.encodeIfPresent(memory, forKey: .memory)
+    try c.encode(backoff, forKey: .backoff)
+    try c.encode(regularization, forKey: .regularization)
+    try c.encode(alpha, forKey: .alpha)
+    try c.encode(acceptance, forKey: .acceptance)
+    try c.encode(gradient, forKey: .gradient)
+    try c.encode(moveStart, forKey: .moveStart)
+    try c.encode(stepStart, forKey: .stepStart)
+    try c.encode(pending, forKey: .pending)
+    try c.encode(jumpFollowsStep, forKey: .jumpFollowsStep)
+    try c.encode(stepSize, forKey: .stepSize)
+    try c.encode(gradientIsCurrent, forKey: .gradientIsCurrent)
+    try c.encode(trust, forKey: .trust)
+    try c.encode(acceptedJumps, forKey: .acceptedJumps)
+    try c.encode(rejectedJumps, forKey: .rejectedJumps)
+    try c.encode(rejectedSteps, forKey: .rejectedSteps)
   }
 }
 
@@ -437,7 +376,7 @@ extension SafeguardedCsawg: CatalogedOptimizer {
       summary: "step-size planning whose every jump is tested (non-monotone) and undone when it fails",
       citation: "Yao (2022); Grippo, Lampariello & Lucidi (1986); Fang & Saad (2009)",
       initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real(
           "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
           "step-size of the inner gradient descent"),
@@ -446,6 +385,9 @@ extension SafeguardedCsawg: CatalogedOptimizer {
           "planningSteps", \.planningSteps, symbol: "P", default: 1, .atLeast(1), "projections per planning event"),
         .integer(
           "corrections", \.corrections, symbol: "M", default: 0, .atLeast(0), "gradient steps after each projection"),
+        .optionalChoice(
+          "projectionGradientChoice", \.projectionGradientChoice, name: "projection-gradient", none: "paper",
+          "gradient of the first projection; paper: reused for Algorithm 1's shape, fresh otherwise"),
         .choice("fit", \.fit, default: .secant, "secant (rotation invariant), diagonal (the paper's) or scalar"),
         .optionalInteger(
           "memory", \.memory, symbol: "m", none: "all", .atLeast(0),

@@ -26,12 +26,12 @@ public struct StochasticPolyak<Scalar: DescentFloat>: Optimizer {
     self.scale = scale
     self.maxStepSize = maxStepSize
     self.minimumValue = minimumValue
-    try checkHyperparameters()
+    try checkSettings()
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try checkHyperparameters()
+    try checkSettings()
     try DescentError.requireState(gradient, dimension: objective.dimension)
     try DescentError.requireMinimum(minimumValue, for: objective)
   }
@@ -60,7 +60,7 @@ extension StochasticPolyak: CatalogedOptimizer {
     CatalogEntry(
       "sps", summary: "stochastic Polyak step-size SPS_max, min((f − f*)/(c‖∇f‖²), γ_b)",
       citation: "Loizou, Vaswani, Laradji & Lacoste-Julien (2021)", initialiserDefaults: { try Self() },
-      hyperparameters: [
+      settings: [
         .real("scale", \.scale, symbol: "c", default: 0.5, .positive, "divides the Polyak step"),
         .real("maxStepSize", \.maxStepSize, symbol: "γ_b", default: 1, .positiveOrInfinite, "upper bound on the step"),
         .optionalReal(

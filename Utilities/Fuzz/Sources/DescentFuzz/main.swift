@@ -16,7 +16,7 @@
 //
 //   swift run --package-path Utilities/Fuzz DescentFuzz .build/release/descent [count] [seed]
 import Descent
-import DescentSuite
+import DescentProblems
 import Foundation
 
 #if canImport(Glibc)
@@ -59,9 +59,19 @@ let oddIntegers = [
 /// Words a choice may be given.
 let oddWords = ["paper", "reused", "fresh", "adam", "momentum", "increasing", "problem", "lookahead", "csawg", "x", ""]
 
-let optimizers = OptimizerCatalog.methods
-let problems = SuiteCatalog.problems
-let dataProblems = Set(SuiteCatalog.dataProblems(Double.self).map { $0.problem.name })
+/// A method or problem as the fuzz sees it: its name and its settings' names and kinds.
+struct Listed {
+  let name: String
+  let parameters: [(name: String, kind: SettingKind)]
+}
+
+func listed<T: Cataloged>(_: T.Type) -> Listed {
+  Listed(name: T.catalogName, parameters: T.catalogEntry.settings.filter { !$0.isInner }.map { ($0.name, $0.kind) })
+}
+
+let optimizers = OptimizerCatalog.listed(Double.self).map { listed($0) }
+let problems = ProblemCatalog.types(Double.self).map { listed($0) }
+let dataProblems = Set(ProblemCatalog.realData(Double.self).map { $0.catalogName })
 
 extension RandomNumberGenerator {
   mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
@@ -69,7 +79,7 @@ extension RandomNumberGenerator {
 }
 
 /// The values to try for one setting, by its kind.
-func oddValues(for parameter: ParameterDescription) -> [String] {
+func oddValues(for parameter: (name: String, kind: SettingKind)) -> [String] {
   switch parameter.kind {
   case .integer: oddIntegers
   case .choice(let options): options + oddWords
@@ -101,7 +111,7 @@ func generate(_ rng: inout SplitMix64, folder: String, index: Int) -> Case {
     // A problem setting; large dimensions with a tiny budget, so that the work stays small.
     let problem = rng.pick(problems)
     let parameter = rng.pick(
-      problem.parameters + [ParameterDescription("bogus", default: "", allowed: "", summary: "")])
+      problem.parameters + [(name: "bogus", kind: .real)])
     let value = rng.pick(oddValues(for: parameter) + ["100000"])
     let small = parameter.name == "dimension" ? min(budget, 5) : budget
     let method = rng.pick(optimizers.map(\.name))

@@ -1,0 +1,63 @@
+import Descent
+
+/// Examples for a finite-sum problem: n rows of p features, row-major, and a target
+/// per row (a number for regression, a class index 0, 1, … for classification).
+public struct Dataset<Scalar: DescentFloat>: Sendable {
+  /// n.
+  public let rows: Int
+  /// p.
+  public let columns: Int
+  /// Row i at `i·p ..< (i + 1)·p`.
+  public let features: [Scalar]
+  public let targets: [Scalar]
+
+  public init(features: [Scalar], targets: [Scalar], columns: Int) throws(DescentError) {
+    try DescentError.require(columns >= 1, "columns", columns, "an integer ≥ 1")
+    try DescentError.require(
+      !targets.isEmpty && features.count == targets.count * columns, "features", "\(features.count) numbers",
+      "\(targets.count) rows of \(columns)")
+    try DescentError.requireFiniteVector(features, named: "features", dimension: features.count)
+    try DescentError.requireFiniteVector(targets, named: "targets", dimension: targets.count)
+    self.rows = targets.count
+    self.columns = columns
+    self.features = features
+    self.targets = targets
+  }
+
+  /// Each column shifted to mean 0 and scaled to population variance 1 (a constant
+  /// column is only shifted), then a column of ones appended for the intercept.
+  public func standardizedWithIntercept() -> Dataset {
+    let (n, p) = (rows, columns)
+    var result = [Scalar](repeating: 1, count: n * (p + 1))
+    for j in 0..<p {
+      var mean: Scalar = 0
+      for i in 0..<n { mean += features[i * p + j] }
+      mean /= Scalar(n)
+      var variance: Scalar = 0
+      for i in 0..<n { variance += (features[i * p + j] - mean) * (features[i * p + j] - mean) }
+      let deviation = (variance / Scalar(n)).squareRoot()
+      let scale = deviation > 0 ? 1 / deviation : 1
+      for i in 0..<n { result[i * (p + 1) + j] = (features[i * p + j] - mean) * scale }
+    }
+    return try! Dataset(features: result, targets: targets, columns: p + 1)
+  }
+
+  /// Every feature multiplied by `factor`, then a column of ones appended.
+  public func scaledWithIntercept(by factor: Scalar) -> Dataset {
+    let (n, p) = (rows, columns)
+    var result = [Scalar](repeating: 1, count: n * (p + 1))
+    for i in 0..<n {
+      for j in 0..<p { result[i * (p + 1) + j] = features[i * p + j] * factor }
+    }
+    return try! Dataset(features: result, targets: targets, columns: p + 1)
+  }
+
+  /// The targets shifted to mean 0 and scaled to population variance 1.
+  public func standardizedTargets() -> Dataset {
+    let n = Scalar(rows)
+    let mean = targets.reduce(0, +) / n
+    let deviation = (targets.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
+    let scaled = targets.map { ($0 - mean) / (deviation > 0 ? deviation : 1) }
+    return try! Dataset(features: features, targets: scaled, columns: columns)
+  }
+}

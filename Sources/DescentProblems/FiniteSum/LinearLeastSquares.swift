@@ -1,0 +1,56 @@
+import Descent
+
+/// ℓ2-regularised linear least squares:
+///
+///     f(w) = (1/n) Σᵢ ½(xᵢᵀw − yᵢ)² + (λ/2)‖w‖²,   ∇f(w) = (1/n) Σᵢ (xᵢᵀw − yᵢ) xᵢ + λw.
+public struct LinearLeastSquares<Scalar: DescentFloat>: FiniteSum {
+  public let data: Dataset<Scalar>
+  public let regularization: Scalar
+  public var sampler: MinibatchSampler?
+  public let minimum: Scalar?
+  public let minimizer: [Scalar]?
+
+  public init(
+    data: Dataset<Scalar>, regularization: Scalar, minimum: Scalar? = nil, minimizer: [Scalar]? = nil
+  ) throws(DescentError) {
+    try DescentError.require(
+      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    self.data = data
+    self.regularization = regularization
+    self.minimum = minimum
+    self.minimizer = minimizer
+  }
+
+  public var dimension: Int { data.columns }
+
+  @inlinable
+  public func loss(
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
+  ) -> Scalar {
+    let residual = Vector.sum(count: x.count) { x[$0] * w[$0] } - y
+    if let g {
+      for j in 0..<x.count { g[j] += residual * x[j] }
+    }
+    return residual * residual / 2
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func valueAndGradient(
+    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
+  ) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+  }
+}

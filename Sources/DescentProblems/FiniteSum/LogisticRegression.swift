@@ -1,0 +1,66 @@
+import Descent
+import RealModule
+
+/// ℓ2-regularised logistic regression, labels y ∈ {0, 1}:
+///
+///     f(w) = (1/n) Σᵢ [log(1 + e^{zᵢ}) − yᵢzᵢ] + (λ/2)‖w‖²,   zᵢ = xᵢᵀw,
+///     ∇f(w) = (1/n) Σᵢ (σ(zᵢ) − yᵢ) xᵢ + λw.
+///
+/// The intercept is a column of ones in the data, regularised like the rest.
+public struct LogisticRegression<Scalar: DescentFloat>: FiniteSum {
+  public let data: Dataset<Scalar>
+  public let regularization: Scalar
+  public var sampler: MinibatchSampler?
+  public let minimum: Scalar?
+  public let minimizer: [Scalar]?
+
+  /// - Parameters: `minimum` and `minimizer`: f* and w*, when a reference solver has found them.
+  public init(
+    data: Dataset<Scalar>, regularization: Scalar, minimum: Scalar? = nil, minimizer: [Scalar]? = nil
+  ) throws(DescentError) {
+    try DescentError.require(
+      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try DescentError.require(
+      data.targets.allSatisfy { $0 == 0 || $0 == 1 }, "targets", "not 0 or 1", "labels 0 or 1")
+    self.data = data
+    self.regularization = regularization
+    self.minimum = minimum
+    self.minimizer = minimizer
+  }
+
+  public var dimension: Int { data.columns }
+
+  @inlinable
+  public func loss(
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
+  ) -> Scalar {
+    let z = Vector.sum(count: x.count) { x[$0] * w[$0] }
+    if let g {
+      let residual = 1 / (1 + Scalar.exp(-z)) - y
+      for j in 0..<x.count { g[j] += residual * x[j] }
+    }
+    guard needsValue else { return 0 }
+    // log(1 + e^z), without overflow for large z.
+    return max(z, 0) + Scalar.log(onePlus: Scalar.exp(-z.magnitude)) - y * z
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func valueAndGradient(
+    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
+  ) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+  }
+}

@@ -1,0 +1,65 @@
+import Descent
+import Foundation
+
+/// The stochastic mode of a finite sum: each gradient evaluation draws a new batch of
+/// B rows and the problem returns the batch's gradient,
+///
+///     ∇f_B(w) = (1/B) Σ_{i ∈ B} ∇ℓᵢ(w) + λw,
+///
+/// batches taken in turn from a seeded shuffle of the rows, reshuffled when fewer than
+/// B rows are left (epochs, as SGD is run). A value evaluation alone uses the batch of
+/// the last gradient (f_B at the same B, as SPS needs). ``samples`` counts the rows
+/// every evaluation touched. Give each run its own sampler
+/// (``FiniteSum/minibatches(of:seed:)``): the same seed gives the same batches.
+public final class MinibatchSampler: @unchecked Sendable {
+  public let batchSize: Int
+  public let seed: UInt64
+  private let lock = NSLock()
+  private var generator: SeededGenerator
+  private var order: [Int]
+  private var position: Int
+  private var current: [Int] = []
+  private var drawnSamples = 0
+
+  init(rows: Int, batchSize: Int, seed: UInt64) {
+    self.batchSize = batchSize
+    self.seed = seed
+    generator = SeededGenerator(seed: seed)
+    order = Array(0..<rows)
+    position = rows  // the first draw shuffles
+  }
+
+  /// Rows evaluated so far, over every evaluation.
+  public var samples: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return drawnSamples
+  }
+
+  /// The next batch when `drawing` (or when none was drawn yet), else the last one.
+  func batch(drawing: Bool) -> [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    if drawing || current.isEmpty {
+      if position + batchSize > order.count {
+        order.shuffle(using: &generator)
+        position = 0
+      }
+      current = Array(order[position..<(position + batchSize)])
+      position += batchSize
+    }
+    drawnSamples += batchSize
+    return current
+  }
+}
+
+extension FiniteSum {
+  /// This problem in its stochastic mode: batches of `size` rows, drawn with `seed`.
+  public func minibatches(of size: Int, seed: UInt64) throws(DescentError) -> Self {
+    try DescentError.require(
+      size >= 1 && size <= data.rows, "batch-size", size, "an integer from 1 to the \(data.rows) rows")
+    var copy = self
+    copy.sampler = MinibatchSampler(rows: data.rows, batchSize: size, seed: seed)
+    return copy
+  }
+}

@@ -1,0 +1,120 @@
+import Descent
+import RealModule
+
+/// A network with one hidden layer of H tanh units and a softmax output over K
+/// classes, trained by cross-entropy plus (λ/2)‖θ‖²: non-convex.
+///
+///     a = tanh(W₁x),   z = W₂[a; 1],   ℓ = log Σₖ e^{zₖ} − z_y,
+///
+/// with θ = (W₁: H rows of p, then W₂: K rows of H + 1); the data's column of ones is
+/// the hidden layer's bias. The start is a seeded draw of each weight from
+/// U(−1/√fan-in, 1/√fan-in) (LeCun, Bottou, Orr & Müller 1998, "Efficient BackProp").
+public struct TanhNetwork<Scalar: DescentFloat>: FiniteSum {
+  public let data: Dataset<Scalar>
+  public let hidden: Int
+  public let classes: Int
+  public let regularization: Scalar
+  public var sampler: MinibatchSampler?
+  public let seed: UInt64
+
+  public init(
+    data: Dataset<Scalar>, hidden: Int = 32, classes: Int, regularization: Scalar, seed: UInt64 = 0
+  ) throws(DescentError) {
+    try DescentError.require(hidden >= 1, "hidden", hidden, "an integer ≥ 1")
+    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
+    try DescentError.require(
+      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try DescentError.require(
+      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
+      "not a class index", "labels 0 … \(classes - 1)")
+    self.data = data
+    self.hidden = hidden
+    self.classes = classes
+    self.regularization = regularization
+    self.seed = seed
+  }
+
+  public var dimension: Int { hidden * data.columns + classes * (hidden + 1) }
+  /// a, then z (then softmax − one-hot), then the hidden layer's error.
+  public var scratchSize: Int { 2 * hidden + classes }
+
+  /// Each weight from U(−1/√fan-in, 1/√fan-in), seeded.
+  public var defaultStart: [Scalar] {
+    var generator = SeededGenerator(seed: seed)
+    let first = 1 / Scalar(data.columns).squareRoot()
+    let second = 1 / Scalar(hidden + 1).squareRoot()
+    return (0..<dimension).map { index in
+      let bound = index < hidden * data.columns ? first : second
+      return bound * Scalar(2 * generator.uniform() - 1)
+    }
+  }
+
+  @inlinable
+  public func loss(
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
+  ) -> Scalar {
+    let (p, h, classes) = (x.count, hidden, classes)
+    let second = h * p  // where W₂ starts
+    let label = Int(y)
+    let a = UnsafeMutableBufferPointer(rebasing: scratch[0..<h])
+    let z = UnsafeMutableBufferPointer(rebasing: scratch[h..<(h + classes)])
+    let error = UnsafeMutableBufferPointer(rebasing: scratch[(h + classes)..<(2 * h + classes)])
+    // Row pointers, so that no index in the inner loops is overflow-checked (a check
+    // there stops them vectorising).
+    let (weights, features) = (w.baseAddress!, x.baseAddress!)
+    for unit in 0..<h {
+      let row = weights + unit * p
+      a[unit] = Scalar.tanh(Vector.sum(count: p) { row[$0] * features[$0] })
+    }
+    var largest = -Scalar.infinity
+    for k in 0..<classes {
+      let row = weights + second + k * (h + 1)
+      z[k] = row[h] + Vector.sum(count: h) { row[$0] * a[$0] }  // bias + weights
+      largest = max(largest, z[k])
+    }
+    let shifted = largest - z[label]
+    var normaliser: Scalar = 0
+    for k in 0..<classes {
+      z[k] = Scalar.exp(z[k] - largest)  // z now holds the unnormalised softmax
+      normaliser += z[k]
+    }
+    let loss = shifted + Scalar.log(normaliser)
+    guard let g else { return loss }
+    for unit in 0..<h { error[unit] = 0 }
+    for k in 0..<classes {
+      let delta = z[k] / normaliser - (k == label ? 1 : 0)
+      let (row, gradientRow) = (weights + second + k * (h + 1), g.baseAddress! + second + k * (h + 1))
+      for unit in 0..<h {
+        gradientRow[unit] += delta * a[unit]
+        error[unit] += delta * row[unit]
+      }
+      gradientRow[h] += delta
+    }
+    for unit in 0..<h {
+      let delta = error[unit] * (1 - a[unit] * a[unit])
+      let row = g.baseAddress! + unit * p
+      for j in 0..<p { row[j] += delta * features[j] }
+    }
+    return loss
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func valueAndGradient(
+    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
+  ) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+  }
+}

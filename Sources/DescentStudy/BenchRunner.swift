@@ -1,0 +1,139 @@
+import Descent
+import DescentProblems
+import Foundation
+
+/// Runs one ``BenchRun``: builds its problem and method from the catalogs, minimises
+/// with the run's budget of gradient evaluations, and watches the full objective's value
+/// (uncounted) at every iteration, or, on data problems (where a full pass costs a
+/// gradient, and in the stochastic mode many steps), on a geometric grid of gradient
+/// counts. A run stops early once it has solved its problem to every accuracy against f*.
+public struct BenchRunner: Sendable {
+  /// Gradient counts of the history grow by this factor between points.
+  static let historyGrowth = 1.05
+
+  public init() {}
+
+  public func run(_ run: BenchRun) throws -> (BenchResult, BenchTiming) {
+    let clock = ContinuousClock.now
+    let problem = try named {
+      try ProblemCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self)
+    }
+    // The full objective beside a stochastic one: the same problem with every row.
+    let stochastic = (Int(run.problem.settings["batch-size"] ?? "0") ?? 0) > 0
+    // On data, a full pass costs a gradient: f is watched on the history's grid only.
+    let watchedOnGrid = stochastic || problem is any DataProblem<Double>
+    let full =
+      stochastic
+      ? try named {
+        try ProblemCatalog.make(
+          run.problem.name, settings: run.problem.settings.merging(["batch-size": "0"]) { $1 }, as: Double.self)
+      } : problem
+    let optimizer = try named {
+      try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
+    }
+    let start = problem.defaultStart
+    let startValue = full.value(at: start)
+    let minimum = full.minimum
+    let rows = (problem as? any DataProblem<Double>)?.rows
+    let samplesDrawn = { (problem as? any DataProblem<Double>)?.samplesDrawn }
+
+    var watcher = Watcher(startValue: startValue, minimum: minimum)
+    func counts(_ progress: RunProgress<Double>) -> BenchResult.Counts {
+      let samples = samplesDrawn() ?? rows.map { $0 * (progress.gradientEvaluations + progress.valueEvaluations) }
+      return .init(gradient: progress.gradientEvaluations, value: progress.valueEvaluations, samples: samples)
+    }
+    var nextPoint = 0
+    let result: MinimizationResult<Double>
+    do {
+      result = try minimize(
+        problem, from: start, with: optimizer, until: StoppingRules(maxGradientEvaluations: run.budget),
+        progress: { progress in
+          let due = progress.gradientEvaluations >= nextPoint
+          guard !watchedOnGrid || due else { return .proceed }
+          let value = full.value(at: progress.iterate)
+          let evaluations = counts(progress)
+          watcher.see(value, evaluations, record: due)
+          if due {
+            nextPoint = max(progress.gradientEvaluations + 1, Int(Double(nextPoint) * Self.historyGrowth))
+          }
+          // Solved to the finest accuracy against f*: nothing left to measure.
+          return watcher.solvedEverything ? .stop : .proceed
+        })
+    } catch {
+      // The method cannot run on this problem (Polyak's step where f* is unknown, a
+      // state too large): that is a result of the sweep, not a failure of it.
+      let none = BenchResult.Counts(gradient: 0, value: 0, samples: rows.map { _ in 0 })
+      let refused = BenchResult(
+        id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
+        finalValue: startValue, bestValue: startValue, error: full.minimizer.map { Vector.distance(start, $0) },
+        termination: "refused: \(error)", evaluations: none,
+        reach: minimum == nil ? nil : Array(repeating: nil, count: BenchResult.accuracies.count),
+        history: [.init(evaluations: none, best: startValue)])
+      return (refused, BenchTiming(id: run.id, wallSeconds: seconds(since: clock)))
+    }
+    let last = RunProgress<Double>(
+      iteration: result.iterations, gradientEvaluations: result.gradientEvaluations,
+      valueEvaluations: result.valueEvaluations, iterate: result.minimizer)
+    let finalValue = full.value(at: result.minimizer)
+    watcher.see(finalValue, counts(last), record: true)
+    watcher.keepEnd(finalValue, counts(last))
+    let error = full.minimizer.map { Vector.distance(result.minimizer, $0) }
+    let termination =
+      result.termination == .stoppedByCallback && watcher.solvedEverything ? "solved" : result.termination.rawValue
+    let benchResult = BenchResult(
+      id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
+      finalValue: finalValue, bestValue: watcher.best, error: error, termination: termination,
+      evaluations: counts(last), reach: minimum == nil ? nil : watcher.reach, history: watcher.history)
+    return (benchResult, BenchTiming(id: run.id, wallSeconds: seconds(since: clock)))
+  }
+
+  private func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  }
+
+  /// A catalog's error with the run it belongs to.
+  private func named<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch {
+      throw BenchError("\(error)")
+    }
+  }
+
+  /// The best value so far, when it reached each accuracy against f*, and the history.
+  struct Watcher {
+    let startValue: Double
+    let minimum: Double?
+    var best = Double.infinity
+    var reach: [BenchResult.Counts?] = Array(repeating: nil, count: BenchResult.accuracies.count)
+    var history: [BenchResult.Point] = []
+
+    init(startValue: Double, minimum: Double?) {
+      self.startValue = startValue
+      self.minimum = minimum
+    }
+
+    var solvedEverything: Bool { minimum != nil && reach.allSatisfy { $0 != nil } }
+
+    /// The last point, always in the history.
+    mutating func keepEnd(_ value: Double, _ evaluations: BenchResult.Counts) {
+      if history.last?.evaluations != evaluations { history.append(.init(evaluations: evaluations, best: best)) }
+    }
+
+    mutating func see(_ value: Double, _ evaluations: BenchResult.Counts, record: Bool) {
+      if value < best { best = value }
+      if let minimum {
+        for (index, tau) in BenchResult.accuracies.enumerated() where reach[index] == nil {
+          if startValue - best >= (1 - tau) * (startValue - minimum) { reach[index] = evaluations }
+        }
+      }
+      // Against a known f* the exact counts are kept; the history (needed only to find
+      // them later against f_L) keeps just its ends.
+      if record && (minimum == nil || history.isEmpty) {
+        if let last = history.last, last.evaluations == evaluations { history.removeLast() }
+        history.append(.init(evaluations: evaluations, best: best))
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import Descent
+import DescentProblems
+import DescentStudy
+import Foundation
+import Testing
+
+@Suite struct SweepTests {
+  static let specification = """
+    budget: 60
+    seeds: [0, 1]
+    problems:
+      - name: mgh-rosenbrock
+      - name: diagonal-quadratic
+        settings: {dimension: 20, condition: [1e2, 1e4]}
+    methods:
+      - name: gd
+        settings: {learning-rate: [1e-3, 1e-2]}
+      - name: lbfgs
+        label: l-bfgs
+    quick: {problems: [mgh-rosenbrock], methods: [gd], budget: 10}
+    """
+
+  func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "descent-bench-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  func specification(in folder: String) throws -> BenchSpecification {
+    let path = folder + "/spec.yaml"
+    try Self.specification.write(toFile: path, atomically: true, encoding: .utf8)
+    return try BenchSpecification.read(path)
+  }
+
+  /// Grids expand in setting-name order, each method also at its defaults, seeds only
+  /// where the problem has one; the quick subset is a subset.
+  @Test func runsExpandInAFixedOrder() throws {
+    let runs = try specification(in: temporaryFolder()).runs()
+    // mgh-rosenbrock: 3 gd configurations (defaults, two rates) + lbfgs = 4, no seed;
+    // diagonal-quadratic: 2 conditions × 4 × 2 seeds = 16.
+    #expect(runs.count == 20)
+    #expect(runs.map(\.index) == Array(0..<20))
+    #expect(runs[0].method.settings.isEmpty && runs[0].seed == nil)
+    #expect(runs[1].method.settings == ["learning-rate": "1e-3"])
+    #expect(runs[3].method.label == "l-bfgs")
+    #expect(runs[4].problem.settings == ["condition": "1e2", "dimension": "20", "seed": "0"])
+    #expect(runs[5].problem.settings["seed"] == "1")
+    #expect(Set(runs.map(\.id)).count == runs.count)
+    let quick = try specification(in: temporaryFolder()).runs(quick: true)
+    #expect(quick.count == 3 && quick.allSatisfy { $0.budget == 10 && $0.method.name == "gd" })
+  }
+
+  /// FNV-1a's published test vectors: the ids do not depend on the platform.
+  @Test func idsAreFNV1a() throws {
+    let run = BenchRun(
+      index: 0, problem: .init(name: "beale", settings: [:]), method: .init(name: "gd", settings: [:]), seed: nil,
+      budget: 10)
+    #expect(run.id.count == 16 && run.id.allSatisfy(\.isHexDigit))
+    #expect(BenchRun.fnv1aForTesting("a") == "af63dc4c8601ec8c")
+    #expect(BenchRun.fnv1aForTesting("foobar") == "85944171f73967e8")
+  }
+
+  @Test func unknownNamesAreRefused() throws {
+    let folder = try temporaryFolder()
+    let path = folder + "/bad.yaml"
+    try "budget: 5\nproblems: [{name: himmelblau}]\nmethods: [{name: gd}]\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    #expect(throws: BenchError.self) { try BenchSpecification.read(path).runs() }
+    try "budget: five\nproblems: []\nmethods: []\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(throws: BenchError.self) { try BenchSpecification.read(path) }
+  }
+
+  /// A sweep run in pieces (a first shard, then the rest) writes the same bytes as one
+  /// run straight through, on one job or two; a second run adds nothing.
+  @Test func resumedAndParallelSweepsWriteTheSameBytes() throws {
+    let folder = try temporaryFolder()
+    let runs = try specification(in: folder).runs()
+    func sweep(_ name: String, jobs: Int, shard: BenchSweep.Shard? = nil) throws {
+      let sweep = try BenchSweep(
+        runs: runs, shard: shard, results: "\(folder)/\(name).jsonl", timing: "\(folder)/\(name)-timing.jsonl")
+      try sweep.run(jobs: jobs) { _ in }
+    }
+    try sweep("straight", jobs: 1)
+    try sweep("parallel", jobs: 2)
+    let straight = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/straight.jsonl"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/parallel.jsonl")) == straight)
+    #expect(straight.split(separator: UInt8(ascii: "\n")).count == runs.count)
+    // Again: everything is recorded, nothing is added.
+    let again = try BenchSweep(
+      runs: runs, shard: nil, results: "\(folder)/straight.jsonl", timing: "\(folder)/straight-timing.jsonl")
+    #expect(again.runs.isEmpty && again.recorded == runs.count)
+    // Merged shards equal the straight sweep.
+    for index in 0..<3 { try sweep("shard-\(index)", jobs: 1, shard: BenchSweep.Shard(index: index, count: 3)) }
+    let merged = try BenchMerge.merge((0..<3).map { "\(folder)/shard-\($0).jsonl" })
+    let text = try merged.map { try BenchJSON.line($0) + "\n" }.joined()
+    #expect(Data(text.utf8) == straight)
+  }
+
+  @Test func mergeRefusesDisagreeingDuplicates() throws {
+    let folder = try temporaryFolder()
+    let runs = Array(try specification(in: folder).runs().prefix(2))
+    let sweep = try BenchSweep(runs: runs, shard: nil, results: "\(folder)/a.jsonl", timing: "\(folder)/t.jsonl")
+    try sweep.run(jobs: 1) { _ in }
+    let text = try String(contentsOfFile: "\(folder)/a.jsonl", encoding: .utf8)
+    try text.replacingOccurrences(of: "\"termination\":\"", with: "\"termination\":\"x").write(
+      toFile: "\(folder)/b.jsonl", atomically: true, encoding: .utf8)
+    #expect(throws: BenchError.self) { try BenchMerge.merge(["\(folder)/a.jsonl", "\(folder)/b.jsonl"]) }
+    #expect(try BenchMerge.merge(["\(folder)/a.jsonl", "\(folder)/a.jsonl"]).count == 2)
+  }
+
+  @Test func shardsComeFromTheScheduler() throws {
+    let slurm = try BenchSweep.Shard.fromEnvironment(
+      ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "1"], count: nil)
+    #expect(slurm == (try BenchSweep.Shard(index: 2, count: 4)))
+    let kubernetes = try BenchSweep.Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "1"], count: 8)
+    #expect(kubernetes == (try BenchSweep.Shard(index: 1, count: 8)))
+    #expect(throws: BenchError.self) { try BenchSweep.Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "1"], count: nil) }
+    #expect(throws: BenchError.self) { try BenchSweep.Shard(parsing: "4/4") }
+    #expect(try BenchSweep.Shard.fromEnvironment([:], count: nil) == nil)
+  }
+}
+
+extension SweepTests {
+  /// A method's defaults keep its single-valued settings and leave the grid's at their
+  /// defaults; a problem may have its own budget and seeds.
+  @Test func defaultsKeepWhatIsNotTuned() throws {
+    let folder = try temporaryFolder()
+    let path = folder + "/spec.yaml"
+    try """
+    budget: 50
+    problems:
+      - {name: diagonal-quadratic, budget: 7, seeds: [4]}
+    methods:
+      - {name: csawg, label: csawg-k5, settings: {horizon: 5, learning-rate: [1e-3, 1e-2]}}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let runs = try BenchSpecification.read(path).runs()
+    #expect(
+      runs.map(\.method.settings) == [
+        ["horizon": "5"], ["horizon": "5", "learning-rate": "1e-3"], ["horizon": "5", "learning-rate": "1e-2"],
+      ])
+    #expect(runs.map(\.method.isDefault) == [true, false, false])
+    #expect(runs.allSatisfy { $0.budget == 7 && $0.seed == 4 })
+  }
+}
+
+extension SweepTests {
+  /// A method that cannot run on a problem (Polyak's step needs f*, and nobody knows the
+  /// network's) is recorded as refused, and the sweep goes on.
+  @Test func refusedRunsAreResults() throws {
+    let folder = try temporaryFolder()
+    let path = folder + "/spec.yaml"
+    try """
+    budget: 3
+    problems: [{name: digits-tanh-network, seeds: [0]}, {name: beale}]
+    methods: [{name: polyak}]
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let runs = try BenchSpecification.read(path).runs()
+    let sweep = try BenchSweep(runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+    try sweep.run(jobs: 1) { _ in }
+    let (results, _) = try ResultsFile.read(BenchResult.self, from: "\(folder)/r.jsonl")
+    #expect(results.count == 2)
+    #expect(results[0].termination.hasPrefix("refused: ") && results[0].termination.contains("minimumValue"))
+    #expect(results[0].evaluations.gradient == 0)
+    #expect(!results[1].termination.hasPrefix("refused"))
+  }
+}
+
+extension SweepTests {
+  /// A line cut short by a crash is set apart and skipped; its run is run again.
+  @Test func aCutShortLineIsSetApart() throws {
+    let folder = try temporaryFolder()
+    let runs = Array(try specification(in: folder).runs().prefix(2))
+    let path = "\(folder)/r.jsonl"
+    try "{\"id\":\"cut".write(toFile: path, atomically: true, encoding: .utf8)
+    let sweep = try BenchSweep(runs: runs, shard: nil, results: path, timing: "\(folder)/t.jsonl")
+    #expect(sweep.damagedLines == 1 && sweep.runs.count == 2)
+    try sweep.run(jobs: 1) { _ in }
+    let (results, skipped) = try ResultsFile.read(BenchResult.self, from: path)
+    #expect(results.map(\.id) == runs.map(\.id) && skipped == 1)
+  }
+}
