@@ -123,6 +123,9 @@ public struct CatalogEntry<Subject> {
     }
   }
 
+  /// Every setting at the table's default, read by the Swift property's name.
+  public var defaultValues: SettingValues<Subject> { SettingValues(given: [], entry: self) }
+
   /// The settings whose value in `subject` is not the table's default.
   public func notAtDefault(_ subject: Subject) -> [String] {
     settings.filter { !$0.isDefault(subject) }.map(\.property)

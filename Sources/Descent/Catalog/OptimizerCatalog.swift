@@ -1,5 +1,21 @@
 /// An optimizer the catalog can describe and build from named settings.
-public protocol CatalogedOptimizer<Scalar>: Optimizer, Cataloged {}
+public protocol CatalogedOptimizer<Scalar>: Optimizer, Cataloged {
+  /// Checks a state, perhaps decoded from a checkpoint, against d parameters: each
+  /// vector empty (not yet allocated) or of its size, each counter one a run reaches,
+  /// and the state within the machine's memory. Default: nothing to check.
+  func validateState(dimension: Int) throws(DescentError)
+}
+
+extension CatalogedOptimizer {
+  public func validateState(dimension: Int) throws(DescentError) {}
+
+  /// The settings within their ranges, then the state against the problem's dimension.
+  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
+  where Problem.Scalar == Scalar {
+    try checkSettings()
+    try validateState(dimension: objective.dimension)
+  }
+}
 
 /// Every optimizer Descent has, by name.
 public enum OptimizerCatalog {

@@ -84,6 +84,17 @@ public struct CountingOracle<Problem: Objective>: Sendable {
     if !Vector.isFinite(gradient) { noteNonFinite(.gradient) }
   }
 
+  /// The step's first gradient: one evaluation reserved and, when the budget has it,
+  /// `∇f(w)` written into `gradient` (sized to w on the first step), counted. False,
+  /// with nothing evaluated, when the budget is spent.
+  @inlinable
+  public mutating func reservedGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Bool {
+    guard reserve(gradients: 1) else { return false }
+    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
+    self.gradient(at: w, into: &gradient)
+    return true
+  }
+
   /// `f(w)`, writing `∇f(w)` into `gradient`; counts one of each.
   @inlinable
   public mutating func valueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar {

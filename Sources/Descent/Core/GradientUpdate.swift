@@ -16,13 +16,11 @@ extension GradientUpdate {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    guard oracle.reserve(gradients: 1) else { return }
     // Lend the buffer out rather than share it, so no step copies it.
     var gradient: [Scalar] = []
     swap(&gradient, &gradientBuffer)
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
+    defer { swap(&gradient, &gradientBuffer) }
+    guard oracle.reservedGradient(at: w, into: &gradient) else { return }
     update(&w, gradient: gradient)
-    swap(&gradient, &gradientBuffer)
   }
 }

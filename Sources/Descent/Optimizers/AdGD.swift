@@ -34,10 +34,8 @@ public struct AdGD<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(previousWeights, previousGradient, gradient, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(previousWeights, previousGradient, gradient, dimension: d)
     try DescentError.requireCount(iteration)
   }
 
@@ -48,9 +46,7 @@ public struct AdGD<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    guard oracle.reserve(gradients: 1) else { return }
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
+    guard oracle.reservedGradient(at: w, into: &gradient) else { return }
     if iteration == 0 {
       let norm = Vector.norm(gradient)
       stepSize = initialStepSize ?? (norm > 0 ? 1e-5 / norm : 1e-5)

@@ -37,11 +37,9 @@ public struct AdGDAccelerated<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
+  public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireState(
-      previousWeights, previousGradient, extrapolationBase, gradient, dimension: objective.dimension)
+      previousWeights, previousGradient, extrapolationBase, gradient, dimension: d)
     try DescentError.requireCount(iteration)
   }
 
@@ -52,9 +50,7 @@ public struct AdGDAccelerated<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    guard oracle.reserve(gradients: 1) else { return }
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
+    guard oracle.reservedGradient(at: w, into: &gradient) else { return }
     if iteration == 0 {
       let norm = Vector.norm(gradient)
       stepSize = initialStepSize ?? (norm > 0 ? 1e-5 / norm : 1e-5)

@@ -31,10 +31,8 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try moments.validate(dimension: objective.dimension, scratch: gradientBuffer)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try moments.validate(dimension: d, scratch: gradientBuffer)
   }
 
   @inlinable

@@ -41,10 +41,8 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try moments.validate(dimension: objective.dimension, scratch: gradient)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try moments.validate(dimension: d, scratch: gradient)
   }
 
   /// α_t, as a one-entry vector for the trace.
@@ -54,9 +52,7 @@ public struct AdamHD<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    guard oracle.reserve(gradients: 1) else { return }
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
+    guard oracle.reservedGradient(at: w, into: &gradient) else { return }
     if moments.count > 0 { stepSize += hypergradientRate * hypergradient() }
     moments.step(&w, gradient: gradient, learningRate: stepSize, beta1: beta1, beta2: beta2, epsilon: epsilon)
   }

@@ -70,10 +70,7 @@ public struct AndersonAcceleration<Scalar: DescentFloat>: Optimizer {
   /// Anderson steps rejected by the safeguard so far.
   public var rejections: Int { rejected }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    let d = objective.dimension
+  public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "memory", value: memory,
       what: "2m·d + 2m² + m + 5d numbers at d = \(d)")

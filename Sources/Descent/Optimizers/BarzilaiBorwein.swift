@@ -80,14 +80,12 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
     }
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
+  public func validateState(dimension d: Int) throws(DescentError) {
     try checkShrinkRange()
     try DescentError.requireMemory(
-      stateSize(dimension: objective.dimension), of: Scalar.self, name: "memory", value: memory,
-      what: "3d + M + 1 numbers at d = \(objective.dimension)")
-    try DescentError.requireState(gradient, trial, trialGradient, dimension: objective.dimension)
+      stateSize(dimension: d), of: Scalar.self, name: "memory", value: memory,
+      what: "3d + M + 1 numbers at d = \(d)")
+    try DescentError.requireState(gradient, trial, trialGradient, dimension: d)
   }
 
   /// The gradient, trial point and trial gradient (3d) and M + 1 values.

@@ -109,11 +109,9 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
       PlanningWindow<Scalar>.size(horizon: horizon, dimension: d, keepsPairs: false), MemoryRequirement.product(2, d))
   }
 
-  /// Checks that the state fits in memory on `objective`, and that a resumed
-  /// state was made on the same dimension.
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    let d = objective.dimension
+  /// Checks that the state fits in memory on d parameters, and that a resumed state
+  /// was made on the same dimension.
+  public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "2K·d + 4d numbers at d = \(d)")
@@ -125,9 +123,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    guard oracle.reserve(gradients: 1) else { return }
-    if gradient.count != w.count { gradient = [Scalar](repeating: 0, count: w.count) }
-    oracle.gradient(at: w, into: &gradient)
+    guard oracle.reservedGradient(at: w, into: &gradient) else { return }
     if accumulateStep(&w, gradient: gradient) { plan(&w, oracle: &oracle) }
   }
 
@@ -199,21 +195,17 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
 
   // MARK: Codable: hyperparameters are validated, state is checked for consistency.
 
-  private enum CodingKeys: String, CodingKey {
-    case learningRate, horizon, planningSteps, corrections, projectionGradient, alpha
-  }
+  private enum CodingKeys: String, CodingKey { case alpha }
 
-  /// The window's fields sit beside the hyperparameters, as in a checkpoint of before
-  /// the window had a type of its own.
+  /// The window's fields and the schedule's settings sit beside α, as in a checkpoint
+  /// of before the window had a type of its own.
   public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let schedule = try PlanningScheduleCoding<Scalar>(from: decoder)
     try self.init(
-      learningRate: c.decode(Scalar.self, forKey: .learningRate),
-      horizon: c.decode(Int.self, forKey: .horizon),
-      planningSteps: c.decode(Int.self, forKey: .planningSteps),
-      corrections: c.decode(Int.self, forKey: .corrections),
-      projectionGradient: c.decode(ProjectionGradient.self, forKey: .projectionGradient))
+      learningRate: schedule.learningRate, horizon: schedule.horizon, planningSteps: schedule.planningSteps,
+      corrections: schedule.corrections, projectionGradient: schedule.projectionGradient)
     window = try PlanningWindow(from: decoder)
+    let c = try decoder.container(keyedBy: CodingKeys.self)
     alpha = try c.decode([Scalar].self, forKey: .alpha)
     guard alpha.count == window.dimension else {
       throw DecodingError.dataCorrupted(
@@ -222,35 +214,20 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   }
 
   public func encode(to encoder: any Encoder) throws {
-    try window.encode(to: encoder)
+    try encodeWindowAndSchedule(to: encoder)
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(learningRate, forKey: .learningRate)
-    try c.encode(horizon, forKey: .horizon)
-    try c.encode(planningSteps, forKey: .planningSteps)
-    try c.encode(corrections, forKey: .corrections)
-    try c.encode(projectionGradient, forKey: .projectionGradient)
     try c.encode(alpha, forKey: .alpha)
   }
 }
 
-extension Csawg: CatalogedOptimizer {
+extension Csawg: CatalogedOptimizer, Planner {
   public static var catalogEntry: CatalogEntry<Self> {
     CatalogEntry(
       "csawg", summary: "step-size planning (Algorithm 1; Algorithm 2 with P > 1 or M > 0)",
       citation: "Yao (2022), Learning to Accelerate by the Methods of Step-size Planning",
       initialiserDefaults: { try Self() },
-      settings: [
-        .real(
-          "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
-          "step-size of the inner gradient descent"),
-        .integer("horizon", \.horizon, symbol: "K", default: 2, .atLeast(1), "steps between the compared weights"),
-        .integer(
-          "planningSteps", \.planningSteps, symbol: "P", default: 1, .atLeast(1), "projections per planning event"),
-        .integer(
-          "corrections", \.corrections, symbol: "M", default: 0, .atLeast(0), "gradient steps after each projection"),
-        .optionalChoice(
-          "projectionGradientChoice", \.projectionGradientChoice, name: "projection-gradient", none: "paper",
-          "gradient of the first projection; paper: reused for Algorithm 1, fresh for 2"),
-      ])
+      settings: Setting.planningSchedule(
+        learningRate: \.learningRate, horizon: \.horizon, defaultHorizon: 2, planningSteps: \.planningSteps,
+        corrections: \.corrections, projectionGradient: \.projectionGradientChoice))
   }
 }

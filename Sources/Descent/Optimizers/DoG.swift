@@ -36,10 +36,8 @@ public struct DoG<Scalar: DescentFloat>: GradientUpdate {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(origin, gradientBuffer, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(origin, gradientBuffer, dimension: d)
   }
 
   /// η_t, as a one-entry vector for the trace.

@@ -33,10 +33,8 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
     return try Self(learningRate: 4 / ((rootL + rootMu) * (rootL + rootMu)), momentum: ratio * ratio)
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(previous, gradientBuffer, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(previous, gradientBuffer, dimension: d)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

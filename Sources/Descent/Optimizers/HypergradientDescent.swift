@@ -29,10 +29,8 @@ public struct HypergradientDescent<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(previousGradient, gradient, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(previousGradient, gradient, dimension: d)
   }
 
   /// α_t, as a one-entry vector for the trace.

@@ -41,11 +41,9 @@ public struct IDBD<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
+  public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireState(
-      logStepSizes, trace, previousWeights, previousGradient, gradient, dimension: objective.dimension)
+      logStepSizes, trace, previousWeights, previousGradient, gradient, dimension: d)
   }
 
   /// α = e^β.

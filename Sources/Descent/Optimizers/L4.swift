@@ -57,10 +57,8 @@ public struct L4<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(gradientAverage, squareAverage, gradient, update, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(gradientAverage, squareAverage, gradient, update, dimension: d)
     try DescentError.requireCount(count)
   }
 

@@ -50,10 +50,7 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    let d = objective.dimension
+  public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "memory", value: memory,
       what: "2m·d + 4d + 2m numbers at d = \(d)")

@@ -39,10 +39,8 @@ public struct LossGrad<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(gradient, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(gradient, dimension: d)
   }
 
   /// h for the next step, as a one-entry vector for the trace.

@@ -44,10 +44,8 @@ public struct NelderMead<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    let n = objective.dimension
+  public func validateState(dimension d: Int) throws(DescentError) {
+    let n = d
     try DescentError.requireMemory(
       stateSize(dimension: n), of: Scalar.self, name: "dimension", value: n,
       what: "two simplices of (d + 1)·d numbers at d = \(n)")

@@ -43,10 +43,8 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
     return try Self(learningRate: 1 / lipschitz, momentum: .constant((rootL - rootMu) / (rootL + rootMu)))
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(previous, extrapolated, gradient, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(previous, extrapolated, gradient, dimension: d)
     try DescentError.requireCount(iteration)
   }
 

@@ -53,10 +53,8 @@ public struct NesterovRestart<Scalar: DescentFloat>: Optimizer {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(extrapolated, previous, gradient, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(extrapolated, previous, gradient, dimension: d)
   }
 
   @inlinable

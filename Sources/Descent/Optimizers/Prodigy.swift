@@ -52,10 +52,8 @@ public struct Prodigy<Scalar: DescentFloat>: GradientUpdate {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(origin, first, second, gradientSum, gradientBuffer, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(origin, first, second, gradientSum, gradientBuffer, dimension: d)
     try DescentError.requireCount(count)
   }
 

@@ -27,10 +27,8 @@ public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
     try checkSettings()
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    try DescentError.requireState(meanSquare, gradientBuffer, dimension: objective.dimension)
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try DescentError.requireState(meanSquare, gradientBuffer, dimension: d)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

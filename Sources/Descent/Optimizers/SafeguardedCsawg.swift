@@ -142,10 +142,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       MemoryRequirement.sum(SecantFit<Scalar>.size(horizon: horizon), NonmonotoneTest<Scalar>.size(memory: memory)))
   }
 
-  public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
-  where Problem.Scalar == Scalar {
-    try checkSettings()
-    let d = objective.dimension
+  public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "\(fit == .secant ? 4 : 2)K·d + 6d numbers at d = \(d)")
@@ -300,19 +297,19 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   // MARK: Codable: hyperparameters are validated, state is checked for consistency.
 
   private enum CodingKeys: String, CodingKey {
-    case learningRate, horizon, planningSteps, corrections, projectionGradient, fit, memory, backoff, regularization
+    case fit, memory, backoff, regularization
     case alpha, acceptance, gradient, pending, moveStart, stepStart, jumpFollowsStep, stepSize, gradientIsCurrent
     case trust, acceptedJumps, rejectedJumps, rejectedSteps
   }
 
-  /// The window's fields sit beside the hyperparameters, as in Csawg's checkpoint.
+  /// The window's fields and the schedule's settings sit beside the rest, as in
+  /// Csawg's checkpoint.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
+    let schedule = try PlanningScheduleCoding<Scalar>(from: decoder)
     try self.init(
-      learningRate: c.decode(Scalar.self, forKey: .learningRate), horizon: c.decode(Int.self, forKey: .horizon),
-      planningSteps: c.decode(Int.self, forKey: .planningSteps),
-      corrections: c.decode(Int.self, forKey: .corrections),
-      projectionGradient: c.decodeIfPresent(ProjectionGradient.self, forKey: .projectionGradient),
+      learningRate: schedule.learningRate, horizon: schedule.horizon, planningSteps: schedule.planningSteps,
+      corrections: schedule.corrections, projectionGradient: schedule.projectionGradient,
       fit: c.decode(Fit.self, forKey: .fit), memory: c.decodeIfPresent(Int.self, forKey: .memory),
       backoff: c.decode(Scalar.self, forKey: .backoff), regularization: c.decode(Scalar.self, forKey: .regularization))
     window = try PlanningWindow(from: decoder)
@@ -342,13 +339,8 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   }
 
   public func encode(to encoder: any Encoder) throws {
-    try window.encode(to: encoder)
+    try encodeWindowAndSchedule(to: encoder)
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(learningRate, forKey: .learningRate)
-    try c.encode(horizon, forKey: .horizon)
-    try c.encode(planningSteps, forKey: .planningSteps)
-    try c.encode(corrections, forKey: .corrections)
-    try c.encodeIfPresent(projectionGradientChoice, forKey: .projectionGradient)
     try c.encode(fit, forKey: .fit)
     try c.encodeIfPresent(memory, forKey: .memory)
     try c.encode(backoff, forKey: .backoff)
@@ -369,33 +361,25 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   }
 }
 
-extension SafeguardedCsawg: CatalogedOptimizer {
+extension SafeguardedCsawg: CatalogedOptimizer, Planner {
   public static var catalogEntry: CatalogEntry<Self> {
     CatalogEntry(
       "csawg-safeguarded",
       summary: "step-size planning whose every jump is tested (non-monotone) and undone when it fails",
       citation: "Yao (2022); Grippo, Lampariello & Lucidi (1986); Fang & Saad (2009)",
       initialiserDefaults: { try Self() },
-      settings: [
-        .real(
-          "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
-          "step-size of the inner gradient descent"),
-        .integer("horizon", \.horizon, symbol: "K", default: 5, .atLeast(1), "steps between the compared weights"),
-        .integer(
-          "planningSteps", \.planningSteps, symbol: "P", default: 1, .atLeast(1), "projections per planning event"),
-        .integer(
-          "corrections", \.corrections, symbol: "M", default: 0, .atLeast(0), "gradient steps after each projection"),
-        .optionalChoice(
-          "projectionGradientChoice", \.projectionGradientChoice, name: "projection-gradient", none: "paper",
-          "gradient of the first projection; paper: reused for Algorithm 1's shape, fresh otherwise"),
-        .choice("fit", \.fit, default: .secant, "secant (rotation invariant), diagonal (the paper's) or scalar"),
-        .optionalInteger(
-          "memory", \.memory, symbol: "m", none: "all", .atLeast(0),
-          "values the acceptance test looks back over (all: never above f(w₀))"),
-        .real("backoff", \.backoff, symbol: "β", default: 0.5, .fraction, "factor on the jump after a rejection"),
-        .real(
-          "regularization", \.regularization, symbol: "λ", default: 1e-8, .nonNegative,
-          "Tikhonov term of the secant fit, relative to tr(GᵀG)/K"),
-      ])
+      settings: Setting.planningSchedule(
+        learningRate: \.learningRate, horizon: \.horizon, defaultHorizon: 5, planningSteps: \.planningSteps,
+        corrections: \.corrections, projectionGradient: \.projectionGradientChoice)
+        + [
+          .choice("fit", \.fit, default: .secant, "secant (rotation invariant), diagonal (the paper's) or scalar"),
+          .optionalInteger(
+            "memory", \.memory, symbol: "m", none: "all", .atLeast(0),
+            "values the acceptance test looks back over (all: never above f(w₀))"),
+          .real("backoff", \.backoff, symbol: "β", default: 0.5, .fraction, "factor on the jump after a rejection"),
+          .real(
+            "regularization", \.regularization, symbol: "λ", default: 1e-8, .nonNegative,
+            "Tikhonov term of the secant fit, relative to tr(GᵀG)/K"),
+        ])
   }
 }

@@ -18,10 +18,7 @@ public struct BiggsExp6<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     for i in 0..<13 {
       let t = Scalar(i + 1) / 10
       let y = Scalar.exp(-t) - 5 * Scalar.exp(-10 * t) + 3 * Scalar.exp(-4 * t)

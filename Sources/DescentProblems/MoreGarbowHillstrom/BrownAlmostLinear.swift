@@ -7,24 +7,18 @@ import Descent
 /// start ½; f* = 0 at (α, …, α, α^{1−n}) with nαⁿ − (n + 1)α^{n−1} + 1 = 0, and f = 1 at
 /// (0, …, 0, n + 1).
 public struct BrownAlmostLinear<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(27, "brown-almost-linear", "n − 1 linear residuals and a product", dimension: 10)
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public var defaultStart: [Scalar] { [Scalar](repeating: 0.5, count: dimension) }
   public var minimum: Scalar? { 0 }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     var sum: Scalar = 0
     for j in 0..<n { sum += x[j] }

@@ -16,10 +16,7 @@ public struct BrownDennis<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     for i in 0..<20 {
       let t = Scalar(i + 1) / 5
       let (sine, cosine) = (Scalar.sin(t), Scalar.cos(t))

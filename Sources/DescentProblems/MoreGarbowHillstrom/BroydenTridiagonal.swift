@@ -6,24 +6,18 @@ import Descent
 ///
 /// start −1; f* = 0.
 public struct BroydenTridiagonal<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(30, "broyden-tridiagonal", "a tridiagonal nonlinear system", dimension: 10)
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public var defaultStart: [Scalar] { [Scalar](repeating: -1, count: dimension) }
   public var minimum: Scalar? { 0 }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     for i in 0..<n {
       let below = i > 0 ? x[i - 1] : 0

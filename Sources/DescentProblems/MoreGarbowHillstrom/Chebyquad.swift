@@ -8,17 +8,14 @@ import Descent
 /// start xⱼ = j/(n + 1); f* = 0 for n ≤ 7 and n = 9, 3.51687·10⁻³ (n = 8),
 /// 6.50395·10⁻³ (n = 10). An evaluation costs O(n·m), so n is at most 10,000.
 public struct Chebyquad<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 8) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(
       35, "chebyquad", "equal-weight quadrature nodes for Chebyshev polynomials", dimension: 8, .between(1, 10_000))
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public var defaultStart: [Scalar] { (1...dimension).map { Scalar($0) / Scalar(dimension + 1) } }
   public var minimum: Scalar? {
     let known: [Int: Scalar] = [8: 3.51687e-3, 10: 6.50395e-3]
@@ -26,10 +23,7 @@ public struct Chebyquad<Scalar: DescentFloat>: SizedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     let scale = 1 / Scalar(n)
     for i in 0..<n { r[i] = 0 }

@@ -6,28 +6,26 @@ import Descent
 ///
 /// start xⱼ = tⱼ(tⱼ − 1); f* = 0.
 public struct DiscreteBoundaryValue<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(
       28, "discrete-boundary-value", "a two-point boundary value problem, discretised", dimension: 10)
   }
-  public var defaultStart: [Scalar] {
-    let h = 1 / Scalar(dimension + 1)
-    return (1...dimension).map { Scalar($0) * h * (Scalar($0) * h - 1) }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
+  public var defaultStart: [Scalar] { Self.start(dimension: dimension) }
+
+  /// xⱼ = tⱼ(tⱼ − 1), tⱼ = j/(n + 1): the start of this problem and of the discrete
+  /// integral equation.
+  static func start(dimension n: Int) -> [Scalar] {
+    let h = 1 / Scalar(n + 1)
+    return (1...n).map { Scalar($0) * h * (Scalar($0) * h - 1) }
   }
   public var minimum: Scalar? { 0 }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     let h = 1 / Scalar(n + 1)
     for i in 0..<n {

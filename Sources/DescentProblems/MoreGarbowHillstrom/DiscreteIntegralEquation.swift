@@ -8,28 +8,19 @@ import Descent
 /// start xⱼ = tⱼ(tⱼ − 1); f* = 0. The two sums run as prefix and suffix sums, so an
 /// evaluation costs O(n), not O(n²).
 public struct DiscreteIntegralEquation<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(
       29, "discrete-integral-equation", "an integral equation, discretised; dense Jacobian", dimension: 10)
   }
-  public var defaultStart: [Scalar] {
-    let h = 1 / Scalar(dimension + 1)
-    return (1...dimension).map { Scalar($0) * h * (Scalar($0) * h - 1) }
-  }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
+  public var defaultStart: [Scalar] { DiscreteBoundaryValue.start(dimension: dimension) }
   public var minimum: Scalar? { 0 }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     let h = 1 / Scalar(n + 1)
     func t(_ j: Int) -> Scalar { Scalar(j + 1) * h }

@@ -17,10 +17,7 @@ public struct FreudensteinRoth<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let y = x[1]
     r[0] = -13 + x[0] + ((5 - y) * y - 2) * y
     r[1] = -29 + x[0] + ((y + 1) * y - 14) * y

@@ -18,10 +18,7 @@ public struct Gulf<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     for i in 0..<99 {
       let t = Scalar(i + 1) / 100
       let y = 25 + Scalar.pow(-50 * Scalar.log(t), Scalar(2) / 3)

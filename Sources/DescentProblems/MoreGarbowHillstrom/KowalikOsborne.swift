@@ -16,10 +16,7 @@ public struct KowalikOsborne<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     for i in 0..<11 {
       let (y, u) = (Scalar(kowalikOsborneData[i].y), Scalar(kowalikOsborneData[i].u))
       let numerator = u * u + u * x[1]

@@ -6,25 +6,19 @@ import Descent
 ///
 /// start 1; f* = m − n = 0 at (−1, …, −1).
 public struct LinearFullRank<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(32, "linear-full-rank", "a linear least-squares problem, full rank", dimension: 10)
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public var defaultStart: [Scalar] { [Scalar](repeating: 1, count: dimension) }
   public var minimum: Scalar? { 0 }
   public var minimizer: [Scalar]? { [Scalar](repeating: -1, count: dimension) }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     var sum: Scalar = 0
     for j in 0..<n { sum += x[j] }

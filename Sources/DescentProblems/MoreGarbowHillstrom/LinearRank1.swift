@@ -6,16 +6,13 @@ import Descent
 ///
 /// start 1; f* = m(m − 1)/(2(2m + 1)), on a hyperplane of minimisers.
 public struct LinearRank1<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(33, "linear-rank-1", "a linear least-squares problem of rank 1", dimension: 10)
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public var defaultStart: [Scalar] { [Scalar](repeating: 1, count: dimension) }
   public var minimum: Scalar? {
     let m = Scalar(dimension)
@@ -23,10 +20,7 @@ public struct LinearRank1<Scalar: DescentFloat>: SizedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     var weighted: Scalar = 0
     for j in 0..<n { weighted += Scalar(j + 1) * x[j] }

@@ -7,17 +7,14 @@ import Descent
 ///
 /// start 1; f* = (m² + 3m − 6)/(2(2m − 3)).
 public struct LinearRank1ZeroColumns<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(
       34, "linear-rank-1-zero", "rank 1 with zero first and last rows and columns", dimension: 10, .atLeast(3))
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public var defaultStart: [Scalar] { [Scalar](repeating: 1, count: dimension) }
   public var minimum: Scalar? {
     let m = Scalar(dimension)
@@ -25,10 +22,7 @@ public struct LinearRank1ZeroColumns<Scalar: DescentFloat>: SizedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     var weighted: Scalar = 0
     for j in 1..<(n - 1) { weighted += Scalar(j + 1) * x[j] }

@@ -18,10 +18,7 @@ public struct MGHRosenbrock<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     r[0] = 10 * (x[1] - x[0] * x[0])
     r[1] = 1 - x[0]
     guard let g else { return }

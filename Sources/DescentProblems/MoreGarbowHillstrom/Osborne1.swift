@@ -16,10 +16,7 @@ public struct Osborne1<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     for i in 0..<33 {
       let t = 10 * Scalar(i)
       let (e4, e5) = (Scalar.exp(-t * x[3]), Scalar.exp(-t * x[4]))

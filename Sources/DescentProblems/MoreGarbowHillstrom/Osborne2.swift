@@ -17,10 +17,7 @@ public struct Osborne2<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     for i in 0..<65 {
       let t = Scalar(i) / 10
       let e1 = Scalar.exp(-t * x[4])

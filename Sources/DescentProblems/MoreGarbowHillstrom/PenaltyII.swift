@@ -9,25 +9,19 @@ import Descent
 ///
 /// start ½; f* = 9.37629·10⁻⁶ (n = 4), 2.93660·10⁻⁴ (n = 10).
 public struct PenaltyII<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(24, "penalty-2", "exponential penalties against a weighted sphere", dimension: 10)
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public static func residualCount(dimension n: Int) -> Int? { MemoryRequirement.product(2, n) }
   public var defaultStart: [Scalar] { [Scalar](repeating: 0.5, count: dimension) }
   public var minimum: Scalar? { [4: 9.37629e-6, 10: 2.93660e-4][dimension] }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     let root = Scalar(1e-5).squareRoot()
     let tail = Scalar.exp(-0.1)

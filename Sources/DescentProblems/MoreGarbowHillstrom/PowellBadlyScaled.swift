@@ -16,10 +16,7 @@ public struct PowellBadlyScaled<Scalar: DescentFloat>: FixedSumOfSquares {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let (e1, e2) = (Scalar.exp(-x[0]), Scalar.exp(-x[1]))
     r[0] = 10_000 * x[0] * x[1] - 1
     r[1] = e1 + e2 - 1.0001

@@ -20,6 +20,11 @@ public protocol SumOfSquares<Scalar>: CatalogedProblem {
 }
 
 extension SumOfSquares {
+  /// x, as ``evaluate(at:residuals:gradient:)`` reads it.
+  public typealias Point = UnsafeBufferPointer<Scalar>
+  /// r, or the gradient, as ``evaluate(at:residuals:gradient:)`` writes it.
+  public typealias Output = UnsafeMutableBufferPointer<Scalar>
+
   @inlinable
   public func value(at x: UnsafeBufferPointer<Scalar>) -> Scalar {
     withUnsafeTemporaryAllocation(of: Scalar.self, capacity: residualCount) { r in
@@ -52,8 +57,9 @@ public protocol FixedSumOfSquares<Scalar>: SumOfSquares {
 
 /// A function defined at any size n in a range, its one setting.
 public protocol SizedSumOfSquares<Scalar>: SumOfSquares {
-  /// n, checked.
-  init(dimension: Int) throws(DescentError)
+  /// The function at n parameters, n already checked: call ``init(dimension:)``, which
+  /// checks it.
+  init(checkedDimension n: Int)
   /// m at n parameters, or nil when that overflows `Int`; n by default.
   static func residualCount(dimension n: Int) -> Int?
 }
@@ -62,11 +68,14 @@ extension SizedSumOfSquares {
   public static func residualCount(dimension n: Int) -> Int? { n }
   public var residualCount: Int { Self.residualCount(dimension: dimension)! }
 
-  /// Throws unless n is a size the function is defined at (its table's range) and a
-  /// run's vectors, and the m residuals, fit in memory.
-  public static func checkDimension(_ n: Int) throws(DescentError) {
-    try checkSetting("dimension", n)
-    try DescentError.requireProblemSize(n, residuals: residualCount(dimension: n), of: Scalar.self)
+  /// The function at n parameters (by default its table's n), once n is a size the
+  /// function is defined at (its table's range) and a run's vectors, and the m
+  /// residuals, fit in memory.
+  public init(dimension: Int? = nil) throws(DescentError) {
+    let n = dimension ?? Self.catalogEntry.defaultValues.dimension
+    try Self.checkSetting("dimension", n)
+    try DescentError.requireProblemSize(n, residuals: Self.residualCount(dimension: n), of: Scalar.self)
+    self.init(checkedDimension: n)
   }
 }
 
@@ -102,6 +111,6 @@ extension CatalogEntry where Subject: SizedSumOfSquares {
       name, summary: summary, citation: "Moré, Garbow & Hillstrom (1981), problem \(number)",
       initialiserDefaults: { try Subject(dimension: dimension) },
       settings: [.integer("dimension", \.dimension, symbol: "n", default: dimension, sizes, "number of parameters")],
-      build: { values throws(DescentError) in try Subject(dimension: values.dimension) })
+      build: { values throws(DescentError) in try Subject(dimension: values.dimension as Int) })
   }
 }

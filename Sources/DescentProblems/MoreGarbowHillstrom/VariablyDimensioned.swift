@@ -6,26 +6,20 @@ import Descent
 ///
 /// start xⱼ = 1 − j/n; f* = 0 at (1, …, 1).
 public struct VariablyDimensioned<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 10) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(25, "variably-dimensioned", "a weighted sum squared and raised to the fourth", dimension: 10)
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public static func residualCount(dimension n: Int) -> Int? { MemoryRequirement.sum(n, 2) }
   public var defaultStart: [Scalar] { (1...dimension).map { 1 - Scalar($0) / Scalar(dimension) } }
   public var minimum: Scalar? { 0 }
   public var minimizer: [Scalar]? { [Scalar](repeating: 1, count: dimension) }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     var s: Scalar = 0
     for j in 0..<n {

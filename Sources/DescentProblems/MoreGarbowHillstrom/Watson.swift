@@ -7,25 +7,19 @@ import Descent
 ///
 /// start 0; f* = 2.28767·10⁻³ (n = 6), 1.39976·10⁻⁶ (n = 9), 4.72238·10⁻¹⁰ (n = 12).
 public struct Watson<Scalar: DescentFloat>: SizedSumOfSquares {
-  public let dimension: Int
-
-  public init(dimension: Int = 6) throws(DescentError) {
-    try Self.checkDimension(dimension)
-    self.dimension = dimension
-  }
-
   public static var catalogEntry: CatalogEntry<Self> {
     .moreGarbowHillstrom(20, "watson", "a polynomial fit to an ODE solution, n ≤ 31", dimension: 6, .between(2, 31))
   }
+
+  public let dimension: Int
+  public init(checkedDimension n: Int) { dimension = n }
+
   public static func residualCount(dimension n: Int) -> Int? { 31 }
   public var defaultStart: [Scalar] { [Scalar](repeating: 0, count: dimension) }
   public var minimum: Scalar? { [6: 2.28767e-3, 9: 1.39976e-6, 12: 4.72238e-10][dimension] }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(
-    at x: UnsafeBufferPointer<Scalar>, residuals r: UnsafeMutableBufferPointer<Scalar>,
-    gradient g: UnsafeMutableBufferPointer<Scalar>?
-  ) {
+  public func evaluate(at x: Point, residuals r: Output, gradient g: Output?) {
     let n = dimension
     for i in 0..<29 {
       let t = Scalar(i + 1) / 29

@@ -39,6 +39,8 @@ extension FiniteSum {
 
 extension DataProblem {
   public var dimension: Int { model.dimension }
+  /// Zero, where the convex models start (a network starts from its seeded draw).
+  public var defaultStart: [Scalar] { [Scalar](repeating: 0, count: dimension) }
   public var minimum: Scalar? { model.minimum }
   public var minimizer: [Scalar]? { model.minimizer }
 

@@ -11,15 +11,12 @@ public struct DigitsSoftmax<Scalar: DescentFloat>: DataProblem {
 
   public init(batchSize: Int = 0, seed: UInt64 = 0) throws(DescentError) {
     let data = SuiteData.dataset(SuiteData.digits, as: Scalar.self).scaledWithIntercept(by: 1 / 16)
-    let reference = SuiteData.references[Self.catalogName]!
+    let (minimum, minimizer) = SuiteData.reference(for: Self.catalogName, as: Scalar.self)
     let model = try SoftmaxRegression(
-      data: data, classes: 10, regularization: 1 / Scalar(data.rows), minimum: Scalar(reference.minimum),
-      minimizer: reference.minimizer.map { Scalar($0) })
+      data: data, classes: 10, regularization: 1 / Scalar(data.rows), minimum: minimum, minimizer: minimizer)
     self.model = try model.sampled(batchSize: batchSize, seed: seed)
     (self.batchSize, self.seed) = (batchSize, seed)
   }
-
-  public var defaultStart: [Scalar] { [Scalar](repeating: 0, count: dimension) }
 
   public static var catalogEntry: CatalogEntry<Self> {
     .realData(

@@ -19,6 +19,12 @@ enum SuiteData {
     let minimizer: [Double]
   }
 
+  /// The committed reference run's f* and w* of the problem called `name`, in `S`.
+  static func reference<S: DescentFloat>(for name: String, as _: S.Type) -> (minimum: S, minimizer: [S]) {
+    guard let reference = references[name] else { preconditionFailure("Data/minima.json has no \(name)") }
+    return (S(reference.minimum), reference.minimizer.map { S($0) })
+  }
+
   static let breastCancer = load("breast_cancer")
   static let digits = load("digits")
   static let diabetes = load("diabetes")
