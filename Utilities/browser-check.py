@@ -7,8 +7,8 @@ Needs Debian's Chromium (`apt-get install chromium`) and nothing else: it speaks
 DevTools protocol over a pipe (--remote-debugging-pipe), from the standard library.
 
   swift run -c release descent reproduce --output results
-  swift run -c release descent profile bench/results --output bench/profiles
-  python3 Utilities/browser-check.py results/index.html bench/profiles/index.html \
+  swift run -c release descent profile study/results --output study/profiles
+  python3 Utilities/browser-check.py results/index.html study/profiles/index.html \
       --screenshot docs/figures/report.png
 
 The first page's screenshot goes to --screenshot; the others beside it, numbered.

@@ -24,7 +24,7 @@ struct DescentCommand: ParsableCommand {
       """,
     version: DescentCommand.version,
     subcommands: [
-      RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self, BenchCommand.self,
+      RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self, StudyCommand.self,
       MergeCommand.self, ProfileCommand.self,
     ])
 

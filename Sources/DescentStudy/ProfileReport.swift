@@ -11,11 +11,11 @@ public enum ProfileReport {
   ]
 
   /// File name → contents.
-  public static func files(_ results: [BenchResult], source: String) -> [(name: String, contents: String)] {
+  public static func files(_ results: [StudyResult], source: String) -> [(name: String, contents: String)] {
     var files: [(String, String)] = []
     var sections: [String] = []
     for variant in Profiles.Variant.allCases {
-      for tau in BenchResult.accuracies {
+      for tau in StudyResult.accuracies {
         let costs = Profiles.costs(results, tau: tau, variant: variant)
         let tag = "tau-\(exponent(tau))-\(variant.rawValue)"
         let performance = performanceFigure(costs, tau: tau, variant: variant)
@@ -35,10 +35,10 @@ public enum ProfileReport {
 
   /// Per variant, accuracy and method: the share of problems solved within 100 and 1,000
   /// simplex gradients and within the budget.
-  static func summaryCSV(_ results: [BenchResult]) -> String {
+  static func summaryCSV(_ results: [StudyResult]) -> String {
     var lines = ["variant,tau,method,problems,within_100,within_1000,solved"]
     for variant in Profiles.Variant.allCases {
-      for tau in BenchResult.accuracies {
+      for tau in StudyResult.accuracies {
         let costs = Profiles.costs(results, tau: tau, variant: variant)
         let count = Double(max(costs.problems.count, 1))
         for (s, method) in costs.methods.enumerated() {
@@ -59,7 +59,7 @@ public enum ProfileReport {
 
   /// Every run that ended on a non-finite value, gradient or iterate: where each method
   /// breaks, with its settings.
-  static func failuresCSV(_ results: [BenchResult]) -> String {
+  static func failuresCSV(_ results: [StudyResult]) -> String {
     var lines = ["method,settings,problem,termination,best_value,start_value"]
     for result in results where result.termination.hasPrefix("non-finite") {
       let settings = result.run.method.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -187,7 +187,7 @@ public enum ProfileReport {
       + rows.joined() + "</table>"
   }
 
-  static func page(_ sections: [String], results: [BenchResult], source: String) -> String {
+  static func page(_ sections: [String], results: [StudyResult], source: String) -> String {
     let problems = Set(results.map(\.run.problem.text)).count
     let methods = Set(results.map(\.run.method.label)).count
     return """

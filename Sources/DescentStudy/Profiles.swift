@@ -9,7 +9,7 @@
 ///     data         d_s(κ) = |{p : t_{p,s} ≤ κ · (n_p + 1)}| / |P|        (simplex gradients)
 ///
 /// A problem is a problem with its settings and seed. A method is a label; it is
-/// profiled at its defaults (its run marked so: see ``BenchSpecification``) and at its
+/// profiled at its defaults (its run marked so: see ``StudySpecification``) and at its
 /// best setting per problem from the grid.
 public enum Profiles {
   public enum Variant: String, Sendable, CaseIterable {
@@ -34,9 +34,9 @@ public enum Profiles {
   }
 
   /// The costs of every method on every problem of `results` at accuracy `tau`.
-  public static func costs(_ results: [BenchResult], tau: Double, variant: Variant) -> Costs {
+  public static func costs(_ results: [StudyResult], tau: Double, variant: Variant) -> Costs {
     var order: [String] = []
-    var byProblem: [String: [BenchResult]] = [:]
+    var byProblem: [String: [StudyResult]] = [:]
     for result in results {
       let key = result.run.problem.text
       if byProblem[key] == nil { order.append(key) }
@@ -72,10 +72,10 @@ public enum Profiles {
   }
 
   /// Gradient evaluations `run` took to solve at `tau` against `floor` (f_L), or nil.
-  static func cost(of run: BenchResult, tau: Double, floor: Double) -> Int? {
+  static func cost(of run: StudyResult, tau: Double, floor: Double) -> Int? {
     let gap = run.startValue - floor
     guard gap > 0 else { return 0 }
-    if let minimum = run.minimum, minimum == floor, let index = BenchResult.accuracies.firstIndex(of: tau),
+    if let minimum = run.minimum, minimum == floor, let index = StudyResult.accuracies.firstIndex(of: tau),
       let reach = run.reach
     {
       return reach[index]?.gradient

@@ -19,11 +19,11 @@ public final class ResultsFile: @unchecked Sendable {
     self.path = path
     var status = stat()
     if lstat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
-      throw BenchError("\(path) is not a regular file: results are only appended to regular files")
+      throw StudyError("\(path) is not a regular file: results are only appended to regular files")
     }
     let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw BenchError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
+      throw StudyError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
     }
     self.descriptor = descriptor
     // A last line without its newline was cut short: end it, so the next line is whole.
@@ -45,7 +45,7 @@ public final class ResultsFile: @unchecked Sendable {
     let bytes = Array(text.utf8)
     let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
     guard written == bytes.count else {
-      throw BenchError("cannot write to \(path): \(written < 0 ? String(cString: strerror(errno)) : "short write")")
+      throw StudyError("cannot write to \(path): \(written < 0 ? String(cString: strerror(errno)) : "short write")")
     }
   }
 
@@ -53,10 +53,10 @@ public final class ResultsFile: @unchecked Sendable {
   /// do not decode (cut short by a crash) are counted, not returned.
   public static func read<T: Decodable>(_ type: T.Type, from path: String) throws -> (lines: [T], skipped: Int) {
     guard FileManager.default.fileExists(atPath: path) else { return ([], 0) }
-    guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
+    guard let data = FileManager.default.contents(atPath: path) else { throw StudyError("cannot read \(path)") }
     var lines: [T] = []
     var skipped = 0
-    let decoder = BenchJSON.decoder
+    let decoder = StudyJSON.decoder
     for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
       if let value = try? decoder.decode(T.self, from: Data(line)) {
         lines.append(value)
@@ -70,7 +70,7 @@ public final class ResultsFile: @unchecked Sendable {
 
 /// The JSON form of results: keys in snake case and sorted, non-finite numbers as
 /// "inf", "-inf" and "nan", one object per line.
-public enum BenchJSON {
+public enum StudyJSON {
   public static var encoder: JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `descent bench` as a process: killed part way and resumed, and split into shards run
+/// `descent study` as a process: killed part way and resumed, and split into shards run
 /// as separate processes, it writes what one uninterrupted sweep writes.
 @Suite struct SweepProcessTests {
   static let specification = """
@@ -55,12 +55,12 @@ import Testing
 
   @Test func killedSweepResumesToTheSameResults() throws {
     let base = try folder()
-    try finish(["bench", "\(base)/spec.yaml", "--output", "\(base)/straight", "--jobs", "1", "--quiet"])
+    try finish(["study", "\(base)/spec.yaml", "--output", "\(base)/straight", "--jobs", "1", "--quiet"])
     let straight = try Data(contentsOf: URL(fileURLWithPath: "\(base)/straight/results.jsonl"))
     let total = straight.filter { $0 == UInt8(ascii: "\n") }.count
     #expect(total == 24)
 
-    let killed = try start(["bench", "\(base)/spec.yaml", "--output", "\(base)/killed", "--jobs", "2", "--quiet"])
+    let killed = try start(["study", "\(base)/spec.yaml", "--output", "\(base)/killed", "--jobs", "2", "--quiet"])
     let deadline = Date().addingTimeInterval(60)
     while lines("\(base)/killed/results.jsonl") < 3 && killed.isRunning && Date() < deadline {
       usleep(2_000)
@@ -71,27 +71,27 @@ import Testing
     #expect(killed.terminationReason == .uncaughtSignal, "the sweep ended before it was killed")
     #expect(written < total, "the sweep finished before it was killed")
 
-    try finish(["bench", "\(base)/spec.yaml", "--output", "\(base)/killed", "--jobs", "2", "--quiet"])
+    try finish(["study", "\(base)/spec.yaml", "--output", "\(base)/killed", "--jobs", "2", "--quiet"])
     let resumed = try Data(contentsOf: URL(fileURLWithPath: "\(base)/killed/results.jsonl"))
     #expect(resumed == straight, "resumed after \(written) of \(total) runs")
   }
 
   @Test func fourShardsMergeToTheWholeSweep() throws {
     let base = try folder()
-    try finish(["bench", "\(base)/spec.yaml", "--output", "\(base)/whole", "--jobs", "2", "--quiet"])
+    try finish(["study", "\(base)/spec.yaml", "--output", "\(base)/whole", "--jobs", "2", "--quiet"])
     // Two shards by flag, one by Slurm's variables, one by Kubernetes', all at once.
     let shards = [
       try start([
-        "bench", "\(base)/spec.yaml", "--output", "\(base)/shards", "--shard", "0/4", "--jobs", "1", "--quiet",
+        "study", "\(base)/spec.yaml", "--output", "\(base)/shards", "--shard", "0/4", "--jobs", "1", "--quiet",
       ]),
       try start([
-        "bench", "\(base)/spec.yaml", "--output", "\(base)/shards", "--shard", "1/4", "--jobs", "1", "--quiet",
+        "study", "\(base)/spec.yaml", "--output", "\(base)/shards", "--shard", "1/4", "--jobs", "1", "--quiet",
       ]),
       try start(
-        ["bench", "\(base)/spec.yaml", "--output", "\(base)/shards", "--jobs", "1", "--quiet"],
+        ["study", "\(base)/spec.yaml", "--output", "\(base)/shards", "--jobs", "1", "--quiet"],
         environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "1"]),
       try start(
-        ["bench", "\(base)/spec.yaml", "--output", "\(base)/shards", "--shards", "4", "--jobs", "1", "--quiet"],
+        ["study", "\(base)/spec.yaml", "--output", "\(base)/shards", "--shards", "4", "--jobs", "1", "--quiet"],
         environment: ["JOB_COMPLETION_INDEX": "3"]),
     ]
     for shard in shards {

@@ -37,16 +37,16 @@ import Testing
   /// best the cheapest configuration per problem.
   @Test func costsFromResults() {
     func result(_ method: String, _ settings: [String: String], history: [(Int, Double)], minimum: Double?)
-      -> BenchResult
+      -> StudyResult
     {
-      let run = BenchRun(
+      let run = StudyRun(
         index: 0, problem: .init(name: "q", settings: [:]),
         method: .init(name: method, settings: settings, isDefault: settings.isEmpty),
         seed: nil, budget: 100)
       let points = history.map {
-        BenchResult.Point(evaluations: .init(gradient: $0.0, value: 0, samples: nil), best: $0.1)
+        StudyResult.Point(evaluations: .init(gradient: $0.0, value: 0, samples: nil), best: $0.1)
       }
-      return BenchResult(
+      return StudyResult(
         id: run.id, run: run, dimension: 1, startValue: 100, minimum: minimum, finalValue: history.last!.1,
         bestValue: history.map(\.1).min()!, error: nil, termination: "maxGradientEvaluations",
         evaluations: .init(

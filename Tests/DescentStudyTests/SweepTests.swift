@@ -21,15 +21,15 @@ import Testing
     """
 
   func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "descent-bench-\(UUID().uuidString)"
+    let path = NSTemporaryDirectory() + "descent-study-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
 
-  func specification(in folder: String) throws -> BenchSpecification {
+  func specification(in folder: String) throws -> StudySpecification {
     let path = folder + "/spec.yaml"
     try Self.specification.write(toFile: path, atomically: true, encoding: .utf8)
-    return try BenchSpecification.read(path)
+    return try StudySpecification.read(path)
   }
 
   /// Grids expand in setting-name order, each method also at its defaults, seeds only
@@ -52,12 +52,12 @@ import Testing
 
   /// FNV-1a's published test vectors: the ids do not depend on the platform.
   @Test func idsAreFNV1a() throws {
-    let run = BenchRun(
+    let run = StudyRun(
       index: 0, problem: .init(name: "beale", settings: [:]), method: .init(name: "gd", settings: [:]), seed: nil,
       budget: 10)
     #expect(run.id.count == 16 && run.id.allSatisfy(\.isHexDigit))
-    #expect(BenchRun.fnv1aForTesting("a") == "af63dc4c8601ec8c")
-    #expect(BenchRun.fnv1aForTesting("foobar") == "85944171f73967e8")
+    #expect(StudyRun.fnv1aForTesting("a") == "af63dc4c8601ec8c")
+    #expect(StudyRun.fnv1aForTesting("foobar") == "85944171f73967e8")
   }
 
   @Test func unknownNamesAreRefused() throws {
@@ -65,9 +65,9 @@ import Testing
     let path = folder + "/bad.yaml"
     try "budget: 5\nproblems: [{name: himmelblau}]\nmethods: [{name: gd}]\n".write(
       toFile: path, atomically: true, encoding: .utf8)
-    #expect(throws: BenchError.self) { try BenchSpecification.read(path).runs() }
+    #expect(throws: StudyError.self) { try StudySpecification.read(path).runs() }
     try "budget: five\nproblems: []\nmethods: []\n".write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(throws: BenchError.self) { try BenchSpecification.read(path) }
+    #expect(throws: StudyError.self) { try StudySpecification.read(path) }
   }
 
   /// A sweep run in pieces (a first shard, then the rest) writes the same bytes as one
@@ -75,8 +75,8 @@ import Testing
   @Test func resumedAndParallelSweepsWriteTheSameBytes() throws {
     let folder = try temporaryFolder()
     let runs = try specification(in: folder).runs()
-    func sweep(_ name: String, jobs: Int, shard: BenchSweep.Shard? = nil) throws {
-      let sweep = try BenchSweep(
+    func sweep(_ name: String, jobs: Int, shard: StudySweep.Shard? = nil) throws {
+      let sweep = try StudySweep(
         runs: runs, shard: shard, results: "\(folder)/\(name).jsonl", timing: "\(folder)/\(name)-timing.jsonl")
       try sweep.run(jobs: jobs) { _ in }
     }
@@ -86,37 +86,37 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/parallel.jsonl")) == straight)
     #expect(straight.split(separator: UInt8(ascii: "\n")).count == runs.count)
     // Again: everything is recorded, nothing is added.
-    let again = try BenchSweep(
+    let again = try StudySweep(
       runs: runs, shard: nil, results: "\(folder)/straight.jsonl", timing: "\(folder)/straight-timing.jsonl")
     #expect(again.runs.isEmpty && again.recorded == runs.count)
     // Merged shards equal the straight sweep.
-    for index in 0..<3 { try sweep("shard-\(index)", jobs: 1, shard: BenchSweep.Shard(index: index, count: 3)) }
-    let merged = try BenchMerge.merge((0..<3).map { "\(folder)/shard-\($0).jsonl" })
-    let text = try merged.map { try BenchJSON.line($0) + "\n" }.joined()
+    for index in 0..<3 { try sweep("shard-\(index)", jobs: 1, shard: StudySweep.Shard(index: index, count: 3)) }
+    let merged = try StudyMerge.merge((0..<3).map { "\(folder)/shard-\($0).jsonl" })
+    let text = try merged.map { try StudyJSON.line($0) + "\n" }.joined()
     #expect(Data(text.utf8) == straight)
   }
 
   @Test func mergeRefusesDisagreeingDuplicates() throws {
     let folder = try temporaryFolder()
     let runs = Array(try specification(in: folder).runs().prefix(2))
-    let sweep = try BenchSweep(runs: runs, shard: nil, results: "\(folder)/a.jsonl", timing: "\(folder)/t.jsonl")
+    let sweep = try StudySweep(runs: runs, shard: nil, results: "\(folder)/a.jsonl", timing: "\(folder)/t.jsonl")
     try sweep.run(jobs: 1) { _ in }
     let text = try String(contentsOfFile: "\(folder)/a.jsonl", encoding: .utf8)
     try text.replacingOccurrences(of: "\"termination\":\"", with: "\"termination\":\"x").write(
       toFile: "\(folder)/b.jsonl", atomically: true, encoding: .utf8)
-    #expect(throws: BenchError.self) { try BenchMerge.merge(["\(folder)/a.jsonl", "\(folder)/b.jsonl"]) }
-    #expect(try BenchMerge.merge(["\(folder)/a.jsonl", "\(folder)/a.jsonl"]).count == 2)
+    #expect(throws: StudyError.self) { try StudyMerge.merge(["\(folder)/a.jsonl", "\(folder)/b.jsonl"]) }
+    #expect(try StudyMerge.merge(["\(folder)/a.jsonl", "\(folder)/a.jsonl"]).count == 2)
   }
 
   @Test func shardsComeFromTheScheduler() throws {
-    let slurm = try BenchSweep.Shard.fromEnvironment(
+    let slurm = try StudySweep.Shard.fromEnvironment(
       ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "1"], count: nil)
-    #expect(slurm == (try BenchSweep.Shard(index: 2, count: 4)))
-    let kubernetes = try BenchSweep.Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "1"], count: 8)
-    #expect(kubernetes == (try BenchSweep.Shard(index: 1, count: 8)))
-    #expect(throws: BenchError.self) { try BenchSweep.Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "1"], count: nil) }
-    #expect(throws: BenchError.self) { try BenchSweep.Shard(parsing: "4/4") }
-    #expect(try BenchSweep.Shard.fromEnvironment([:], count: nil) == nil)
+    #expect(slurm == (try StudySweep.Shard(index: 2, count: 4)))
+    let kubernetes = try StudySweep.Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "1"], count: 8)
+    #expect(kubernetes == (try StudySweep.Shard(index: 1, count: 8)))
+    #expect(throws: StudyError.self) { try StudySweep.Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "1"], count: nil) }
+    #expect(throws: StudyError.self) { try StudySweep.Shard(parsing: "4/4") }
+    #expect(try StudySweep.Shard.fromEnvironment([:], count: nil) == nil)
   }
 }
 
@@ -133,7 +133,7 @@ extension SweepTests {
     methods:
       - {name: csawg, label: csawg-k5, settings: {horizon: 5, learning-rate: [1e-3, 1e-2]}}
     """.write(toFile: path, atomically: true, encoding: .utf8)
-    let runs = try BenchSpecification.read(path).runs()
+    let runs = try StudySpecification.read(path).runs()
     #expect(
       runs.map(\.method.settings) == [
         ["horizon": "5"], ["horizon": "5", "learning-rate": "1e-3"], ["horizon": "5", "learning-rate": "1e-2"],
@@ -154,10 +154,10 @@ extension SweepTests {
     problems: [{name: digits-tanh-network, seeds: [0]}, {name: beale}]
     methods: [{name: polyak}]
     """.write(toFile: path, atomically: true, encoding: .utf8)
-    let runs = try BenchSpecification.read(path).runs()
-    let sweep = try BenchSweep(runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+    let runs = try StudySpecification.read(path).runs()
+    let sweep = try StudySweep(runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
     try sweep.run(jobs: 1) { _ in }
-    let (results, _) = try ResultsFile.read(BenchResult.self, from: "\(folder)/r.jsonl")
+    let (results, _) = try ResultsFile.read(StudyResult.self, from: "\(folder)/r.jsonl")
     #expect(results.count == 2)
     #expect(results[0].termination.hasPrefix("refused: ") && results[0].termination.contains("minimumValue"))
     #expect(results[0].evaluations.gradient == 0)
@@ -172,10 +172,10 @@ extension SweepTests {
     let runs = Array(try specification(in: folder).runs().prefix(2))
     let path = "\(folder)/r.jsonl"
     try "{\"id\":\"cut".write(toFile: path, atomically: true, encoding: .utf8)
-    let sweep = try BenchSweep(runs: runs, shard: nil, results: path, timing: "\(folder)/t.jsonl")
+    let sweep = try StudySweep(runs: runs, shard: nil, results: path, timing: "\(folder)/t.jsonl")
     #expect(sweep.damagedLines == 1 && sweep.runs.count == 2)
     try sweep.run(jobs: 1) { _ in }
-    let (results, skipped) = try ResultsFile.read(BenchResult.self, from: path)
+    let (results, skipped) = try ResultsFile.read(StudyResult.self, from: path)
     #expect(results.map(\.id) == runs.map(\.id) && skipped == 1)
   }
 }

@@ -6,7 +6,7 @@
 //   StepTimer driver [d]        `minimize` called from this module against a loop
 //                               calling `step` by hand, on Rosenbrock, in Double
 //   StepTimer finite-sum        the gradients of the suite's logistic and softmax
-//                               regressions (full data), as `descent bench` calls them
+//                               regressions (full data), as `descent study` calls them
 //
 // Each update is timed over repeated calls and the median reported; the gradient
 // is a stored vector, so only the optimizer's own work is measured, as in the numpy
@@ -121,7 +121,7 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "pieces" {
 }
 
 /// Milliseconds per full gradient of the suite's data problems, through the catalog's
-/// existential as `descent bench` calls them.
+/// existential as `descent study` calls them.
 func finiteSum() throws {
   for name in ["breast-cancer-logistic", "digits-softmax"] {
     let problem = try ProblemCatalog.make(name, as: Double.self)

@@ -1,14 +1,14 @@
 /// Unsafe views of several arrays at once, so an element-wise kernel reads as one
 /// loop instead of a staircase of closures.
 @inlinable
-public func withBuffers<S, R>(
+package func withBuffers<S, R>(
   _ a: inout [S], _ b: inout [S], _ body: (UnsafeMutableBufferPointer<S>, UnsafeMutableBufferPointer<S>) -> R
 ) -> R {
   a.withUnsafeMutableBufferPointer { a in b.withUnsafeMutableBufferPointer { b in body(a, b) } }
 }
 
 @inlinable
-public func withBuffers<S, R>(
+package func withBuffers<S, R>(
   _ a: inout [S], _ b: inout [S], _ c: inout [S],
   _ body: (UnsafeMutableBufferPointer<S>, UnsafeMutableBufferPointer<S>, UnsafeMutableBufferPointer<S>) -> R
 ) -> R {
@@ -18,7 +18,7 @@ public func withBuffers<S, R>(
 }
 
 @inlinable
-public func withBuffers<S, R>(
+package func withBuffers<S, R>(
   _ a: inout [S], _ b: inout [S], _ c: inout [S], _ d: inout [S],
   _ body: (
     UnsafeMutableBufferPointer<S>, UnsafeMutableBufferPointer<S>, UnsafeMutableBufferPointer<S>,

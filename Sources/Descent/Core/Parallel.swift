@@ -11,17 +11,18 @@ import Foundation
 /// is a struct the workers reach through a pointer, so a split kernel allocates
 /// nothing (Dispatch's `concurrentPerform`, and any closure handed to another
 /// thread, allocates on every call).
-public enum Parallel {
+@usableFromInline
+package enum Parallel {
   /// Kernels over fewer elements run on one core: waking a second costs more than
   /// it saves.
-  public static let threshold = 1 << 16
+  @usableFromInline package static let threshold = 1 << 16
 
   /// The machine's cores.
-  public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+  package static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// The threads a kernel may use at most: the `DESCENT_THREADS` environment
   /// variable when it is a whole number ≥ 1, else every core.
-  public static let maximumThreads: Int = {
+  package static let maximumThreads: Int = {
     guard let text = ProcessInfo.processInfo.environment["DESCENT_THREADS"], let count = Int(text), count >= 1 else {
       return cores
     }
@@ -31,7 +32,7 @@ public enum Parallel {
   /// The threads kernels use, the calling thread among them: `maximumThreads` unless
   /// set lower. Results are the same bits whatever it is; 1 runs every kernel on the
   /// calling thread.
-  public static var threads: Int {
+  @usableFromInline package static var threads: Int {
     get {
       setting.lock()
       defer { setting.unlock() }
@@ -58,14 +59,14 @@ public enum Parallel {
   /// closure's context at every element, since a store through an unsafe pointer might
   /// change it, and the loop does not vectorise (3× slower for `y ← y − a·x`).
   @inlinable
-  public static func forEachChunk(count: Int, threshold: Int = Parallel.threshold, _ body: (Range<Int>) -> Void) {
+  package static func forEachChunk(count: Int, threshold: Int = Parallel.threshold, _ body: (Range<Int>) -> Void) {
     forEachChunk(count: count, chunkSize: chunkSize(count: count, threshold: threshold), body)
   }
 
   /// Runs `body` on the chunks of `0..<count` of `chunkSize` elements (the last may be
   /// shorter), chunk `c` starting at `c·chunkSize`.
   @inlinable
-  public static func forEachChunk(count: Int, chunkSize size: Int, _ body: (Range<Int>) -> Void) {
+  package static func forEachChunk(count: Int, chunkSize size: Int, _ body: (Range<Int>) -> Void) {
     guard size < count else {
       body(0..<count)
       return
@@ -83,14 +84,14 @@ public enum Parallel {
   }
 
   @inlinable
-  public static func chunkSize(count: Int, threshold: Int = Parallel.threshold) -> Int {
+  package static func chunkSize(count: Int, threshold: Int = Parallel.threshold) -> Int {
     let threads = Self.threads
     return count >= threshold && threads > 1 ? ((count + threads - 1) / threads + 63) & ~63 : max(count, 1)
   }
 
   /// How many ranges of `chunkSize` cover `count`.
   @inlinable
-  public static func chunks(count: Int, chunkSize: Int) -> Int {
+  package static func chunks(count: Int, chunkSize: Int) -> Int {
     max(1, (count + chunkSize - 1) / chunkSize)
   }
 }

@@ -124,7 +124,13 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
     guard oracle.reservedGradient(at: w, into: &gradient) else { return }
-    if accumulateStep(&w, gradient: gradient) { plan(&w, oracle: &oracle) }
+    // Lend the gradient out rather than share it, so that planning can overwrite it
+    // without a copy.
+    var g: [Scalar] = []
+    swap(&g, &gradient)
+    let due = accumulateStep(&w, gradient: g)
+    swap(&g, &gradient)
+    if due { plan(&w, oracle: &oracle) }
   }
 
   /// ``accumulateStep(_:gradient:)``, for the benchmarks, which drive and measure
@@ -207,10 +213,7 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
     window = try PlanningWindow(from: decoder)
     let c = try decoder.container(keyedBy: CodingKeys.self)
     alpha = try c.decode([Scalar].self, forKey: .alpha)
-    guard alpha.count == window.dimension else {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: c.codingPath, debugDescription: "Csawg state sizes do not match horizon \(horizon)"))
-    }
+    guard alpha.count == window.dimension else { throw Self.corrupted(decoder, "Csawg's α does not fit its window") }
   }
 
   public func encode(to encoder: any Encoder) throws {

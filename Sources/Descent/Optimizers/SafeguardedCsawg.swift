@@ -332,10 +332,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       acceptance.memory == memory, !allocated || window.keepsPairs == (fit == .secant),
       !allocated || (stepSize > 0 && stepSize <= learningRate), trust > 0 && trust <= 1,
       [acceptedJumps, rejectedJumps, rejectedSteps].allSatisfy({ $0 >= 0 })
-    else {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: c.codingPath, debugDescription: "SafeguardedCsawg state does not match its settings"))
-    }
+    else { throw Self.corrupted(decoder, "SafeguardedCsawg's state does not fit its settings") }
   }
 
   public func encode(to encoder: any Encoder) throws {

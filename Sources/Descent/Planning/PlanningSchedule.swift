@@ -43,6 +43,11 @@ protocol Planner {
 }
 
 extension Planner {
+  /// A checkpoint whose state does not fit its settings.
+  static func corrupted(_ decoder: any Decoder, _ message: String) -> DecodingError {
+    .dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+  }
+
   /// The window's fields and the schedule's settings, in the keys of the checkpoint.
   func encodeWindowAndSchedule(to encoder: any Encoder) throws {
     try window.encode(to: encoder)

@@ -7,7 +7,7 @@ import Foundation
 /// not hold yet, run on `jobs` threads and appended in the sweep's order, so that the
 /// file is the same bytes whatever the number of jobs and however often the sweep was
 /// stopped and started again.
-public struct BenchSweep: Sendable {
+public struct StudySweep: Sendable {
   /// Which runs of the fixed order this process takes: every `count`-th from `index`.
   public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var index: Int
@@ -15,7 +15,7 @@ public struct BenchSweep: Sendable {
 
     public init(index: Int, count: Int) throws {
       guard count >= 1, index >= 0, index < count else {
-        throw BenchError("shard \(index)/\(count): expected i/n with n ≥ 1 and 0 ≤ i < n")
+        throw StudyError("shard \(index)/\(count): expected i/n with n ≥ 1 and 0 ≤ i < n")
       }
       (self.index, self.count) = (index, count)
     }
@@ -24,7 +24,7 @@ public struct BenchSweep: Sendable {
     public init(parsing text: String) throws {
       let parts = text.split(separator: "/", omittingEmptySubsequences: false)
       guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
-        throw BenchError("shard '\(text)': expected i/n, e.g. 0/4 (runs 0, 4, 8, … of the sweep)")
+        throw StudyError("shard '\(text)': expected i/n, e.g. 0/4 (runs 0, 4, 8, … of the sweep)")
       }
       try self.init(index: index, count: count)
     }
@@ -40,18 +40,18 @@ public struct BenchSweep: Sendable {
       }
       if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
         guard let count else {
-          throw BenchError("JOB_COMPLETION_INDEX is set: give the number of shards with --shards")
+          throw StudyError("JOB_COMPLETION_INDEX is set: give the number of shards with --shards")
         }
         return try Shard(index: index, count: count)
       }
       return nil
     }
 
-    public func contains(_ run: BenchRun) -> Bool { run.index % count == index }
+    public func contains(_ run: StudyRun) -> Bool { run.index % count == index }
     public var description: String { "\(index)/\(count)" }
   }
 
-  public let runs: [BenchRun]
+  public let runs: [StudyRun]
   public let results: ResultsFile
   public let timing: ResultsFile
   /// Runs already in the results file, skipped.
@@ -60,8 +60,8 @@ public struct BenchSweep: Sendable {
   public let damagedLines: Int
 
   /// Opens (or creates) the results and timing files and finds what is left to run.
-  public init(runs all: [BenchRun], shard: Shard?, results path: String, timing timingPath: String) throws {
-    let (lines, damaged) = try ResultsFile.read(BenchResult.self, from: path)
+  public init(runs all: [StudyRun], shard: Shard?, results path: String, timing timingPath: String) throws {
+    let (lines, damaged) = try ResultsFile.read(StudyResult.self, from: path)
     let done = Set(lines.map(\.id))
     let mine = all.filter { shard?.contains($0) ?? true }
     runs = mine.filter { !done.contains($0.id) }
@@ -80,7 +80,7 @@ public struct BenchSweep: Sendable {
     defer { Parallel.threads = savedThreads }
     let runs = self.runs
     let state = SweepState(runs: runs)
-    let runner = BenchRunner()
+    let runner = StudyRunner()
     let results = self.results
     let timing = self.timing
     DispatchQueue.concurrentPerform(iterations: jobs) { _ in
@@ -90,8 +90,8 @@ public struct BenchSweep: Sendable {
         let outcome = Result { try runner.run(run) }
         state.finish(index, with: outcome) { ready in
           for (result, time) in ready {
-            try results.append(BenchJSON.line(result))
-            try timing.append(BenchJSON.line(time))
+            try results.append(StudyJSON.line(result))
+            try timing.append(StudyJSON.line(time))
           }
         }
       }
@@ -104,7 +104,7 @@ public struct BenchSweep: Sendable {
   public struct Progress: Sendable {
     public var done: Int
     public var total: Int
-    public var current: BenchRun?
+    public var current: StudyRun?
   }
 }
 
@@ -115,10 +115,10 @@ private final class SweepState: @unchecked Sendable {
   private let count: Int
   private var started = 0
   private var written = 0
-  private var waiting: [Int: (BenchResult, BenchTiming)] = [:]
+  private var waiting: [Int: (StudyResult, StudyTiming)] = [:]
   private(set) var failure: Error?
 
-  init(runs: [BenchRun]) { count = runs.count }
+  init(runs: [StudyRun]) { count = runs.count }
 
   func next() -> Int? {
     lock.lock()
@@ -128,7 +128,7 @@ private final class SweepState: @unchecked Sendable {
     return started - 1
   }
 
-  func progress(current: BenchRun?) -> BenchSweep.Progress {
+  func progress(current: StudyRun?) -> StudySweep.Progress {
     lock.lock()
     defer { lock.unlock() }
     return .init(done: written, total: count, current: current)
@@ -137,8 +137,8 @@ private final class SweepState: @unchecked Sendable {
   /// Stores a finished run and writes every result now in order, under the lock so
   /// that lines go out one at a time and in order.
   func finish(
-    _ index: Int, with outcome: Result<(BenchResult, BenchTiming), Error>,
-    write: ([(BenchResult, BenchTiming)]) throws -> Void
+    _ index: Int, with outcome: Result<(StudyResult, StudyTiming), Error>,
+    write: ([(StudyResult, StudyTiming)]) throws -> Void
   ) {
     lock.lock()
     defer { lock.unlock() }
@@ -148,7 +148,7 @@ private final class SweepState: @unchecked Sendable {
       if failure == nil { failure = error }
       return
     }
-    var ready: [(BenchResult, BenchTiming)] = []
+    var ready: [(StudyResult, StudyTiming)] = []
     while let value = waiting.removeValue(forKey: written + ready.count) { ready.append(value) }
     do {
       try write(ready)

@@ -1,7 +1,7 @@
 /// One run of a sweep: a problem with its settings, a method with its settings, a
 /// seed and a budget. Its ``id`` is a hash of all of these, stable across machines,
 /// versions of the spec that keep the run, and orders of the sweep.
-public struct BenchRun: Codable, Sendable, Equatable {
+public struct StudyRun: Codable, Sendable, Equatable {
   public struct Configuration: Codable, Sendable, Equatable, Hashable {
     public var name: String
     /// The method's name in profiles; a problem's is its name.

@@ -1,15 +1,15 @@
-"""Numbers for docs/study.md from the study's results (bench/results/results.jsonl):
+"""Numbers for docs/study.md from the study's results (study/results/results.jsonl):
 where the paper's Csawg wins, where it is slower, where it diverges and whether gradient
 descent with the same step-size diverges there too.
 
-  python3 bench/analyse.py bench/results/results.jsonl
+  python3 study/analyse.py study/results/results.jsonl
 """
 
 import collections
 import json
 import sys
 
-import planning  # bench/planning.py: f_L, costs and problem keys, read the same way
+import planning  # study/planning.py: f_L, costs and problem keys, read the same way
 
 PEERS = ["gd", "heavy-ball", "nesterov", "nesterov-restart", "adam", "adgd", "adgd-accel", "dog", "prodigy", "bb",
          "anderson", "lbfgs", "csawg-safeguarded"]
@@ -118,4 +118,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "bench/results/results.jsonl")
+    main(sys.argv[1] if len(sys.argv) > 1 else "study/results/results.jsonl")

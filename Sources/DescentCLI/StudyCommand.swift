@@ -4,9 +4,9 @@ import DescentProblems
 import DescentStudy
 import Foundation
 
-struct BenchCommand: ParsableCommand {
+struct StudyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench",
+    commandName: "study",
     abstract: "Run a sweep of methods over problems from a YAML or JSON specification.",
     discussion: """
       Each run (a problem and its settings, a method and its settings, a seed, a budget of \
@@ -16,13 +16,14 @@ struct BenchCommand: ParsableCommand {
       times go to OUTPUT/timing.jsonl. On a cluster, --shard i/n (or Slurm's array task, \
       or Kubernetes' JOB_COMPLETION_INDEX with --shards n) runs every n-th run from the \
       i-th, into results-shard-i-of-n.jsonl; `descent merge` joins the shards.
-      """)
+      """,
+    aliases: ["bench"])
 
   @Argument(help: "The specification, YAML or JSON.")
   var specification: String
 
   @Option(help: "Folder of the results files.")
-  var output = "bench-results"
+  var output = "study-results"
 
   @Option(help: "Runs at once (default: every core).")
   var jobs = Parallel.cores
@@ -42,23 +43,23 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     guard jobs >= 1 else { throw InputError("invalid jobs \(jobs): expected an integer ≥ 1") }
-    let spec = try BenchSpecification.read(specification)
+    let spec = try StudySpecification.read(specification)
     let runs = try spec.runs(quick: quick)
     let shard =
-      try shard.map { try BenchSweep.Shard(parsing: $0) }
-      ?? BenchSweep.Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)
+      try shard.map { try StudySweep.Shard(parsing: $0) }
+      ?? StudySweep.Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)
     try OutputDirectory.prepare(output)
     let suffix = shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
-    let sweep = try BenchSweep(
+    let sweep = try StudySweep(
       runs: runs, shard: shard, results: "\(output)/results\(suffix).jsonl", timing: "\(output)/timing\(suffix).jsonl")
     if sweep.damagedLines > 0 {
       StandardError.write(
-        "bench: \(sweep.damagedLines) cut-short lines in \(sweep.results.path) skipped; their runs rerun")
+        "study: \(sweep.damagedLines) cut-short lines in \(sweep.results.path) skipped; their runs rerun")
     }
     let quiet = quiet
     let line = ProgressLine(enabled: !quiet)
     if !quiet && sweep.recorded > 0 {
-      StandardError.write("bench: \(sweep.recorded) runs already in \(sweep.results.path), skipped")
+      StandardError.write("study: \(sweep.recorded) runs already in \(sweep.results.path), skipped")
     }
     try sweep.run(jobs: jobs) { progress in line.show(progress) }
     line.finish()
@@ -76,13 +77,13 @@ final class ProgressLine: @unchecked Sendable {
 
   init(enabled: Bool) { self.enabled = enabled }
 
-  func show(_ progress: BenchSweep.Progress) {
+  func show(_ progress: StudySweep.Progress) {
     guard enabled, progress.total > 0 else { return }
     lock.lock()
     defer { lock.unlock() }
     let percent = 100 * progress.done / progress.total
     let current = progress.current.map { " · \($0.method.text) on \($0.problem.text)" } ?? ""
-    let text = "bench: \(progress.done)/\(progress.total) done, \(progress.total - progress.done) left\(current)"
+    let text = "study: \(progress.done)/\(progress.total) done, \(progress.total - progress.done) left\(current)"
     if terminal {
       let clipped = String(text.prefix(110))
       _ = "\r\u{1B}[K\(clipped)".withCString { systemWrite(2, $0, strlen($0)) }
@@ -110,8 +111,8 @@ struct MergeCommand: ParsableCommand {
   var output = "merged-results.jsonl"
 
   func run() throws {
-    let merged = try BenchMerge.merge(paths)
-    let text = try merged.map { try BenchJSON.line($0) + "\n" }.joined()
+    let merged = try StudyMerge.merge(paths)
+    let text = try merged.map { try StudyJSON.line($0) + "\n" }.joined()
     try OutputFile.write(text, to: output)
     print("\(merged.count) runs written to \(output)")
   }
@@ -134,7 +135,7 @@ struct ProfileCommand: ParsableCommand {
   var output = "profiles"
 
   func run() throws {
-    let merged = try BenchMerge.merge(results)
+    let merged = try StudyMerge.merge(results)
     try OutputDirectory.prepare(output)
     let files = ProfileReport.files(merged, source: results.joined(separator: " "))
     for file in files { try OutputFile.write(file.contents, to: "\(output)/\(file.name)") }

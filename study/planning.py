@@ -3,8 +3,8 @@ a results file, per accuracy τ, the share of problems it solves with its best s
 (and within 100 and 1,000 simplex gradients), its runs that end non-finite, and the runs
 where gradient descent with the same γ, problem and seed reaches τ and it does not.
 
-  python3 bench/planning.py bench/planning/round-2/results.jsonl
-  python3 bench/planning.py bench/results/results.jsonl
+  python3 study/planning.py study/planning/round-2/results.jsonl
+  python3 study/planning.py study/results/results.jsonl
 """
 
 import collections
@@ -92,4 +92,4 @@ def main(path, taus=(1e-5, 1e-7)):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "bench/planning/round-2/results.jsonl")
+    main(sys.argv[1] if len(sys.argv) > 1 else "study/planning/round-2/results.jsonl")

@@ -2,18 +2,18 @@ import Descent
 import DescentProblems
 import Foundation
 
-/// Runs one ``BenchRun``: builds its problem and method from the catalogs, minimises
+/// Runs one ``StudyRun``: builds its problem and method from the catalogs, minimises
 /// with the run's budget of gradient evaluations, and watches the full objective's value
 /// (uncounted) at every iteration, or, on data problems (where a full pass costs a
 /// gradient, and in the stochastic mode many steps), on a geometric grid of gradient
 /// counts. A run stops early once it has solved its problem to every accuracy against f*.
-public struct BenchRunner: Sendable {
+public struct StudyRunner: Sendable {
   /// Gradient counts of the history grow by this factor between points.
   static let historyGrowth = 1.05
 
   public init() {}
 
-  public func run(_ run: BenchRun) throws -> (BenchResult, BenchTiming) {
+  public func run(_ run: StudyRun) throws -> (StudyResult, StudyTiming) {
     let clock = ContinuousClock.now
     let problem = try named {
       try ProblemCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self)
@@ -38,7 +38,7 @@ public struct BenchRunner: Sendable {
     let samplesDrawn = { (problem as? any DataProblem<Double>)?.samplesDrawn }
 
     var watcher = Watcher(startValue: startValue, minimum: minimum)
-    func counts(_ progress: RunProgress<Double>) -> BenchResult.Counts {
+    func counts(_ progress: RunProgress<Double>) -> StudyResult.Counts {
       let samples = samplesDrawn() ?? rows.map { $0 * (progress.gradientEvaluations + progress.valueEvaluations) }
       return .init(gradient: progress.gradientEvaluations, value: progress.valueEvaluations, samples: samples)
     }
@@ -62,14 +62,14 @@ public struct BenchRunner: Sendable {
     } catch {
       // The method cannot run on this problem (Polyak's step where f* is unknown, a
       // state too large): that is a result of the sweep, not a failure of it.
-      let none = BenchResult.Counts(gradient: 0, value: 0, samples: rows.map { _ in 0 })
-      let refused = BenchResult(
+      let none = StudyResult.Counts(gradient: 0, value: 0, samples: rows.map { _ in 0 })
+      let refused = StudyResult(
         id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
         finalValue: startValue, bestValue: startValue, error: full.minimizer.map { Vector.distance(start, $0) },
         termination: "refused: \(error)", evaluations: none,
-        reach: minimum == nil ? nil : Array(repeating: nil, count: BenchResult.accuracies.count),
+        reach: minimum == nil ? nil : Array(repeating: nil, count: StudyResult.accuracies.count),
         history: [.init(evaluations: none, best: startValue)])
-      return (refused, BenchTiming(id: run.id, wallSeconds: seconds(since: clock)))
+      return (refused, StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
     }
     let last = RunProgress<Double>(
       iteration: result.iterations, gradientEvaluations: result.gradientEvaluations,
@@ -80,11 +80,11 @@ public struct BenchRunner: Sendable {
     let error = full.minimizer.map { Vector.distance(result.minimizer, $0) }
     let termination =
       result.termination == .stoppedByCallback && watcher.solvedEverything ? "solved" : result.termination.rawValue
-    let benchResult = BenchResult(
+    let benchResult = StudyResult(
       id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
       finalValue: finalValue, bestValue: watcher.best, error: error, termination: termination,
       evaluations: counts(last), reach: minimum == nil ? nil : watcher.reach, history: watcher.history)
-    return (benchResult, BenchTiming(id: run.id, wallSeconds: seconds(since: clock)))
+    return (benchResult, StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
   }
 
   private func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -97,7 +97,7 @@ public struct BenchRunner: Sendable {
     do {
       return try body()
     } catch {
-      throw BenchError("\(error)")
+      throw StudyError("\(error)")
     }
   }
 
@@ -106,8 +106,8 @@ public struct BenchRunner: Sendable {
     let startValue: Double
     let minimum: Double?
     var best = Double.infinity
-    var reach: [BenchResult.Counts?] = Array(repeating: nil, count: BenchResult.accuracies.count)
-    var history: [BenchResult.Point] = []
+    var reach: [StudyResult.Counts?] = Array(repeating: nil, count: StudyResult.accuracies.count)
+    var history: [StudyResult.Point] = []
 
     init(startValue: Double, minimum: Double?) {
       self.startValue = startValue
@@ -117,14 +117,14 @@ public struct BenchRunner: Sendable {
     var solvedEverything: Bool { minimum != nil && reach.allSatisfy { $0 != nil } }
 
     /// The last point, always in the history.
-    mutating func keepEnd(_ value: Double, _ evaluations: BenchResult.Counts) {
+    mutating func keepEnd(_ value: Double, _ evaluations: StudyResult.Counts) {
       if history.last?.evaluations != evaluations { history.append(.init(evaluations: evaluations, best: best)) }
     }
 
-    mutating func see(_ value: Double, _ evaluations: BenchResult.Counts, record: Bool) {
+    mutating func see(_ value: Double, _ evaluations: StudyResult.Counts, record: Bool) {
       if value < best { best = value }
       if let minimum {
-        for (index, tau) in BenchResult.accuracies.enumerated() where reach[index] == nil {
+        for (index, tau) in StudyResult.accuracies.enumerated() where reach[index] == nil {
           if startValue - best >= (1 - tau) * (startValue - minimum) { reach[index] = evaluations }
         }
       }

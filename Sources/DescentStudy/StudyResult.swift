@@ -1,5 +1,5 @@
 /// What one run of a sweep did: one line of a results file.
-public struct BenchResult: Codable, Sendable, Equatable {
+public struct StudyResult: Codable, Sendable, Equatable {
   /// Evaluations spent by some point of a run.
   public struct Counts: Codable, Sendable, Equatable {
     public var gradient: Int
@@ -45,7 +45,7 @@ public struct BenchResult: Codable, Sendable, Equatable {
   public static let accuracies: [Double] = [1e-1, 1e-3, 1e-5, 1e-7]
 
   public var id: String
-  public var run: BenchRun
+  public var run: StudyRun
   public var dimension: Int
   /// f(x₀), f*, the last value and the best value seen (the full objective's, in the
   /// stochastic mode too).
@@ -67,7 +67,7 @@ public struct BenchResult: Codable, Sendable, Equatable {
   public var history: [Point]
 
   public init(
-    id: String, run: BenchRun, dimension: Int, startValue: Double, minimum: Double?, finalValue: Double,
+    id: String, run: StudyRun, dimension: Int, startValue: Double, minimum: Double?, finalValue: Double,
     bestValue: Double, error: Double?, termination: String, evaluations: Counts, reach: [Counts?]?, history: [Point]
   ) {
     (self.id, self.run, self.dimension, self.startValue, self.minimum) = (id, run, dimension, startValue, minimum)
@@ -78,7 +78,7 @@ public struct BenchResult: Codable, Sendable, Equatable {
 
 /// How long a run took: kept beside the results, not in them, so that the results file
 /// is the same bytes whatever the number of jobs, shards or interruptions.
-public struct BenchTiming: Codable, Sendable, Equatable {
+public struct StudyTiming: Codable, Sendable, Equatable {
   public var id: String
   public var wallSeconds: Double
 }

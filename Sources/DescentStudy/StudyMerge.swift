@@ -1,26 +1,26 @@
 import Foundation
 
 /// Joins the results files of a sweep's shards into one table in the sweep's order.
-public enum BenchMerge {
+public enum StudyMerge {
   /// The results in `paths` (files, or folders whose `*.jsonl` results files are read),
   /// each run once, in the order of the sweep. A run recorded twice must be recorded
   /// the same both times; two different runs at one position come from different
   /// specifications and are refused.
-  public static func merge(_ paths: [String]) throws -> [BenchResult] {
-    var byID: [String: (BenchResult, String)] = [:]
+  public static func merge(_ paths: [String]) throws -> [StudyResult] {
+    var byID: [String: (StudyResult, String)] = [:]
     var byIndex: [Int: String] = [:]
     for file in try resultFiles(paths) {
-      let (lines, skipped) = try ResultsFile.read(BenchResult.self, from: file)
-      if skipped > 0 { throw BenchError("\(file) has \(skipped) lines that are not results") }
+      let (lines, skipped) = try ResultsFile.read(StudyResult.self, from: file)
+      if skipped > 0 { throw StudyError("\(file) has \(skipped) lines that are not results") }
       for result in lines {
         if let (seen, origin) = byID[result.id] {
           guard seen == result else {
-            throw BenchError("run \(result.id) is recorded differently in \(origin) and \(file)")
+            throw StudyError("run \(result.id) is recorded differently in \(origin) and \(file)")
           }
           continue
         }
         if let other = byIndex[result.run.index], other != result.id {
-          throw BenchError(
+          throw StudyError(
             "runs \(other) and \(result.id) are both at position \(result.run.index): the files come from different specifications"
           )
         }
@@ -37,7 +37,7 @@ public enum BenchMerge {
     for path in paths {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw BenchError("\(path) does not exist")
+        throw StudyError("\(path) does not exist")
       }
       if isDirectory.boolValue {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
@@ -46,7 +46,7 @@ public enum BenchMerge {
         files.append(path)
       }
     }
-    guard !files.isEmpty else { throw BenchError("no results files in \(paths.joined(separator: ", "))") }
+    guard !files.isEmpty else { throw StudyError("no results files in \(paths.joined(separator: ", "))") }
     return files
   }
 }

@@ -3,7 +3,7 @@ import DescentProblems
 import Foundation
 import Yams
 
-/// What `descent bench` runs, read from YAML (or JSON, which is YAML):
+/// What `descent study` runs, read from YAML (or JSON, which is YAML):
 ///
 /// ```yaml
 /// budget: 2000                 # gradient evaluations per run
@@ -27,7 +27,7 @@ import Yams
 /// defaults) unless `defaults: false`: the run its profile "at defaults" uses. A problem
 /// may set its own `budget` and `seeds`. Values are kept as typed, so a run's id and its errors
 /// show them as written.
-public struct BenchSpecification: Decodable, Sendable {
+public struct StudySpecification: Decodable, Sendable {
   public var budget: Int
   public var seeds: [UInt64]?
   public var problems: [Entry]
@@ -70,17 +70,17 @@ public struct BenchSpecification: Decodable, Sendable {
   }
 
   /// Reads a specification, naming the file and what is wrong in any error.
-  public static func read(_ path: String) throws -> BenchSpecification {
+  public static func read(_ path: String) throws -> StudySpecification {
     let text: String
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw BenchError("cannot read the specification \(path): \(error.localizedDescription)")
+      throw StudyError("cannot read the specification \(path): \(error.localizedDescription)")
     }
     do {
-      return try YAMLDecoder().decode(BenchSpecification.self, from: text)
+      return try YAMLDecoder().decode(StudySpecification.self, from: text)
     } catch {
-      throw BenchError("\(path) is not a bench specification: \(describe(error))")
+      throw StudyError("\(path) is not a study specification: \(describe(error))")
     }
   }
 
@@ -102,16 +102,16 @@ public struct BenchSpecification: Decodable, Sendable {
   }
 
   /// Every run, in the fixed order: problems, then methods, then seeds.
-  public func runs(quick: Bool = false) throws -> [BenchRun] {
+  public func runs(quick: Bool = false) throws -> [StudyRun] {
     let budget = quick ? (self.quick?.budget ?? self.budget) : self.budget
-    guard budget >= 1 else { throw BenchError("budget \(budget): expected an integer ≥ 1") }
+    guard budget >= 1 else { throw StudyError("budget \(budget): expected an integer ≥ 1") }
     let seeds = (quick ? self.quick?.seeds : nil) ?? self.seeds ?? [0]
-    guard !seeds.isEmpty else { throw BenchError("seeds: expected at least one") }
+    guard !seeds.isEmpty else { throw StudyError("seeds: expected at least one") }
     let problems = try self.problems.filter { entry in
       !quick || (self.quick?.problems.map { $0.contains(entry.name) } ?? true)
     }.flatMap { entry in
       let own = quick ? (self.quick?.budget ?? entry.budget) : entry.budget
-      if let own, own < 1 { throw BenchError("\(entry.name): budget \(own): expected an integer ≥ 1") }
+      if let own, own < 1 { throw StudyError("\(entry.name): budget \(own): expected an integer ≥ 1") }
       return try configurations(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false).map {
         (configuration: $0, budget: own ?? budget, seeds: entry.seeds ?? seeds)
       }
@@ -119,7 +119,7 @@ public struct BenchSpecification: Decodable, Sendable {
     let methods = try self.methods.filter { entry in
       !quick || (self.quick?.methods.map { $0.contains(entry.label ?? entry.name) } ?? true)
     }.flatMap { try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true) }
-    var runs: [BenchRun] = []
+    var runs: [StudyRun] = []
     for (problem, budget, seeds) in problems {
       let type = ProblemCatalog.types(Double.self).first { $0.catalogName == problem.name }!
       let seeded = type.settingNames.contains("seed") && problem.settings["seed"] == nil
@@ -128,13 +128,13 @@ public struct BenchSpecification: Decodable, Sendable {
           var settings = problem.settings
           if let seed { settings["seed"] = String(seed) }
           runs.append(
-            BenchRun(
+            StudyRun(
               index: runs.count, problem: .init(name: problem.name, settings: settings), method: method,
               seed: seed, budget: budget))
         }
       }
     }
-    guard !runs.isEmpty else { throw BenchError("the specification has no runs (no problems or no methods)") }
+    guard !runs.isEmpty else { throw StudyError("the specification has no runs (no problems or no methods)") }
     return runs
   }
 
@@ -142,19 +142,19 @@ public struct BenchSpecification: Decodable, Sendable {
   /// first, unless turned off or already in the grid.
   private func configurations(
     _ entry: Entry, kind: String, known: [String], withDefaults: Bool
-  ) throws -> [BenchRun.Configuration] {
+  ) throws -> [StudyRun.Configuration] {
     guard known.contains(entry.name) else {
-      throw BenchError("unknown \(kind) '\(entry.name)': known are \(known.joined(separator: ", "))")
+      throw StudyError("unknown \(kind) '\(entry.name)': known are \(known.joined(separator: ", "))")
     }
     var grids: [[String: String]] = [[:]]
     var fixed: [String: String] = [:]
     for (name, grid) in (entry.settings ?? [:]).sorted(by: { $0.key < $1.key }) {
-      guard !grid.values.isEmpty else { throw BenchError("\(entry.name): setting '\(name)' has no values") }
+      guard !grid.values.isEmpty else { throw StudyError("\(entry.name): setting '\(name)' has no values") }
       if grid.values.count == 1 { fixed[name] = grid.values[0] }
       grids = grids.flatMap { partial in grid.values.map { partial.merging([name: $0]) { $1 } } }
     }
     var configurations = grids.map {
-      BenchRun.Configuration(name: entry.name, label: entry.label ?? entry.name, settings: $0)
+      StudyRun.Configuration(name: entry.name, label: entry.label ?? entry.name, settings: $0)
     }
     if withDefaults && (entry.defaults ?? true) {
       if let index = configurations.firstIndex(where: { $0.settings == fixed }) {
@@ -168,8 +168,8 @@ public struct BenchSpecification: Decodable, Sendable {
   }
 }
 
-/// A mistake in a specification, a results file or the bench's own files, said plainly.
-public struct BenchError: Error, CustomStringConvertible, Equatable {
+/// A mistake in a specification, a results file or the study's own files, said plainly.
+public struct StudyError: Error, CustomStringConvertible, Equatable {
   public let description: String
   public init(_ description: String) { self.description = description }
 }
