@@ -9,7 +9,7 @@ import time
 import numpy as np
 from scipy.special import logsumexp
 
-DATA = pathlib.Path(__file__).resolve().parents[2] / "Sources" / "DescentSuite" / "Data"
+DATA = pathlib.Path(__file__).resolve().parents[2] / "Sources" / "DescentProblems" / "Data"
 
 
 def load(name):

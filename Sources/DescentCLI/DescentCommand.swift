@@ -1,4 +1,5 @@
 import ArgumentParser
+import DescentStudy
 import Foundation
 
 @main
@@ -44,22 +45,39 @@ struct DescentCommand: ParsableCommand {
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
-      try StandardOutput.flush()
-      return 0
+      return flushed(0)
     } catch {
-      if let code = error as? ExitCode {
-        try? StandardOutput.flush()
-        return code.rawValue
-      }
+      if let failed = error as? StandardOutput.WriteError, failed.isClosedPipe { return 0 }
+      if let code = error as? ExitCode { return flushed(code.rawValue) }
       if exitCode(for: error) == .success {
         // --help and the like: the full text, on standard output.
         print(fullMessage(for: error))
-        return (try? StandardOutput.flush()) == nil ? 1 : 0
+        return flushed(0)
       }
-      try? StandardOutput.flush()
-      StandardError.write("Error: " + oneLine(for: error))
+      _ = flushed(0)
+      StandardError.write("Error: " + (unknownSubcommand(arguments) ?? oneLine(for: error)))
       return 1
     }
+  }
+
+  /// `code` once standard output is flushed; a reader that went away is no failure, a
+  /// full disk is (exit 1).
+  static func flushed(_ code: Int32) -> Int32 {
+    do {
+      try StandardOutput.flush()
+      return code
+    } catch {
+      return (error as? StandardOutput.WriteError)?.isClosedPipe == true ? code : 1
+    }
+  }
+
+  /// "did you mean" for a first word that is no subcommand, e.g. `descent rn`.
+  static func unknownSubcommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = configuration.subcommands.flatMap { [$0.configuration.commandName ?? ""] + $0.configuration.aliases }
+    guard !names.contains(first) else { return nil }
+    let near = NearestName.to(first, among: names).map { ": did you mean '\($0)'?" } ?? ""
+    return "unknown command '\(first)'\(near) (commands: \(names.joined(separator: ", ")))"
   }
 
   /// The error's message on one line.
@@ -72,14 +90,18 @@ struct DescentCommand: ParsableCommand {
 /// Standard output through C's buffered stream, checked when flushed.
 enum StandardOutput {
   struct WriteError: Error, CustomStringConvertible {
-    let reason: String
+    let code: Int32
+    var reason: String { String(cString: strerror(code)) }
     var description: String { "cannot write to standard output: \(reason)" }
+    /// The reader went away (`descent list | head`): output ends quietly, as for any
+    /// filter in a pipe; every other failure (a full disk) is an error.
+    var isClosedPipe: Bool { code == EPIPE }
   }
 
   /// Flushes every C stream (`print` writes to one); throws when a write failed,
   /// as to a closed pipe or a full disk.
   static func flush() throws {
-    if fflush(nil) != 0 { throw WriteError(reason: String(cString: strerror(errno))) }
+    if fflush(nil) != 0 { throw WriteError(code: errno) }
   }
 }
 

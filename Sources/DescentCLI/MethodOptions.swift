@@ -1,6 +1,7 @@
 import ArgumentParser
 import Descent
 import DescentProblems
+import DescentStudy
 
 /// The optimizer and its settings, named one way for every method: a specification
 /// `name[:setting=value…]`, and any setting also as `--setting value` (or
@@ -25,13 +26,40 @@ struct MethodOptions: ParsableArguments {
   func specification() throws -> MethodSpecification {
     let specification = try MethodSpecification(optimizer)
     var settings = specification.settings
-    for (name, value) in try Self.pairs(flags) {
+    let pairs = try Self.pairs(flags)
+    let inner = settings["inner"] ?? pairs.first { $0.0 == "inner" }?.1
+    let accepted = Self.settings(of: specification.name, inner: inner)
+    for (name, value) in pairs {
+      if let accepted, !accepted.contains(name) { throw Self.unknownOption(name, method: specification.name, accepted) }
       guard settings[name] == nil else {
         throw InputError("\(name) is given twice, in --optimizer and as --\(name): give each setting once")
       }
       settings[name] = value
     }
     return MethodSpecification(text: specification.text, name: specification.name, settings: settings)
+  }
+
+  /// The settings the method called `name` takes (Lookahead's with its inner method's),
+  /// or nil for a name the catalog does not know, which it reports itself.
+  static func settings(of name: String, inner: String?) -> [String]? {
+    let types = OptimizerCatalog.listed(Double.self)
+    guard let type = types.first(where: { $0.catalogName == name }) else { return nil }
+    guard name == "lookahead" else { return type.settingNames }
+    let own = ["inner", "sync-period", "slow-step-size"]
+    return own + (types.first { $0.catalogName == (inner ?? "adam") }?.settingNames ?? [])
+  }
+
+  /// A flag that is neither an option of the command nor a setting of the method: named
+  /// as an unknown option, with the nearest of either.
+  static func unknownOption(_ name: String, method: String, _ accepted: [String]) -> InputError {
+    let takes = "it takes \(accepted.isEmpty ? "none" : accepted.joined(separator: ", "))"
+    // Another method's setting is a setting this one lacks, not a typing slip.
+    let options = NearestName.options(inHelpOf: RunCommand.helpMessage(columns: 10_000))
+    if options.contains(name) { return InputError("\(method) has no setting '\(name)': \(takes)") }
+    if let near = NearestName.to(name, among: accepted + options) {
+      return InputError("unknown option '--\(name)': did you mean '--\(near)'?")
+    }
+    return InputError("unknown option '--\(name)': not an option of the command nor a setting of \(method); \(takes)")
   }
 
   /// `--name value` and `--name=value` pairs; a value may start with a dash.

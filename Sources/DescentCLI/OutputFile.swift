@@ -47,7 +47,7 @@ public final class OutputFile {
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw OutputError(path: path, reason: Self.lastError()) }
     self.path = path
-    self.temporaryPath = String(cString: template)
+    self.temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     self.descriptor = descriptor
     TemporaryFiles.add(temporaryPath)
     _ = fchmod(descriptor, mode)

@@ -25,7 +25,7 @@ struct StudyCommand: ParsableCommand {
   @Option(help: "Folder of the results files.")
   var output = "study-results"
 
-  @Option(help: "Runs at once (default: every core).")
+  @Option(help: "Runs at once; every core by default.")
   var jobs = Parallel.cores
 
   @Option(
@@ -52,6 +52,7 @@ struct StudyCommand: ParsableCommand {
     let suffix = shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
     let sweep = try StudySweep(
       runs: runs, shard: shard, results: "\(output)/results\(suffix).jsonl", timing: "\(output)/timing\(suffix).jsonl")
+    try SweepRecord(specification: spec, quick: quick, runs: runs).claim(folder: output)
     if sweep.damagedLines > 0 {
       StandardError.write(
         "study: \(sweep.damagedLines) cut-short lines in \(sweep.results.path) skipped; their runs rerun")
@@ -61,6 +62,8 @@ struct StudyCommand: ParsableCommand {
     if !quiet && sweep.recorded > 0 {
       StandardError.write("study: \(sweep.recorded) runs already in \(sweep.results.path), skipped")
     }
+    TemporaryFiles.onInterrupt(
+      say: "study: interrupted; rerun the same command to resume (the runs in \(sweep.results.path) are kept)")
     try sweep.run(jobs: jobs) { progress in line.show(progress) }
     line.finish()
     print("\(sweep.runs.count) runs written to \(sweep.results.path)" + (shard.map { " (shard \($0))" } ?? ""))

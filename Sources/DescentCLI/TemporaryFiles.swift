@@ -8,6 +8,13 @@ enum TemporaryFiles {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var paths: Set<String> = []
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+  /// What an interrupted command says on standard error before it exits, if anything.
+  nonisolated(unsafe) private static var interruptNote: String?
+
+  /// Says `note` on standard error when the command is interrupted.
+  static func onInterrupt(say note: String) {
+    lock.withLock { interruptNote = note }
+  }
 
   static func add(_ path: String) {
     lock.withLock { _ = paths.insert(path) }
@@ -24,10 +31,12 @@ enum TemporaryFiles {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
-        lock.withLock {
+        let note = lock.withLock {
           for path in paths { unlink(path) }
           paths.removeAll()
+          return interruptNote
         }
+        if let note { StandardError.write(note) }
         exit(128 + number)
       }
       source.resume()

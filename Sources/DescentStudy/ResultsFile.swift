@@ -6,11 +6,14 @@ import Foundation
 
 /// A results file of JSON lines, opened for appending: each result is one `write` of
 /// one whole line to a file opened with `O_APPEND`, so a process stopped at any point
-/// (even by SIGKILL) leaves whole lines behind. A line cut short by a crash of the
-/// machine is set apart by a newline before the next append and skipped on reading.
-/// The path must be a regular file or absent; a directory, link, device or FIFO is
-/// refused.
-/// Writes from several threads must be serialised by the caller (a sweep writes under its lock).
+/// (even by SIGKILL) leaves whole lines behind. A write that fails part way (a full
+/// disk) is cut back off at once, and a last line cut short by a crash of the machine
+/// is cut off when the file is next opened, so the file always holds whole JSON lines:
+/// the bytes of a sweep that was never stopped. An exclusive advisory lock (`flock`,
+/// which the kernel releases when the process ends, however it ends) keeps a second
+/// writer out while the first holds the file. The path must be a regular file or
+/// absent; a directory, link, device or FIFO is refused. Writes from several threads
+/// must be serialised by the caller (a sweep writes under its lock).
 public final class ResultsFile: @unchecked Sendable {
   public let path: String
   private let descriptor: Int32
@@ -26,11 +29,23 @@ public final class ResultsFile: @unchecked Sendable {
       throw StudyError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
     }
     self.descriptor = descriptor
-    // A last line without its newline was cut short: end it, so the next line is whole.
-    var last: UInt8 = UInt8(ascii: "\n")
-    let size = lseek(descriptor, 0, SEEK_END)
-    if size > 0 && pread(descriptor, &last, 1, size - 1) == 1 && last != UInt8(ascii: "\n") {
-      try write("\n")
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      let reason = errno == EWOULDBLOCK ? "another descent study is writing it" : String(cString: strerror(errno))
+      close(descriptor)
+      throw StudyError("\(path) is in use: \(reason); wait for that one to finish, or give another --output")
+    }
+    try cutShortLastLine()
+  }
+
+  /// Cuts off a last line without its newline (a write the machine's crash cut short),
+  /// so that the next append starts a whole line and the file reads as JSON lines.
+  private func cutShortLastLine() throws {
+    var end = lseek(descriptor, 0, SEEK_END)
+    var byte: UInt8 = 0
+    guard end > 0, pread(descriptor, &byte, 1, end - 1) == 1, byte != UInt8(ascii: "\n") else { return }
+    while end > 0 && pread(descriptor, &byte, 1, end - 1) == 1 && byte != UInt8(ascii: "\n") { end -= 1 }
+    guard ftruncate(descriptor, end) == 0 else {
+      throw StudyError("cannot cut the cut-short last line off \(path): \(String(cString: strerror(errno)))")
     }
   }
 
@@ -43,9 +58,13 @@ public final class ResultsFile: @unchecked Sendable {
 
   private func write(_ text: String) throws {
     let bytes = Array(text.utf8)
+    let size = lseek(descriptor, 0, SEEK_END)
     let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
     guard written == bytes.count else {
-      throw StudyError("cannot write to \(path): \(written < 0 ? String(cString: strerror(errno)) : "short write")")
+      let reason = written < 0 ? String(cString: strerror(errno)) : "short write (is the disk full?)"
+      // What part of the line went out is taken back, so the file stays whole lines.
+      if size >= 0 { _ = ftruncate(descriptor, size) }
+      throw StudyError("cannot write to \(path): \(reason)")
     }
   }
 

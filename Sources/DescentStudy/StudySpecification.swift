@@ -27,14 +27,50 @@ import Yams
 /// defaults) unless `defaults: false`: the run its profile "at defaults" uses. A problem
 /// may set its own `budget` and `seeds`. Values are kept as typed, so a run's id and its errors
 /// show them as written.
-public struct StudySpecification: Decodable, Sendable {
+public struct StudySpecification: Codable, Sendable {
   public var budget: Int
   public var seeds: [UInt64]?
   public var problems: [Entry]
   public var methods: [Entry]
   public var quick: Quick?
 
-  public struct Entry: Decodable, Sendable {
+  public init(from decoder: any Decoder) throws {
+    try Self.requireKnownKeys(decoder, ["budget", "seeds", "problems", "methods", "quick"])
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    budget = try c.decode(Int.self, forKey: .budget)
+    seeds = try c.decodeIfPresent([UInt64].self, forKey: .seeds)
+    problems = try c.decode([Entry].self, forKey: .problems)
+    methods = try c.decode([Entry].self, forKey: .methods)
+    quick = try c.decodeIfPresent(Quick.self, forKey: .quick)
+  }
+
+  private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  /// Refuses a key the specification does not take, naming it, where it stands and the
+  /// nearest accepted key: a mistyped key would otherwise be ignored without a word.
+  static func requireKnownKeys(_ decoder: any Decoder, _ accepted: [String]) throws {
+    let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+    for key in keys.sorted() where !accepted.contains(key) {
+      let place = path(decoder.codingPath)
+      let near = NearestName.to(key, among: accepted).map { ": did you mean '\($0)'?" } ?? ""
+      throw StudyError(
+        "unknown key '\(key)'\(place.isEmpty ? " at the top" : " in \(place)")\(near) "
+          + "(accepted there: \(accepted.joined(separator: ", ")))")
+    }
+  }
+
+  /// `methods[3].settings`, as a reader finds it.
+  static func path(_ codingPath: [any CodingKey]) -> String {
+    codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
+      .description
+  }
+
+  public struct Entry: Codable, Sendable {
     public var name: String
     /// The method's name in profiles (default: its name).
     public var label: String?
@@ -45,19 +81,47 @@ public struct StudySpecification: Decodable, Sendable {
     public var budget: Int?
     /// A problem's own seeds, instead of the specification's.
     public var seeds: [UInt64]?
+
+    /// A problem takes `budget` and `seeds`, a method `label` and `defaults`.
+    public init(from decoder: any Decoder) throws {
+      let isMethod = decoder.codingPath.dropLast().last?.stringValue == "methods"
+      try StudySpecification.requireKnownKeys(
+        decoder, ["name", "settings"] + (isMethod ? ["label", "defaults"] : ["budget", "seeds"]))
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      name = try c.decode(String.self, forKey: .name)
+      label = try c.decodeIfPresent(String.self, forKey: .label)
+      settings = try c.decodeIfPresent([String: Grid].self, forKey: .settings)
+      defaults = try c.decodeIfPresent(Bool.self, forKey: .defaults)
+      budget = try c.decodeIfPresent(Int.self, forKey: .budget)
+      seeds = try c.decodeIfPresent([UInt64].self, forKey: .seeds)
+    }
   }
 
   /// The subset `--quick` runs.
-  public struct Quick: Decodable, Sendable {
+  public struct Quick: Codable, Sendable {
     public var problems: [String]?
     public var methods: [String]?
     public var seeds: [UInt64]?
     public var budget: Int?
+
+    public init(from decoder: any Decoder) throws {
+      try StudySpecification.requireKnownKeys(decoder, ["problems", "methods", "seeds", "budget"])
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      problems = try c.decodeIfPresent([String].self, forKey: .problems)
+      methods = try c.decodeIfPresent([String].self, forKey: .methods)
+      seeds = try c.decodeIfPresent([UInt64].self, forKey: .seeds)
+      budget = try c.decodeIfPresent(Int.self, forKey: .budget)
+    }
   }
 
   /// One value or a list of them, as text.
-  public struct Grid: Decodable, Sendable {
+  public struct Grid: Codable, Sendable {
     public var values: [String]
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      try container.encode(values)
+    }
 
     public init(from decoder: any Decoder) throws {
       let container = try decoder.singleValueContainer()
@@ -86,6 +150,15 @@ public struct StudySpecification: Decodable, Sendable {
 
   static func describe(_ error: Error) -> String {
     switch error {
+    case let error as StudyError:
+      return error.description
+    case DecodingError.dataCorrupted(let context) where context.underlyingError != nil:
+      return describe(context.underlyingError!)
+    case YamlError.scanner(let context, let problem, let mark, _),
+      YamlError.parser(let context, let problem, let mark, _),
+      YamlError.composer(let context, let problem, let mark, _):
+      let also = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+      return "YAML error at line \(mark.line), column \(mark.column): \(problem)\(also)"
     case DecodingError.keyNotFound(let key, let context):
       return "missing '\(key.stringValue)'" + at(context)
     case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
@@ -97,8 +170,8 @@ public struct StudySpecification: Decodable, Sendable {
   }
 
   private static func at(_ context: DecodingError.Context) -> String {
-    let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    return path.isEmpty ? "" : " at \(path)"
+    let place = path(context.codingPath)
+    return place.isEmpty ? "" : " at \(place)"
   }
 
   /// Every run, in the fixed order: problems, then methods, then seeds.

@@ -60,15 +60,24 @@ public struct StudySweep: Sendable {
   public let damagedLines: Int
 
   /// Opens (or creates) the results and timing files and finds what is left to run.
+  /// The files are opened (and locked) before they are read, so no other sweep writes
+  /// them meanwhile. A run recorded that the sweep does not hold is refused: the file
+  /// comes from another specification.
   public init(runs all: [StudyRun], shard: Shard?, results path: String, timing timingPath: String) throws {
+    results = try ResultsFile(path: path)
+    timing = try ResultsFile(path: timingPath)
     let (lines, damaged) = try ResultsFile.read(StudyResult.self, from: path)
     let done = Set(lines.map(\.id))
     let mine = all.filter { shard?.contains($0) ?? true }
+    let ids = Set(mine.map(\.id))
+    if let stranger = lines.first(where: { !ids.contains($0.id) }) {
+      throw StudyError(
+        "\(path) holds run \(stranger.id) (\(stranger.run.problem.text) · \(stranger.run.method.text)), "
+          + "which this specification does not: it comes from another one; give another --output")
+    }
     runs = mine.filter { !done.contains($0.id) }
     recorded = mine.count - runs.count
     damagedLines = damaged
-    results = try ResultsFile(path: path)
-    timing = try ResultsFile(path: timingPath)
   }
 
   /// Runs what is left on `jobs` threads, reporting each start and finish to `report`.

@@ -27,7 +27,7 @@ import Testing
       ["run", "--problem", "himmelblau"],
       "unknown problem 'himmelblau': known are \(ProblemCatalog.names.joined(separator: ", "))"
     ),
-    (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no hyperparameter 'horizon': it accepts learning-rate"),
+    (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no setting 'horizon': it takes learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
     // Values as typed, never rounded; specifications and repeats named.
     (

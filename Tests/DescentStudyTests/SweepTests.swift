@@ -166,16 +166,63 @@ extension SweepTests {
 }
 
 extension SweepTests {
-  /// A line cut short by a crash is set apart and skipped; its run is run again.
-  @Test func aCutShortLineIsSetApart() throws {
+  /// A last line cut short by a crash (or a full disk) is cut off when the file is
+  /// opened again: the resumed file is whole JSON lines, the bytes of a sweep never
+  /// stopped, and the cut-short run is run again.
+  @Test func aCutShortLastLineIsCutOff() throws {
     let folder = try temporaryFolder()
     let runs = Array(try specification(in: folder).runs().prefix(2))
+    let straight = try StudySweep(runs: runs, shard: nil, results: "\(folder)/s.jsonl", timing: "\(folder)/st.jsonl")
+    try straight.run(jobs: 1) { _ in }
+    let whole = try String(contentsOfFile: "\(folder)/s.jsonl", encoding: .utf8)
+    let first = String(whole.prefix { $0 != "\n" }) + "\n"
     let path = "\(folder)/r.jsonl"
-    try "{\"id\":\"cut".write(toFile: path, atomically: true, encoding: .utf8)
+    try (first + "{\"id\":\"cut").write(toFile: path, atomically: true, encoding: .utf8)
     let sweep = try StudySweep(runs: runs, shard: nil, results: path, timing: "\(folder)/t.jsonl")
-    #expect(sweep.damagedLines == 1 && sweep.runs.count == 2)
+    #expect(sweep.damagedLines == 0 && sweep.runs.count == 1)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == first)
     try sweep.run(jobs: 1) { _ in }
-    let (results, skipped) = try ResultsFile.read(StudyResult.self, from: path)
-    #expect(results.map(\.id) == runs.map(\.id) && skipped == 1)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == whole)
+  }
+
+  /// A second writer is refused while a first holds the results file; the lock goes
+  /// with the process (or here, the file's last reference).
+  @Test func aSecondWriterIsRefused() throws {
+    let folder = try temporaryFolder()
+    let runs = Array(try specification(in: folder).runs().prefix(2))
+    var first: StudySweep? = try StudySweep(
+      runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+    #expect(throws: StudyError.self) {
+      try StudySweep(runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+    }
+    #expect(first != nil)
+    first = nil
+    _ = try StudySweep(runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+  }
+
+  /// A results file of another specification is refused before any run, naming a
+  /// run it holds; a folder records its specification, and another is refused with
+  /// the first run that differs.
+  @Test func anotherSpecificationIsRefused() throws {
+    let folder = try temporaryFolder()
+    let specification = try specification(in: folder)
+    let runs = try specification.runs()
+    do {
+      let sweep = try StudySweep(runs: runs, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+      try sweep.run(jobs: 1) { _ in }
+    }
+    try SweepRecord(specification: specification, quick: false, runs: runs).claim(folder: folder)
+    var other = specification
+    other.budget += 1
+    let otherRuns = try other.runs()
+    let refusal = #expect(throws: StudyError.self) {
+      try StudySweep(runs: otherRuns, shard: nil, results: "\(folder)/r.jsonl", timing: "\(folder)/t.jsonl")
+    }
+    #expect(refusal?.description.contains("which this specification does not") == true)
+    let differs = #expect(throws: StudyError.self) {
+      try SweepRecord(specification: other, quick: false, runs: otherRuns).claim(folder: folder)
+    }
+    #expect(differs?.description.contains("run 0 is") == true)
+    try SweepRecord(specification: specification, quick: false, runs: runs).claim(folder: folder)
   }
 }

@@ -1,7 +1,7 @@
 """f* and w* of the suite's convex real-data problems, by scipy's L-BFGS-B run until the
 gradient's norm stalls, then polished by Newton steps (conjugate gradients on exact
 Hessian-vector products) until the gradient's Euclidean norm is below 1e-10, written to
-Sources/DescentSuite/Data/minima.json.
+Sources/DescentProblems/Data/minima.json.
 
 The objectives are Descent's, term for term (Sources/Descent/Problems/FiniteSum/):
   f(w) = (1/n) Σ ℓ(w; xᵢ, yᵢ) + (λ/2)‖w‖²,  λ = 1/n,
@@ -22,7 +22,7 @@ from scipy.optimize import minimize
 from scipy.sparse.linalg import LinearOperator, cg
 from scipy.special import logsumexp
 
-DATA = pathlib.Path(__file__).resolve().parents[2] / "Sources" / "DescentSuite" / "Data"
+DATA = pathlib.Path(__file__).resolve().parents[2] / "Sources" / "DescentProblems" / "Data"
 
 
 def load(name):

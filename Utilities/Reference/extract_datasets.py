@@ -1,5 +1,5 @@
 """Extracts the suite's real datasets from scikit-learn's wheel into
-Sources/DescentSuite/Data/, as plain CSV files with a header row.
+Sources/DescentProblems/Data/, as plain CSV files with a header row.
 
 scikit-learn bundles these files under sklearn/datasets/data/ and distributes them under
 its BSD 3-Clause licence (copied beside them as LICENSE-scikit-learn.txt):
@@ -25,7 +25,7 @@ import zipfile
 
 VERSION = "1.9.1"
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-OUT = ROOT / "Sources" / "DescentSuite" / "Data"
+OUT = ROOT / "Sources" / "DescentProblems" / "Data"
 
 
 def main():

@@ -3,7 +3,7 @@
 // L-BFGS and by the safeguarded planner.
 //
 //   swift run --package-path Examples LogisticFromCSV [file.csv]
-// (default: the breast-cancer data the package ships, Sources/DescentSuite/Data/)
+// (default: the breast-cancer data the package ships, Sources/DescentProblems/Data/)
 import Descent
 import DescentProblems
 import Foundation
@@ -75,5 +75,5 @@ func fit(path: String) throws {
 }
 
 let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .appendingPathComponent("../../../Sources/DescentSuite/Data/breast_cancer.csv").standardized.path
+  .appendingPathComponent("../../../Sources/DescentProblems/Data/breast_cancer.csv").standardized.path
 try fit(path: CommandLine.arguments.dropFirst().first ?? shipped)

@@ -26,7 +26,7 @@ public enum DescentError: Error, Equatable, Sendable, CustomStringConvertible {
       return "unknown \(kind) '\(name)': known are \(known.joined(separator: ", "))"
     case .unexpectedParameter(let name, let method, let accepted):
       let list = accepted.isEmpty ? "none" : accepted.joined(separator: ", ")
-      return "\(method) has no hyperparameter '\(name)': it accepts \(list)"
+      return "\(method) has no setting '\(name)': it takes \(list)"
     case .missingBudget:
       return "no budget: set a maximum number of iterations or gradient evaluations"
     }

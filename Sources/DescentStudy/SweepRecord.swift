@@ -1,0 +1,69 @@
+import Foundation
+
+/// The specification a results folder was made from, recorded beside its results
+/// (`specification.json`), so that a sweep of another specification is refused before
+/// any run, naming what differs, instead of being appended to the wrong file.
+public struct SweepRecord: Codable, Sendable, Equatable {
+  /// A hash of every run's id, in the sweep's order.
+  public var fingerprint: String
+  public var runs: Int
+  public var quick: Bool
+  public var specification: StudySpecification
+
+  public init(specification: StudySpecification, quick: Bool, runs: [StudyRun]) {
+    self.specification = specification
+    self.quick = quick
+    self.runs = runs.count
+    fingerprint = Self.fingerprint(of: runs)
+  }
+
+  static func fingerprint(of runs: [StudyRun]) -> String {
+    StudyRun.fnv1a(runs.map(\.id).joined(separator: ","))
+  }
+
+  public static func == (a: Self, b: Self) -> Bool { a.fingerprint == b.fingerprint && a.runs == b.runs }
+
+  /// Records this sweep in `folder`, or checks it against the one recorded there.
+  public func claim(folder: String) throws {
+    let path = "\(folder)/specification.json"
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return try write(to: path) }
+    guard status.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: path) else {
+      throw StudyError("\(path) is not a regular file the study can read: give another --output")
+    }
+    guard let recorded = try? StudyJSON.decoder.decode(SweepRecord.self, from: data) else {
+      throw StudyError("\(path) is not a record of a study specification: give another --output")
+    }
+    guard recorded != self else { return }
+    throw StudyError(
+      "\(folder) holds the results of another specification (\(difference(from: recorded))); give a new --output")
+  }
+
+  /// What tells the recorded sweep from this one: the first run that differs.
+  func difference(from recorded: SweepRecord) -> String {
+    let theirs = (try? recorded.specification.runs(quick: recorded.quick)) ?? []
+    let ours = (try? specification.runs(quick: quick)) ?? []
+    let count = "\(recorded.runs) runs there, \(runs) here"
+    guard let index = zip(theirs, ours).enumerated().first(where: { $0.element.0.id != $0.element.1.id })?.offset else {
+      return "\(count)" + (recorded.quick != quick ? "; one of them --quick" : "")
+    }
+    func describe(_ run: StudyRun) -> String {
+      "\(run.problem.text) · \(run.method.text)" + (run.seed.map { " · seed \($0)" } ?? "") + " · budget \(run.budget)"
+    }
+    return "\(count); run \(index) is \(describe(theirs[index])) there, \(describe(ours[index])) here"
+  }
+
+  /// Written whole to a temporary file beside it, then renamed into place.
+  func write(to path: String) throws {
+    let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
+    let encoder = StudyJSON.encoder
+    encoder.outputFormatting.insert(.prettyPrinted)
+    guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(self) + Data("\n".utf8))
+    else { throw StudyError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw StudyError("cannot write \(path): \(reason)")
+    }
+  }
+}
