@@ -5,7 +5,7 @@ import DescentProblems
 enum ResultSummary {
   static func render<S: DescentFloat>(_ result: MinimizationResult<S>) -> String {
     var lines = [
-      "result: \(result.termination)",
+      "result: \(result.termination)" + (result.terminationReason.map { ": \($0)" } ?? ""),
       "  iterations            \(result.iterations)",
       "  gradient evaluations  \(result.gradientEvaluations)",
       "  value evaluations     \(result.valueEvaluations)",

@@ -67,7 +67,7 @@ struct RunRecord: Encodable {
     self.precision = precision
     self.start = start.map(Self.finite)
     termination = result.termination.rawValue
-    reason = result.termination.description
+    reason = result.termination.description + (result.terminationReason.map { ": \($0)" } ?? "")
     converged = result.termination.isConverged
     failed = result.termination.isFailure
     iterations = result.iterations

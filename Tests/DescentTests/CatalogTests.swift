@@ -104,15 +104,16 @@ import Testing
   }
 
   @Test func initialisersNameTheProperty() {
-    #expect(throws: DescentError.invalidValue(name: "learningRate", value: "-1.0", expected: "a finite number > 0")) {
+    #expect(throws: DescentError.invalidValue(name: "learningRate", value: "-1", expected: "a finite number > 0")) {
       try Adam<Double>(learningRate: -1)
     }
     #expect(throws: DescentError.invalidValue(name: "planningSteps", value: "0", expected: "an integer ≥ 1")) {
       try Csawg<Double>(planningSteps: 0)
     }
-    #expect(throws: DescentError.invalidValue(name: "gradientTolerance", value: "nan", expected: "a finite number ≥ 0"))
-    {
-      try LBFGS<Double>(gradientTolerance: .nan)
+    #expect(
+      throws: DescentError.invalidValue(name: "maxGradientTolerance", value: "nan", expected: "a finite number ≥ 0")
+    ) {
+      try LBFGS<Double>(maxGradientTolerance: .nan)
     }
   }
 }

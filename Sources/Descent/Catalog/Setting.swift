@@ -73,7 +73,7 @@ public struct Setting<Subject> {
     self.defaultValue = defaultValue
     self.parse = { parse($0) }
     self.allowsValue = { allowed.contains($0 as! Value) }
-    self.describe = { String(describing: $0[keyPath: keyPath]) }
+    self.describe = { format($0[keyPath: keyPath]) }
     self.assign = { subject, value in
       guard let writable = keyPath as? WritableKeyPath<Subject, Value> else {
         preconditionFailure("\(property) is read-only: its subject is built from its values, not assigned")

@@ -32,6 +32,13 @@ public protocol Optimizer<Scalar>: Codable, Sendable {
   /// Set when the method's own test ends the run: Nelder–Mead's simplex has
   /// shrunk below its tolerances, or a line search found no acceptable step.
   var methodTermination: Termination? { get }
+
+  /// Which of its own tests ended the run, with its value, when one did.
+  var methodTerminationReason: String? { get }
+
+  /// Called by `minimize` before the first step with the run's stopping rules, so a
+  /// method with stopping tests of its own can leave the user's tolerances to decide.
+  mutating func prepare(for rules: StoppingRules<Scalar>)
 }
 
 extension Optimizer {
@@ -41,6 +48,10 @@ extension Optimizer {
   where Problem.Scalar == Scalar {}
 
   public var methodTermination: Termination? { nil }
+
+  public var methodTerminationReason: String? { nil }
+
+  public mutating func prepare(for rules: StoppingRules<Scalar>) {}
 
   public func stateSize(dimension: Int) -> Int? { MemoryRequirement.product(5, dimension) }
 }

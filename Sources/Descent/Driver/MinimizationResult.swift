@@ -13,6 +13,9 @@ public struct MinimizationResult<Scalar: DescentFloat>: Sendable {
   /// Gradient evaluations the optimizer made, as the oracle counts them.
   public var gradientEvaluations: Int
   public var termination: Termination
+  /// Which of the method's own tests ended the run, with its value
+  /// (`.methodConverged`), when the method says.
+  public var terminationReason: String?
   /// One row per iteration, when asked for.
   public var trace: Trace<Scalar>?
   /// The iterate with the lowest f among those the driver observed (row 0 included),
@@ -23,8 +26,10 @@ public struct MinimizationResult<Scalar: DescentFloat>: Sendable {
   @inlinable
   public init(
     minimizer: [Scalar], value: Scalar, error: Scalar?, iterations: Int, valueEvaluations: Int,
-    gradientEvaluations: Int, termination: Termination, trace: Trace<Scalar>?, best: BestIterate<Scalar>?
+    gradientEvaluations: Int, termination: Termination, terminationReason: String? = nil, trace: Trace<Scalar>?,
+    best: BestIterate<Scalar>?
   ) {
+    self.terminationReason = terminationReason
     self.minimizer = minimizer
     self.value = value
     self.error = error

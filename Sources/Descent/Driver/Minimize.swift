@@ -45,6 +45,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
 ) throws(DescentError) -> MinimizationResult<Problem.Scalar> where Method.Scalar == Problem.Scalar {
   typealias Scalar = Problem.Scalar
   try validateRun(of: optimizer, on: objective, from: start, until: rules, trace: trace)
+  optimizer.prepare(for: rules)
 
   var oracle = CountingOracle(
     objective, maxGradientEvaluations: rules.maxGradientEvaluations, maxValueEvaluations: rules.maxValueEvaluations)
@@ -174,6 +175,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     valueEvaluations: oracle.valueEvaluations,
     gradientEvaluations: oracle.gradientEvaluations,
     termination: termination!,
+    terminationReason: termination == optimizer.methodTermination ? optimizer.methodTerminationReason : nil,
     trace: trace.isRecorded ? Trace(rows: rows) : nil,
     best: observedBest)
 }

@@ -8,9 +8,14 @@
 /// The first trial step is 1/‖d‖ on the first iteration and 1 after. A line search
 /// that fails, or takes more than 20 evaluations, restarts from the last iterate
 /// with the memory cleared; a second failure with an empty memory ends the run
-/// (`.lineSearchFailed`). The run converges (`.methodConverged`) when
-/// ‖g‖∞ ≤ `gradientTolerance`, or when the relative decrease of f in one iteration
-/// is at most `valueTolerance`. Each trial point costs one value and one gradient.
+/// (`.lineSearchFailed`). The run converges by L-BFGS's own tests (`.methodConverged`,
+/// the result naming the test and its value) when max|gᵢ| ≤ `maxGradientTolerance`,
+/// or when the relative decrease of f in one iteration is at most
+/// `relativeDecreaseTolerance`. Each trial point costs one value and one gradient.
+///
+/// Its own tests never end a run before a tolerance the user asked of the run: when
+/// the stopping rules hold a tolerance (on ‖w − w*‖, f − f* or ‖∇f‖), a test the user
+/// did not set is off, and the run goes on until the user's tolerance or budget.
 ///
 /// Liu, D. C. and Nocedal, J. (1989). On the limited memory BFGS method for large
 /// scale optimization. Mathematical Programming, 45, 503–528.
@@ -19,14 +24,21 @@
 ///
 /// Hyperparameters (scipy's L-BFGS-B defaults):
 /// - `memory` m ≥ 1. Default 10.
-/// - `gradientTolerance` (`gtol`) ≥ 0, on ‖g‖∞. Default 1e-5.
-/// - `valueTolerance` (`ftol`) ≥ 0, on (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1). Default
-///   scipy's factr·ε = 1e7 × Double's ε = 2.220446049250313e-9, in both precisions
-///   (1e7 × Float's ε would be 1.19, which every step passes: a run of one iteration).
+/// - `maxGradientTolerance` ≥ 0 (scipy's `gtol`), on max|gᵢ|, or nil: scipy's 1e-5 unless
+///   the run has a tolerance of its own. Default nil.
+/// - `relativeDecreaseTolerance` ≥ 0 (scipy's `ftol`), on (f_k − f_{k+1}) / max(|f_k|,
+///   |f_{k+1}|, 1), or nil: scipy's factr·ε = 1e7 × Double's ε = 2.220446049250313e-9 in
+///   both precisions (1e7 × Float's ε would be 1.19, which every step passes), unless the
+///   run has a tolerance of its own. Default nil.
 public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   public internal(set) var memory: Int
-  public internal(set) var gradientTolerance: Scalar
-  public internal(set) var valueTolerance: Scalar
+  public internal(set) var maxGradientTolerance: Scalar?
+  public internal(set) var relativeDecreaseTolerance: Scalar?
+  /// Whether the run's stopping rules hold a tolerance, which then replaces the tests
+  /// the user did not set.
+  @usableFromInline var runHasTolerance = false
+  /// The test that ended the run, with its value.
+  @usableFromInline var terminationReason: String?
 
   /// Completed iterations (line searches that moved w).
   @usableFromInline var iteration = 0
@@ -41,13 +53,37 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var lastStep: Scalar = 0
   @usableFromInline var termination: Termination?
 
-  public init(memory: Int = 10, gradientTolerance: Scalar = 1e-5, valueTolerance: Scalar = 2.220446049250313e-9)
+  public init(memory: Int = 10, maxGradientTolerance: Scalar? = nil, relativeDecreaseTolerance: Scalar? = nil)
     throws(DescentError)
   {
     self.memory = memory
-    self.gradientTolerance = gradientTolerance
-    self.valueTolerance = valueTolerance
+    self.maxGradientTolerance = maxGradientTolerance
+    self.relativeDecreaseTolerance = relativeDecreaseTolerance
     try checkSettings()
+  }
+
+  /// The tests in force: each as set, or scipy's unless the run has a tolerance.
+  var tests: (maxGradient: Scalar?, relativeDecrease: Scalar?) {
+    (
+      maxGradientTolerance ?? (runHasTolerance ? nil : 1e-5),
+      relativeDecreaseTolerance ?? (runHasTolerance ? nil : 2.220446049250313e-9)
+    )
+  }
+
+  public mutating func prepare(for rules: StoppingRules<Scalar>) {
+    runHasTolerance = rules.errorTolerance != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
+  }
+
+  public var methodTerminationReason: String? { terminationReason }
+
+  /// Ends the run when max|gᵢ| passes its test.
+  mutating func testGradient() -> Bool {
+    guard let tolerance = tests.maxGradient else { return false }
+    let largest = Vector.maxMagnitude(gradient)
+    guard largest <= tolerance else { return false }
+    termination = .methodConverged
+    terminationReason = "max|gᵢ| = \(largest) ≤ max-gradient-tolerance \(tolerance)"
+    return true
   }
 
   public func validateState(dimension d: Int) throws(DescentError) {
@@ -83,10 +119,7 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
       history = CurvatureHistory(capacity: memory, dimension: d)
       value = oracle.valueAndGradient(at: w, into: &gradient)
       started = true
-      if Vector.maxMagnitude(gradient) <= gradientTolerance {
-        termination = .methodConverged
-        return
-      }
+      if testGradient() { return }
     }
 
     history.applyInverseHessian(to: gradient, into: &direction)  // d = −Hg
@@ -114,10 +147,11 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     lastStep = step
     iteration += 1
 
-    if Vector.maxMagnitude(gradient) <= gradientTolerance {
+    if testGradient() { return }
+    let decrease = (oldValue - value) / max(abs(oldValue), abs(value), 1)
+    if let tolerance = tests.relativeDecrease, decrease <= tolerance {
       termination = .methodConverged
-    } else if oldValue - value <= valueTolerance * max(abs(oldValue), abs(value), 1) {
-      termination = .methodConverged
+      terminationReason = "relative decrease of f = \(decrease) ≤ relative-decrease-tolerance \(tolerance)"
     }
   }
 
@@ -166,12 +200,12 @@ extension LBFGS: CatalogedOptimizer {
       initialiserDefaults: { try Self() },
       settings: [
         .integer("memory", \.memory, symbol: "m", default: 10, .atLeast(1), "curvature pairs kept"),
-        .real(
-          "gradientTolerance", \.gradientTolerance, name: "gtol", default: 1e-5, .nonNegative,
-          "converged when ‖∇f‖∞ is at most this"),
-        .real(
-          "valueTolerance", \.valueTolerance, name: "ftol", default: 2.220446049250313e-9, .nonNegative,
-          "converged when f falls by at most this, relatively"),
+        .optionalReal(
+          "maxGradientTolerance", \.maxGradientTolerance, symbol: "gtol", none: "scipy", .nonNegative,
+          "own test: max|gᵢ| at most this; scipy: 1e-5, off when the run sets a tolerance"),
+        .optionalReal(
+          "relativeDecreaseTolerance", \.relativeDecreaseTolerance, symbol: "ftol", none: "scipy", .nonNegative,
+          "own test: f falls by at most this, relatively; scipy: 2.2e-9, off when the run sets a tolerance"),
       ])
   }
 }

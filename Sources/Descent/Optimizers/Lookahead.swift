@@ -48,6 +48,8 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
 
   public var stepSizes: [Scalar]? { inner.stepSizes }
   public var methodTermination: Termination? { inner.methodTermination }
+  public var methodTerminationReason: String? { inner.methodTerminationReason }
+  public mutating func prepare(for rules: StoppingRules<Scalar>) { _inner.prepare(for: rules) }
 
   /// The inner method's state and the slow weights.
   public func stateSize(dimension d: Int) -> Int? {
