@@ -86,7 +86,10 @@ public struct StudySweep: Sendable {
     // Each job runs its kernels on its share of the cores.
     let savedThreads = Parallel.threads
     Parallel.threads = max(1, Parallel.maximumThreads / jobs)
-    defer { Parallel.threads = savedThreads }
+    // ... and each run may take its share of the process's memory.
+    let savedShares = MemoryRequirement.shares
+    MemoryRequirement.shares = jobs
+    defer { (Parallel.threads, MemoryRequirement.shares) = (savedThreads, savedShares) }
     let runs = self.runs
     let state = SweepState(runs: runs)
     let runner = StudyRunner()

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Sizes a user controls (a dimension, Csawg's horizon, L-BFGS's memory), checked
 /// against the machine before anything is allocated.
 package enum MemoryRequirement {
@@ -7,9 +11,59 @@ package enum MemoryRequirement {
   /// iterate, the driver's two copies and its best, and the observer's gradient.
   package static var runVectors: Int { 6 }
 
-  /// The machine's physical memory in bytes.
-  package static var available: Int {
-    Int(clamping: ProcessInfo.processInfo.physicalMemory)
+  /// The memory this process may still take, in bytes, and what sets it: the smallest
+  /// of the memory available on the machine (`MemAvailable`), the process's limits on
+  /// its address space and data (`RLIMIT_AS`, `RLIMIT_DATA`, less what it uses) and its
+  /// control group's limit (less what the group uses), divided among the runs sharing
+  /// it (``shares``).
+  package static var available: (bytes: Int, limit: String) {
+    var smallest = (bytes: Int(clamping: ProcessInfo.processInfo.physicalMemory), limit: "the machine's memory")
+    func consider(_ bytes: Int?, _ limit: String) {
+      if let bytes, bytes < smallest.bytes { smallest = (max(0, bytes), limit) }
+    }
+    let status = procFields("/proc/self/status")
+    consider(procFields("/proc/meminfo")["MemAvailable"], "the memory available on the machine")
+    for (resource, field, name) in [
+      (RLIMIT_AS, "VmSize", "its address-space limit (ulimit -v)"),
+      (RLIMIT_DATA, "VmData", "its data limit (ulimit -d)"),
+    ] {
+      var limit = rlimit()
+      // RLIM_INFINITY is all ones.
+      guard getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
+        continue
+      }
+      consider(Int(clamping: limit.rlim_cur) - (status[field] ?? 0), name)
+    }
+    if let maximum = cgroupValue("memory.max") {
+      consider(maximum - (cgroupValue("memory.current") ?? 0), "its control group's memory limit")
+    }
+    let shares = max(1, shares)
+    return (smallest.bytes / shares, shares > 1 ? "\(smallest.limit), shared by \(shares) runs" : smallest.limit)
+  }
+
+  /// Runs sharing the process's memory (a sweep's jobs): each may take its share.
+  nonisolated(unsafe) package static var shares = 1
+
+  /// `Name: 1234 kB` lines of a /proc file, in bytes.
+  private static func procFields(_ path: String) -> [String: Int] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+    var fields: [String: Int] = [:]
+    for line in text.split(separator: "\n") {
+      let parts = line.split(whereSeparator: { $0 == ":" || $0 == " " })
+      guard parts.count >= 3, parts[2] == "kB", let value = Int(parts[1]) else { continue }
+      fields[String(parts[0])] = value.multipliedReportingOverflow(by: 1024).overflow ? .max : value * 1024
+    }
+    return fields
+  }
+
+  /// A number in this process's control group (cgroup v2), nil where there is none or it says "max".
+  private static func cgroupValue(_ name: String) -> Int? {
+    guard let membership = try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8),
+      let line = membership.split(separator: "\n").first(where: { $0.hasPrefix("0::") })
+    else { return nil }
+    let group = String(line.dropFirst(3))
+    let text = try? String(contentsOfFile: "/sys/fs/cgroup\(group)/\(name)", encoding: .utf8)
+    return text.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
   }
 
   /// `a·b` scalars, or nil when that overflows `Int`.
@@ -46,23 +100,17 @@ extension DescentError {
     _ count: Int?, of _: S.Type, name: String, value: some CustomStringConvertible, what: String
   ) throws(DescentError) {
     let size = MemoryLayout<S>.size
-    let have = MemoryRequirement.describe(bytes: Double(MemoryRequirement.available))
+    let available = MemoryRequirement.available
+    let have = "this process may use \(MemoryRequirement.describe(bytes: Double(available.bytes))) (\(available.limit))"
     guard let count else {
       throw .invalidValue(
         name: name, value: value.description,
         expected: "a size that fits in memory: \(what) are more than an Int counts")
     }
-    guard let bytes = MemoryRequirement.product(count, size) else {
+    guard let bytes = MemoryRequirement.product(count, size), bytes <= available.bytes else {
       let needed = MemoryRequirement.describe(bytes: Double(count) * Double(size))
       throw .invalidValue(
-        name: name, value: value.description,
-        expected: "a size that fits in memory: \(what) take \(needed); this machine has \(have)")
-    }
-    guard bytes <= MemoryRequirement.available else {
-      throw .invalidValue(
-        name: name, value: value.description,
-        expected: "a size that fits in memory: \(what) take \(MemoryRequirement.describe(bytes: Double(bytes))); "
-          + "this machine has \(have)")
+        name: name, value: value.description, expected: "a size that fits in memory: \(what) take \(needed); \(have)")
     }
   }
 }
