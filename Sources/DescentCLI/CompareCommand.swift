@@ -44,7 +44,7 @@ struct CompareCommand: ParsableCommand {
         print(
           try RunRecord(
             entry.result, method: specification, problem: problem, dimension: objective.dimension,
-            precision: "double", start: start, evaluationsToReach: reach
+            precision: "double", evaluationsToReach: reach
           ).line())
       }
       return

@@ -88,7 +88,12 @@ public final class OutputFile {
 
   /// Appends `text`; bytes reach the disk in blocks of 64 KiB.
   public func write(_ text: String) throws(OutputError) {
-    pending.append(contentsOf: text.utf8)
+    try write(bytes: text.utf8)
+  }
+
+  /// Appends `bytes`, as ``write(_:)`` appends text.
+  public func write(bytes: some Sequence<UInt8>) throws(OutputError) {
+    pending.append(contentsOf: bytes)
     if pending.count >= 1 << 16 { try flush() }
   }
 

@@ -20,6 +20,12 @@ struct RunCommand: ParsableCommand {
       valueName: "file.csv"))
   var trace: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Write the start, the last and the best iterate to a numpy file, rows 0, 1 and 2 (numpy.load).",
+      valueName: "file.npy"), completion: .file(extensions: ["npy"]))
+  var iterates: String?
+
   @Option(help: "Arithmetic: float or double.")
   var precision: Precision = .double
 
@@ -55,6 +61,7 @@ struct RunCommand: ParsableCommand {
     let rules = try stopping.rules(S.self)
     // The trace is opened before the run: a path it cannot write fails now.
     let traceFile = try trace.map { try TraceFile<S>(path: $0) }
+    let iteratesFile = try iterates.map { try OutputFile(path: $0) }
     var progress = ProgressRows<S>()
     var writeError: Error?
     let result: MinimizationResult<S>
@@ -78,12 +85,18 @@ struct RunCommand: ParsableCommand {
       throw writeError
     }
     try traceFile?.finish()
+    if let iteratesFile {
+      let last = result.minimizer.map(Double.init)
+      try iteratesFile.write(
+        bytes: NumpyArray.bytes(rows: [start.map(Double.init), last, result.best?.minimizer.map(Double.init) ?? last]))
+      try iteratesFile.commit()
+    }
     switch format {
     case .json:
       print(
         try RunRecord(
           result, method: try method.specification(), problem: problem, dimension: objective.dimension,
-          precision: precision.rawValue, start: start
+          precision: precision.rawValue, iterates: iterates
         ).line())
     case .table:
       print(

@@ -35,13 +35,14 @@ struct RunRecord: Encodable {
     let value: Double?
     let error: Double?
     let iteration: Int
-    let iterate: [Double?]
   }
 
   let method: Method
   let problem: Problem
   let precision: String
-  let start: [Double?]
+  /// Where `--iterates` wrote the start, the last and the best iterate (a numpy file);
+  /// the line itself holds no vector, so it stays small whatever the dimension.
+  let iterates: String?
   /// The termination's identifier (`max-evaluations`, `non-finite-value`, …) and its text.
   let termination: String
   let reason: String
@@ -49,10 +50,9 @@ struct RunRecord: Encodable {
   let failed: Bool
   let iterations: Int
   let evaluations: Evaluations
-  /// f and ‖w − w*‖ at the last iterate (null where w* is unknown), and that iterate.
+  /// f and ‖w − w*‖ at the last iterate (null where w* is unknown).
   let value: Double?
   let error: Double?
-  let iterate: [Double?]
   /// The best iterate seen, when the driver watched for it.
   let best: Best?
   /// `compare` only: evaluations to each threshold of ‖w − w*‖ (null: not reached).
@@ -60,12 +60,12 @@ struct RunRecord: Encodable {
 
   init<S: DescentFloat>(
     _ result: MinimizationResult<S>, method: MethodSpecification, problem: ProblemOptions, dimension: Int,
-    precision: String, start: [S], evaluationsToReach: [String: Int?]? = nil
+    precision: String, iterates: String? = nil, evaluationsToReach: [String: Int?]? = nil
   ) throws {
     self.method = Method(name: method.name, settings: method.settings)
     self.problem = Problem(name: problem.problem, settings: try problem.settings(), dimension: dimension)
     self.precision = precision
-    self.start = start.map(Self.finite)
+    self.iterates = iterates
     termination = result.termination.rawValue
     reason = result.termination.description + (result.terminationReason.map { ": \($0)" } ?? "")
     converged = result.termination.isConverged
@@ -74,11 +74,8 @@ struct RunRecord: Encodable {
     evaluations = Evaluations(gradient: result.gradientEvaluations, value: result.valueEvaluations)
     value = Self.finite(result.value)
     error = result.error.flatMap(Self.finite)
-    iterate = result.minimizer.map(Self.finite)
     best = result.best.map {
-      Best(
-        value: Self.finite($0.value), error: $0.error.flatMap(Self.finite), iteration: $0.iteration,
-        iterate: $0.minimizer.map(Self.finite))
+      Best(value: Self.finite($0.value), error: $0.error.flatMap(Self.finite), iteration: $0.iteration)
     }
     self.evaluationsToReach = evaluationsToReach
   }

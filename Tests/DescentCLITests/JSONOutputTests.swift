@@ -31,10 +31,36 @@ import Testing
     #expect(method["settings"] as? [String: String] == ["planning-steps": "5", "corrections": "10"])
     let evaluations = try #require(record["evaluations"] as? [String: Int])
     #expect(evaluations["gradient"] == 458)
-    #expect(record["iterate"] as? [Double] == [1, 1])
+    #expect(record["iterate"] == nil && record["start"] == nil)
     #expect(record["error"] as? Double == 0)
     #expect(record["failed"] as? Bool == false)
     #expect((record["problem"] as? [String: Any])?["dimension"] as? Int == 2)
+  }
+
+  /// The line stays small whatever d; the iterates go, on request, to a numpy file:
+  /// rows start, last and best, float64, little-endian, after a 64-byte-aligned header.
+  @Test func iteratesGoToANumpyFile() throws {
+    let path = NSTemporaryDirectory() + "descent-iterates-\(UUID().uuidString).npy"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (large, _) = try output([
+      "run", "--optimizer", "gd", "--set", "dimension=1000000", "--format", "json", "--max-iterations", "2",
+    ])
+    #expect(try JSONSerialization.data(withJSONObject: #require(large.first)).count < 2_000)
+    let (lines, status) = try output([
+      "run", "--optimizer", "csawg:planning-steps=5:corrections=10", "--format", "json", "--max-evaluations", "458",
+      "--iterates", path,
+    ])
+    #expect(status == 0 && lines.first?["iterates"] as? String == path)
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(Array(bytes.prefix(8)) == [0x93] + Array("NUMPY".utf8) + [1, 0])
+    let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+    let header = String(decoding: bytes[10..<(10 + headerLength)], as: UTF8.self)
+    #expect(header.contains("'descr': '<f8'") && header.contains("'shape': (3, 2)"))
+    #expect((10 + headerLength) % 64 == 0 && header.hasSuffix("\n"))
+    let numbers = stride(from: 10 + headerLength, to: bytes.count, by: 8).map { offset in
+      Double(bitPattern: bytes[offset..<(offset + 8)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+    }
+    #expect(numbers == [-1, 0, 1, 1, 1, 1])
   }
 
   @Test func compareprintsOneObjectPerMethod() throws {
