@@ -14,7 +14,9 @@ struct CompareCommand: ParsableCommand {
       It prints the evaluations each needed to bring ‖w − w*‖ to 1e-3, 1e-6 and 1e-10.
       """)
 
-  @Option(help: "Comma-separated optimizers, each optionally name:setting=value:….")
+  @Option(
+    help: "Comma-separated optimizers, each optionally name:setting=value:….", completion: .list(OptimizerCatalog.names)
+  )
   var optimizers = "gd,heavy-ball,adam,csawg"
 
   @OptionGroup var problem: ProblemOptions

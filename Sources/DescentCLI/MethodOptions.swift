@@ -12,14 +12,14 @@ struct MethodOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Optimizer, with settings after colons, e.g. csawg:horizon=2:planning-steps=5: \(OptimizerCatalog.names.joined(separator: ", ")).",
-      valueName: "name[:setting=value…]"))
+      valueName: "name[:setting=value…]"), completion: .list(OptimizerCatalog.names))
   var optimizer = "csawg"
 
   @Argument(
     parsing: .allUnrecognized,
     help: ArgumentHelp(
       "Settings of the optimizer as flags, e.g. --learning-rate 0.01 --horizon 2 (see below, or 'descent list').",
-      valueName: "--setting value"))
+      valueName: "--setting value"), completion: .list(Self.settingCompletions))
   var flags: [String] = []
 
   /// The specification's name and every setting given, by catalog name.
@@ -37,6 +37,11 @@ struct MethodOptions: ParsableArguments {
       settings[name] = value
     }
     return MethodSpecification(text: specification.text, name: specification.name, settings: settings)
+  }
+
+  /// `--name` for every method's settings, for the shell's completion.
+  static var settingCompletions: [String] {
+    Array(Set(OptimizerCatalog.listed(Double.self).flatMap { $0.settingNames })).sorted().map { "--\($0)" }
   }
 
   /// The settings the method called `name` takes (Lookahead's with its inner method's),

@@ -5,18 +5,25 @@ import Foundation
 
 /// The problem, its parameters and the starting point.
 struct ProblemOptions: ParsableArguments {
-  @Option(help: "Problem: \(ProblemCatalog.names.joined(separator: ", ")).")
+  @Option(
+    help: "Problem: \(ProblemCatalog.names.joined(separator: ", ")).", completion: .list(ProblemCatalog.names))
   var problem = "rosenbrock"
 
   @Option(
     name: .customLong("set"),
-    help: ArgumentHelp("A problem parameter, e.g. --set b=10 (see 'descent list').", valueName: "name=value"))
+    help: ArgumentHelp("A problem parameter, e.g. --set b=10 (see 'descent list').", valueName: "name=value"),
+    completion: .list(Self.settingCompletions))
   var parameters: [String] = []
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp("Starting point, comma-separated (default: the paper's).", valueName: "w1,w2,..."))
   var start: String?
+
+  /// `name=` for every problem's settings, for the shell's completion.
+  static var settingCompletions: [String] {
+    Array(Set(ProblemCatalog.types(Double.self).flatMap { $0.settingNames })).sorted().map { "\($0)=" }
+  }
 
   func make<S: DescentFloat>(_: S.Type) throws -> any CatalogedProblem<S> {
     try ProblemCatalog.make(problem, settings: try settings(), as: S.self)

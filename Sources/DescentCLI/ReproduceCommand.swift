@@ -9,10 +9,12 @@ struct ReproduceCommand: ParsableCommand {
     abstract: "Regenerate the paper's experiments: figures, claims and a report page.",
     discussion: "Writes figure-ID.svg and figure-ID.csv for each figure, summary.json, summary.md and index.html.")
 
-  @Option(help: ArgumentHelp("Where to write (created if missing).", valueName: "dir"))
+  @Option(help: ArgumentHelp("Where to write (created if missing).", valueName: "dir"), completion: .directory)
   var output = "results"
 
-  @Option(help: ArgumentHelp("Make only this figure: \(PaperFigures.ids.joined(separator: ", ")).", valueName: "id"))
+  @Option(
+    help: ArgumentHelp("Make only this figure: \(PaperFigures.ids.joined(separator: ", ")).", valueName: "id"),
+    completion: .list(PaperFigures.ids))
   var figure: String?
 
   @Flag(help: "Print no progress.")

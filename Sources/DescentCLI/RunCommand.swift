@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Write the per-iteration trace as CSV to this file, as the run goes (a regular file or a new one).",
-      valueName: "file.csv"))
+      valueName: "file.csv"), completion: .file(extensions: ["csv"]))
   var trace: String?
 
   @Option(

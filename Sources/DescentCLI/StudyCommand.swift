@@ -19,10 +19,10 @@ struct StudyCommand: ParsableCommand {
       """,
     aliases: ["bench"])
 
-  @Argument(help: "The specification, YAML or JSON.")
+  @Argument(help: "The specification, YAML or JSON.", completion: .file(extensions: ["yaml", "yml", "json"]))
   var specification: String
 
-  @Option(help: "Folder of the results files.")
+  @Option(help: "Folder of the results files.", completion: .directory)
   var output = "study-results"
 
   @Option(help: "Runs at once; every core by default.")
@@ -107,7 +107,7 @@ struct MergeCommand: ParsableCommand {
     abstract: "Join the results files of a sweep's shards into one, in the sweep's order.",
     discussion: "A run recorded in two files must be recorded the same in both; otherwise the merge is refused.")
 
-  @Argument(help: "Folders (or files) of results.")
+  @Argument(help: "Folders (or files) of results.", completion: .file())
   var paths: [String]
 
   @Option(help: "The merged results file.")

@@ -74,6 +74,15 @@ import Testing
     #expect(failure(arguments) == message)
   }
 
+  /// The shell completes methods, problems, their settings and files of the right kind.
+  @Test(arguments: [CompletionShell.bash, .zsh, .fish])
+  func completionKnowsTheCatalog(shell: CompletionShell) {
+    let script = DescentCommand.completionScript(for: shell)
+    for word in ["csawg-safeguarded", "extended-rosenbrock", "learning-rate", "dimension=", "yaml", "csv"] {
+      #expect(script.contains(word), "\(shell): \(word)")
+    }
+  }
+
   /// A size beyond the memory this process may use (which moves as other processes
   /// run) names the size and what limits it.
   @Test func aStateBeyondMemoryNamesTheLimit() {
