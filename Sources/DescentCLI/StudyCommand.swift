@@ -38,6 +38,9 @@ struct StudyCommand: ParsableCommand {
   @Flag(help: "Run the specification's quick subset.")
   var quick = false
 
+  @Flag(help: "Check the specification (every problem and method built, the runs counted) and run nothing.")
+  var check = false
+
   @Flag(help: "No progress line on standard error.")
   var quiet = false
 
@@ -45,6 +48,11 @@ struct StudyCommand: ParsableCommand {
     guard jobs >= 1 else { throw InputError("invalid jobs \(jobs): expected an integer ≥ 1") }
     let spec = try StudySpecification.read(specification)
     let runs = try spec.runs(quick: quick)
+    if check {
+      let (problems, methods) = try StudyRunner.check(runs)
+      print("\(specification): \(runs.count) runs of \(methods) methods on \(problems) problems, each built")
+      return
+    }
     let shard =
       try shard.map { try StudySweep.Shard(parsing: $0) }
       ?? StudySweep.Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)

@@ -4,6 +4,13 @@ import Descent
 public protocol CatalogedProblem<Scalar>: Objective, Cataloged {
   /// Where the problem is started by default (the paper's start, or its source's).
   var defaultStart: [Scalar] { get }
+  /// Whether its seed changes the problem at these settings (a start, a rotation,
+  /// batches), so that a study runs it once per seed. Default: it has a seed.
+  static func isRandom(settings: [String: String]) -> Bool
+}
+
+extension CatalogedProblem {
+  public static func isRandom(settings: [String: String]) -> Bool { settingNames.contains("seed") }
 }
 
 /// Every test problem Descent has, by name: Rosenbrock and the quadratics, the

@@ -22,6 +22,72 @@ public struct StudyRun: Codable, Sendable, Equatable {
     public var text: String {
       ([name] + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
     }
+
+    private enum CodingKeys: String, CodingKey { case name, label, settings, isDefault }
+
+    /// Settings are written with their type, numbers as numbers, so that a results
+    /// file's settings columns are numeric in pandas; read back as text.
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      name = try c.decode(String.self, forKey: .name)
+      label = try c.decode(String.self, forKey: .label)
+      settings = try c.decode([String: TypedSetting].self, forKey: .settings).mapValues(\.text)
+      isDefault = try c.decode(Bool.self, forKey: .isDefault)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(name, forKey: .name)
+      try c.encode(label, forKey: .label)
+      try c.encode(settings.mapValues(TypedSetting.init), forKey: .settings)
+      try c.encode(isDefault, forKey: .isDefault)
+    }
+  }
+
+  /// A setting's value as a results file holds it: an integer, a finite number, or text
+  /// (a choice, a list, `inf`).
+  enum TypedSetting: Codable, Equatable {
+    case integer(Int)
+    case number(Double)
+    case text(String)
+
+    init(_ text: String) {
+      if let integer = Int(text) {
+        self = .integer(integer)
+      } else if let number = Double(text), number.isFinite {
+        self = .number(number)
+      } else {
+        self = .text(text)
+      }
+    }
+
+    var text: String {
+      switch self {
+      case .integer(let value): String(value)
+      case .number(let value): Double.settingText(value)
+      case .text(let value): value
+      }
+    }
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.singleValueContainer()
+      if let integer = try? c.decode(Int.self) {
+        self = .integer(integer)
+      } else if let number = try? c.decode(Double.self) {
+        self = .number(number)
+      } else {
+        self = .text(try c.decode(String.self))
+      }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.singleValueContainer()
+      switch self {
+      case .integer(let value): try c.encode(value)
+      case .number(let value): try c.encode(value)
+      case .text(let value): try c.encode(value)
+      }
+    }
   }
 
   /// Position in the sweep's fixed order.

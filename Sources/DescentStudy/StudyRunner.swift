@@ -13,9 +13,29 @@ public struct StudyRunner: Sendable {
 
   public init() {}
 
+  /// Builds each distinct problem and method of `runs` once, so a mistake in a setting
+  /// shows before a sweep starts; returns how many there are.
+  public static func check(_ runs: [StudyRun]) throws -> (problems: Int, methods: Int) {
+    var problems: Set<String> = []
+    var methods: Set<String> = []
+    for run in runs {
+      if problems.insert(run.problem.text).inserted {
+        _ = try Self.named {
+          try ProblemCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self)
+        }
+      }
+      if methods.insert(run.method.text).inserted {
+        _ = try Self.named {
+          try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
+        }
+      }
+    }
+    return (problems.count, methods.count)
+  }
+
   public func run(_ run: StudyRun) throws -> (StudyResult, StudyTiming) {
     let clock = ContinuousClock.now
-    let problem = try named {
+    let problem = try Self.named {
       try ProblemCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self)
     }
     // The full objective beside a stochastic one: the same problem with every row.
@@ -24,11 +44,11 @@ public struct StudyRunner: Sendable {
     let watchedOnGrid = stochastic || problem is any DataProblem<Double>
     let full =
       stochastic
-      ? try named {
+      ? try Self.named {
         try ProblemCatalog.make(
           run.problem.name, settings: run.problem.settings.merging(["batch-size": "0"]) { $1 }, as: Double.self)
       } : problem
-    let optimizer = try named {
+    let optimizer = try Self.named {
       try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
     }
     let start = problem.defaultStart
@@ -93,7 +113,7 @@ public struct StudyRunner: Sendable {
   }
 
   /// A catalog's error with the run it belongs to.
-  private func named<T>(_ body: () throws -> T) throws -> T {
+  private static func named<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch {

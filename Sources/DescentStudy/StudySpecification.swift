@@ -192,10 +192,19 @@ public struct StudySpecification: Codable, Sendable {
     let methods = try self.methods.filter { entry in
       !quick || (self.quick?.methods.map { $0.contains(entry.label ?? entry.name) } ?? true)
     }.flatMap { try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true) }
+    // Counted before they are listed; past the limit, every problem is counted still,
+    // so the error says how many runs the specification makes.
+    var total = 0
+    for (problem, _, seeds) in problems {
+      let (each, overflow) = (Self.isRandom(problem) ? seeds.count : 1).multipliedReportingOverflow(by: methods.count)
+      let (sum, over) = total.addingReportingOverflow(each)
+      total = overflow || over ? .max : sum
+    }
+    _ = try Self.countRuns(total, 1, "the specification")
     var runs: [StudyRun] = []
+    runs.reserveCapacity(total)
     for (problem, budget, seeds) in problems {
-      let type = ProblemCatalog.types(Double.self).first { $0.catalogName == problem.name }!
-      let seeded = type.settingNames.contains("seed") && problem.settings["seed"] == nil
+      let seeded = Self.isRandom(problem)
       for method in methods {
         for seed in seeded ? seeds.map(Optional.some) : [nil] {
           var settings = problem.settings
@@ -211,18 +220,74 @@ public struct StudySpecification: Codable, Sendable {
     return runs
   }
 
+  /// Whether seeds give the problem different runs (a start, a rotation, batches): a
+  /// problem without randomness, or with its seed given, runs once whatever the seeds.
+  static func isRandom(_ problem: StudyRun.Configuration) -> Bool {
+    guard problem.settings["seed"] == nil,
+      let type = ProblemCatalog.types(Double.self).first(where: { $0.catalogName == problem.name })
+    else { return false }
+    return type.isRandom(settings: problem.settings)
+  }
+
+  /// The most runs one specification makes: a sweep past it is a mistake to split,
+  /// refused before its runs are listed.
+  public static let maximumRuns = 10_000_000
+
+  /// `a·b` runs, refused past ``maximumRuns``.
+  static func countRuns(_ a: Int, _ b: Int, _ what: String) throws -> Int {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    guard !overflow, product < Int.max, product <= maximumRuns else {
+      throw StudyError(
+        "\(what) makes \(overflow || product == .max ? "more than \(Int.max - 1)" : String(product)) runs; a specification makes at most "
+          + "\(maximumRuns): split it")
+    }
+    return product
+  }
+
+  /// The settings a problem or method takes (Lookahead's with its inner method's).
+  static func settingNames(kind: String, _ entry: Entry) -> [String] {
+    if kind == "problem" {
+      return ProblemCatalog.types(Double.self).first { $0.catalogName == entry.name }?.settingNames ?? []
+    }
+    let types = OptimizerCatalog.listed(Double.self)
+    let own = types.first { $0.catalogName == entry.name }?.settingNames ?? []
+    guard entry.name == "lookahead" else { return own }
+    let inner = entry.settings?["inner"]?.values.first ?? "adam"
+    return own.filter { name in !types.contains { $0.catalogName == "gd" && $0.settingNames.contains(name) } }
+      + (types.first { $0.catalogName == inner }?.settingNames ?? [])
+  }
+
+  /// The method as its settings make it, encoded, to tell a grid point that is the
+  /// method at its defaults from one that is not; nil when the settings do not build it.
+  static func method(_ name: String, _ settings: [String: String]) -> Data? {
+    guard let method = try? OptimizerCatalog.make(name, settings: settings, as: Double.self) else { return nil }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    return try? encoder.encode(method)
+  }
+
   /// An entry's grid, expanded over its settings in name order; a method's defaults
-  /// first, unless turned off or already in the grid.
+  /// first, unless turned off or already in the grid (a grid point that makes the same
+  /// method, `learning-rate: 1e-3` where 0.001 is the default, is that run).
   private func configurations(
     _ entry: Entry, kind: String, known: [String], withDefaults: Bool
   ) throws -> [StudyRun.Configuration] {
     guard known.contains(entry.name) else {
       throw StudyError("unknown \(kind) '\(entry.name)': known are \(known.joined(separator: ", "))")
     }
+    let accepted = Self.settingNames(kind: kind, entry)
+    for name in (entry.settings ?? [:]).keys.sorted() where !accepted.contains(name) {
+      let near = NearestName.to(name, among: accepted).map { ": did you mean '\($0)'?" } ?? ""
+      throw StudyError(
+        "\(entry.name) has no setting '\(name)'\(near) (it takes \(accepted.isEmpty ? "none" : accepted.joined(separator: ", ")))"
+      )
+    }
     var grids: [[String: String]] = [[:]]
     var fixed: [String: String] = [:]
+    var size = 1
     for (name, grid) in (entry.settings ?? [:]).sorted(by: { $0.key < $1.key }) {
       guard !grid.values.isEmpty else { throw StudyError("\(entry.name): setting '\(name)' has no values") }
+      size = try Self.countRuns(size, grid.values.count, "\(entry.name)'s grid")
       if grid.values.count == 1 { fixed[name] = grid.values[0] }
       grids = grids.flatMap { partial in grid.values.map { partial.merging([name: $0]) { $1 } } }
     }
@@ -230,7 +295,18 @@ public struct StudySpecification: Codable, Sendable {
       StudyRun.Configuration(name: entry.name, label: entry.label ?? entry.name, settings: $0)
     }
     if withDefaults && (entry.defaults ?? true) {
-      if let index = configurations.firstIndex(where: { $0.settings == fixed }) {
+      // The values of each listed setting that leave the method at its defaults.
+      let atDefaults = Self.method(entry.name, fixed)
+      var defaultValues: [String: Set<String>] = [:]
+      for (name, grid) in entry.settings ?? [:] where grid.values.count > 1 {
+        defaultValues[name] = Set(
+          grid.values.filter {
+            atDefaults != nil && Self.method(entry.name, fixed.merging([name: $0]) { $1 }) == atDefaults
+          })
+      }
+      if let index = configurations.firstIndex(where: {
+        $0.settings.allSatisfy { name, value in fixed[name] == value || defaultValues[name]?.contains(value) == true }
+      }) {
         configurations[index].isDefault = true
       } else {
         configurations.insert(

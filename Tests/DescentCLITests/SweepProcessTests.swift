@@ -58,7 +58,7 @@ import Testing
     try finish(["study", "\(base)/spec.yaml", "--output", "\(base)/straight", "--jobs", "1", "--quiet"])
     let straight = try Data(contentsOf: URL(fileURLWithPath: "\(base)/straight/results.jsonl"))
     let total = straight.filter { $0 == UInt8(ascii: "\n") }.count
-    #expect(total == 24)
+    #expect(total == 18)
 
     let killed = try start(["study", "\(base)/spec.yaml", "--output", "\(base)/killed", "--jobs", "2", "--quiet"])
     let deadline = Date().addingTimeInterval(60)

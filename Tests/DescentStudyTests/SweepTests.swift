@@ -32,22 +32,84 @@ import Testing
     return try StudySpecification.read(path)
   }
 
-  /// Grids expand in setting-name order, each method also at its defaults, seeds only
-  /// where the problem has one; the quick subset is a subset.
+  /// Grids expand in setting-name order, each method also at its defaults unless a grid
+  /// point is that (gd's 1e-3 is its default 0.001), seeds only where the problem has
+  /// randomness; the quick subset is a subset.
   @Test func runsExpandInAFixedOrder() throws {
     let runs = try specification(in: temporaryFolder()).runs()
-    // mgh-rosenbrock: 3 gd configurations (defaults, two rates) + lbfgs = 4, no seed;
-    // diagonal-quadratic: 2 conditions × 4 × 2 seeds = 16.
-    #expect(runs.count == 20)
-    #expect(runs.map(\.index) == Array(0..<20))
-    #expect(runs[0].method.settings.isEmpty && runs[0].seed == nil)
-    #expect(runs[1].method.settings == ["learning-rate": "1e-3"])
-    #expect(runs[3].method.label == "l-bfgs")
-    #expect(runs[4].problem.settings == ["condition": "1e2", "dimension": "20", "seed": "0"])
-    #expect(runs[5].problem.settings["seed"] == "1")
+    // mgh-rosenbrock: 2 gd rates (1e-3 the default) + lbfgs = 3, no seed;
+    // diagonal-quadratic: 2 conditions × 3 × 2 seeds = 12.
+    #expect(runs.count == 15)
+    #expect(runs.map(\.index) == Array(0..<15))
+    #expect(runs[0].method.settings == ["learning-rate": "1e-3"] && runs[0].method.isDefault && runs[0].seed == nil)
+    #expect(runs[1].method.settings == ["learning-rate": "1e-2"] && !runs[1].method.isDefault)
+    #expect(runs[2].method.label == "l-bfgs")
+    #expect(runs[3].problem.settings == ["condition": "1e2", "dimension": "20", "seed": "0"])
+    #expect(runs[4].problem.settings["seed"] == "1")
     #expect(Set(runs.map(\.id)).count == runs.count)
     let quick = try specification(in: temporaryFolder()).runs(quick: true)
-    #expect(quick.count == 3 && quick.allSatisfy { $0.budget == 10 && $0.method.name == "gd" })
+    #expect(quick.count == 2 && quick.allSatisfy { $0.budget == 10 && $0.method.name == "gd" })
+  }
+
+  /// A problem without randomness runs once whatever the seeds: the full-batch
+  /// regression; its stochastic mode and the network (whose seed draws its start) once
+  /// per seed.
+  @Test func seedsMultiplyOnlyRandomProblems() throws {
+    let folder = try temporaryFolder()
+    try """
+    budget: 5
+    seeds: [0, 1, 2]
+    problems:
+      - name: breast-cancer-logistic
+      - {name: breast-cancer-logistic, settings: {batch-size: 32}}
+      - name: digits-tanh-network
+      - name: beale
+    methods: [{name: gd}]
+    """.write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)
+    let runs = try StudySpecification.read(folder + "/s.yaml").runs()
+    #expect(runs.map { $0.seed.map(Int.init) ?? -1 } == [-1, 0, 1, 2, 0, 1, 2, -1])
+  }
+
+  /// Unknown keys and settings are errors naming them and where they stand; a YAML
+  /// error gives its line and column; a grid of too many runs is refused before it is
+  /// listed.
+  @Test(arguments: [
+    (
+      "budget: 5\nseed: [0]\nproblems: [{name: beale}]\nmethods: [{name: gd}]",
+      "unknown key 'seed' at the top: did you mean 'seeds'?"
+    ),
+    (
+      "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: gd, setting: {learning-rate: 1}}]",
+      "unknown key 'setting' in methods[0]: did you mean 'settings'?"
+    ),
+    ("budget: 5\nproblems: [{name: beale, label: b}]\nmethods: [{name: gd}]", "unknown key 'label' in problems[0]"),
+    (
+      "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: gd, settings: {learnig-rate: 1}}]",
+      "gd has no setting 'learnig-rate': did you mean 'learning-rate'?"
+    ),
+    ("budget: 5\nproblems:\n  - name: beale\n   bad: [\nmethods: []", "YAML error at line 4, column 4"),
+    (
+      "budget: 5\nproblems: [{name: extended-rosenbrock, settings: {dimension: [\((1...5_000).map(String.init).joined(separator: ","))]}}]\nmethods: [{name: gd, settings: {learning-rate: [\((1...3_000).map { "\($0)e-9" }.joined(separator: ","))]}}]",
+      "makes 15005000 runs; a specification makes at most 10000000"
+    ),
+  ])
+  func badSpecificationsAreNamed(text: String, message: String) throws {
+    let folder = try temporaryFolder()
+    try text.write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)
+    let error = #expect(throws: StudyError.self) { try StudySpecification.read(folder + "/s.yaml").runs() }
+    #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
+  }
+
+  /// Settings are recorded with their type: numbers as JSON numbers, read back as text.
+  @Test func settingsAreRecordedAsNumbers() throws {
+    let run = StudyRun(
+      index: 0, problem: .init(name: "beale", settings: [:]),
+      method: .init(name: "bb", settings: ["initial-step-size": "1e-2", "formula": "bb1", "memory": "10"]),
+      seed: nil, budget: 5)
+    let line = try StudyJSON.line(run)
+    #expect(line.contains("\"settings\":{\"formula\":\"bb1\",\"initial-step-size\":0.01,\"memory\":10}"))
+    let read = try StudyJSON.decoder.decode(StudyRun.self, from: Data(line.utf8))
+    #expect(read.method.settings == ["initial-step-size": "0.01", "formula": "bb1", "memory": "10"])
   }
 
   /// FNV-1a's published test vectors: the ids do not depend on the platform.
@@ -136,9 +198,9 @@ extension SweepTests {
     let runs = try StudySpecification.read(path).runs()
     #expect(
       runs.map(\.method.settings) == [
-        ["horizon": "5"], ["horizon": "5", "learning-rate": "1e-3"], ["horizon": "5", "learning-rate": "1e-2"],
+        ["horizon": "5", "learning-rate": "1e-3"], ["horizon": "5", "learning-rate": "1e-2"],
       ])
-    #expect(runs.map(\.method.isDefault) == [true, false, false])
+    #expect(runs.map(\.method.isDefault) == [true, false])
     #expect(runs.allSatisfy { $0.budget == 7 && $0.seed == 4 })
   }
 }

@@ -291,7 +291,7 @@ extension String {
 
 extension DescentFloat {
   /// As written on the command line: `0.001`, `1e-8`, `1000`.
-  static func settingText(_ value: Self) -> String {
+  package static func settingText(_ value: Self) -> String {
     if value.isFinite && value == value.rounded() && value.magnitude < 1e15 {
       return String(Int(value))
     }

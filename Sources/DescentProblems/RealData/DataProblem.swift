@@ -10,6 +10,17 @@ public protocol DataProblem<Scalar>: CatalogedProblem {
   var seed: UInt64 { get }
   /// The problem on every row (batch size 0) or in its stochastic mode.
   init(batchSize: Int, seed: UInt64) throws(DescentError)
+  /// Whether the seed draws the start too (a network's weights); otherwise it draws
+  /// the batches alone, and the full sum has no randomness.
+  static var seedsItsStart: Bool { get }
+}
+
+extension DataProblem {
+  public static var seedsItsStart: Bool { false }
+
+  public static func isRandom(settings: [String: String]) -> Bool {
+    seedsItsStart || (settings["batch-size"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0) != 0
+  }
 }
 
 extension CatalogEntry where Subject: DataProblem {

@@ -17,6 +17,7 @@ public struct DigitsTanhNetwork<Scalar: DescentFloat>: DataProblem {
   }
 
   public var defaultStart: [Scalar] { model.defaultStart }
+  public static var seedsItsStart: Bool { true }
 
   public static var catalogEntry: CatalogEntry<Self> {
     .realData(
