@@ -49,7 +49,8 @@ def main(path, taus=(1e-5, 1e-7)):
     dimension = {p: by_problem[p][0]["dimension"] for p in problems}
 
     def rate(r):
-        return r["run"]["method"]["settings"].get("learning-rate")
+        value = r["run"]["method"]["settings"].get("learning-rate")
+        return None if value is None else float(value)
 
     for tau in taus:
         print(f"τ = {tau:g}: share of the {len(problems)} problems solved (best setting per problem),"
@@ -74,7 +75,11 @@ def main(path, taus=(1e-5, 1e-7)):
     for r in results:
         if r["run"]["method"]["name"] == "gd":
             p = key(r["run"]["problem"])
-            gd[(p, rate(r), r["run"].get("seed"))] = (r["termination"].startswith("non-finite"), cost(r, floors[p], 1e-5))
+            outcome = (r["termination"].startswith("non-finite"), cost(r, floors[p], 1e-5))
+            gd[(p, rate(r), r["run"].get("seed"))] = outcome
+            # GD at its defaults is what a method without a γ is held to.
+            if r["run"]["method"]["is_default"]:
+                gd[(p, None, r["run"].get("seed"))] = outcome
     print("Runs ending non-finite (all, where GD with the same γ stayed finite); runs where GD with the same γ"
           " reached 1e-5 and the method did not:")
     for label in labels:

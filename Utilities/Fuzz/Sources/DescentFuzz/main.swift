@@ -14,6 +14,8 @@
 // valid one with one odd part: a value at or past its limits, huge or malformed, a
 // malformed specification or start, or an output path of every kind.
 //
+// Then generated study specifications (SpecificationCases.swift), a quarter as many.
+//
 //   swift run --package-path Utilities/Fuzz DescentFuzz .build/release/descent [count] [seed]
 import Descent
 import DescentProblems
@@ -345,5 +347,10 @@ for index in 0..<count {
 }
 let summary = exits.keys.sorted().map { "exit \($0): \(exits[$0]!)" }.joined(separator: ", ")
 print("\(count) command lines (seed \(seed)); \(summary); slowest \(String(format: "%.2f", slowest)) s")
-print("fuzz: \(count - failures) passed, \(failures) failed")
+let specifications = max(1, count / 4)
+let specificationFailures = try fuzzSpecifications(binary, count: specifications, rng: &rng, folder: folder)
+print("\(specifications) specifications: \(specifications - specificationFailures) passed")
+let total = count + specifications
+failures += specificationFailures
+print("fuzz: \(total - failures) passed, \(failures) failed")
 exit(failures == 0 ? 0 : 1)
