@@ -3,7 +3,8 @@ import DescentProblems
 import Foundation
 import Yams
 
-/// What `descent study` runs, read from YAML (or JSON, which is YAML):
+/// What `descent study` runs, read from YAML (or JSON, which is YAML); every key, with
+/// what it means, is in the repository's docs/specification.md:
 ///
 /// ```yaml
 /// budget: 2000                 # gradient evaluations per run
@@ -24,9 +25,10 @@ import Yams
 ///
 /// A setting is one value or a list (a grid). A method also runs at its defaults for
 /// what its grid tunes (its single-valued settings kept, the listed ones left at their
-/// defaults) unless `defaults: false`: the run its profile "at defaults" uses. A problem
-/// may set its own `budget` and `seeds`. Values are kept as typed, so a run's id and its errors
-/// show them as written.
+/// defaults) unless `defaults: false` or a grid point makes that same method: the run its
+/// profile "at defaults" uses. A problem may set its own `budget` and `seeds`; seeds
+/// multiply only problems with randomness. Values are kept as typed, so a run's id and
+/// its errors show them as written.
 public struct StudySpecification: Codable, Sendable {
   public var budget: Int
   public var seeds: [UInt64]?

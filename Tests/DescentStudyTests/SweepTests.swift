@@ -288,3 +288,23 @@ extension SweepTests {
     try SweepRecord(specification: specification, quick: false, runs: runs).claim(folder: folder)
   }
 }
+
+/// The committed study is one sweep of `study/suite.yaml`: its lines are the runs of the
+/// specification in the sweep's order, so a rerun's file is the same bytes (`cmp`).
+@Suite struct CommittedStudyTests {
+  @Test func resultsAreTheSweepInOrder() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    let runs = try StudySpecification.read("\(root)/study/suite.yaml").runs()
+    let (results, skipped) = try ResultsFile.read(StudyResult.self, from: "\(root)/study/results/results.jsonl")
+    #expect(skipped == 0)
+    #expect(results.map(\.id) == runs.map(\.id))
+    #expect(results.map(\.run.index) == Array(runs.indices))
+    let record = try StudyJSON.decoder.decode(
+      SweepRecord.self, from: Data(contentsOf: URL(fileURLWithPath: "\(root)/study/results/specification.json")))
+    #expect(
+      record
+        == SweepRecord(specification: try StudySpecification.read("\(root)/study/suite.yaml"), quick: false, runs: runs)
+    )
+  }
+}

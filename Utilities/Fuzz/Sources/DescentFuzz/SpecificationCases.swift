@@ -15,10 +15,12 @@ func oddYAMLValue(_ rng: inout SplitMix64, depth: Int = 0) -> String {
   case 2: return rng.pick(["null", "~", "true", "no", "''", "\"\"", "'x: y'", "\"\\u0000\"", "é", "[]", "{}"])
   case 3: return rng.pick(["beale", "gd", "csawg", "bogus", "learning-rate", "seed"])
   case 4: return "*anchor"
-  case 5: return "[" + (0..<rng.below(4)).map { _ in oddYAMLValue(&rng, depth: depth + 1) }.joined(separator: ", ") + "]"
+  case 5:
+    return "[" + (0..<rng.below(4)).map { _ in oddYAMLValue(&rng, depth: depth + 1) }.joined(separator: ", ") + "]"
   default:
     let keys = ["name", "settings", "budget", "seeds", "label", "defaults", "bogus", "Name"]
-    return "{" + (0..<rng.below(3)).map { _ in "\(rng.pick(keys)): \(oddYAMLValue(&rng, depth: depth + 1))" }
+    return "{"
+      + (0..<rng.below(3)).map { _ in "\(rng.pick(keys)): \(oddYAMLValue(&rng, depth: depth + 1))" }
       .joined(separator: ", ") + "}"
   }
 }
@@ -30,7 +32,8 @@ func grid(_ rng: inout SplitMix64, large: inout Bool) -> String {
     large = true
     return "[" + (1...rng.pick([1_000, 3_000])).map { "\($0)e-6" }.joined(separator: ", ") + "]"
   case 1: return oddYAMLValue(&rng)
-  default: return "[" + (0..<(1 + rng.below(3))).map { _ in rng.pick(oddNumbers + oddIntegers) }.joined(separator: ", ") + "]"
+  default:
+    return "[" + (0..<(1 + rng.below(3))).map { _ in rng.pick(oddNumbers + oddIntegers) }.joined(separator: ", ") + "]"
   }
 }
 
@@ -42,7 +45,9 @@ func specification(_ rng: inout SplitMix64) -> (text: String, long: Bool) {
   if rng.below(10) > 0 { lines.append("budget: &anchor \(budget)") }
   if budget.count > 3 { long = true }
   if rng.below(3) == 0 { lines.append("seeds: \(rng.pick(["[0, 1]", "[0]", "[]", "[-1]", "0", "*anchor", "[1e3]"]))") }
-  if rng.below(8) == 0 { lines.append("\(rng.pick(["seed", "Budget", "method", "problem", "quik", "extra"])): \(oddYAMLValue(&rng))") }
+  if rng.below(8) == 0 {
+    lines.append("\(rng.pick(["seed", "Budget", "method", "problem", "quik", "extra"])): \(oddYAMLValue(&rng))")
+  }
   let cheap = ["beale", "rosenbrock", "wood", "quadratic", "diagonal-quadratic", "breast-cancer-logistic", "bogus"]
   lines.append("problems:")
   for _ in 0..<(1 + rng.below(2)) {
@@ -54,7 +59,9 @@ func specification(_ rng: inout SplitMix64) -> (text: String, long: Bool) {
       if setting == "dimension" && value.count > 100 { value = "[2, 3]" }
       lines.append("    settings: {\(setting): \(value)}")
     }
-    if rng.below(6) == 0 { lines.append("    \(rng.pick(["budget", "seeds", "label", "bogus"])): \(oddYAMLValue(&rng))") }
+    if rng.below(6) == 0 {
+      lines.append("    \(rng.pick(["budget", "seeds", "label", "bogus"])): \(oddYAMLValue(&rng))")
+    }
   }
   lines.append("methods:")
   for _ in 0..<(1 + rng.below(3)) {
@@ -68,10 +75,14 @@ func specification(_ rng: inout SplitMix64) -> (text: String, long: Bool) {
     } else if rng.below(2) == 0, let setting = method.parameters.randomElement(using: &rng) {
       lines.append("    settings: {\(rng.below(10) == 0 ? "bogus" : setting.name): \(grid(&rng, large: &long))}")
     }
-    if rng.below(6) == 0 { lines.append("    \(rng.pick(["label", "defaults", "budget", "bogus"])): \(oddYAMLValue(&rng))") }
+    if rng.below(6) == 0 {
+      lines.append("    \(rng.pick(["label", "defaults", "budget", "bogus"])): \(oddYAMLValue(&rng))")
+    }
   }
   if rng.below(5) == 0 { lines.append("quick: \(oddYAMLValue(&rng))") }
-  if rng.below(15) == 0 { lines.insert(rng.pick(["- a list at the top", "  bad: indent", "{unclosed", "\t tab"]), at: 0) }
+  if rng.below(15) == 0 {
+    lines.insert(rng.pick(["- a list at the top", "  bad: indent", "{unclosed", "\t tab"]), at: 0)
+  }
   if rng.below(20) == 0 { lines = [lines.joined(separator: "\n").replacingOccurrences(of: ":", with: "")] }
   return (lines.joined(separator: "\n") + "\n", long)
 }
@@ -103,7 +114,9 @@ func fuzzSpecifications(_ binary: String, count: Int, rng: inout SplitMix64, fol
     if (try? String(contentsOfFile: "\(place)/spec.yaml", encoding: .utf8)) != text {
       problems.append("the specification changed")
     }
-    if (try? String(contentsOfFile: "\(place)/beside", encoding: .utf8)) != "keep\n" { problems.append("a file beside it changed") }
+    if (try? String(contentsOfFile: "\(place)/beside", encoding: .utf8)) != "keep\n" {
+      problems.append("a file beside it changed")
+    }
     // What the folder holds: whole JSON lines, and nothing but the study's files.
     let files = (try? FileManager.default.contentsOfDirectory(atPath: "\(place)/out")) ?? []
     for file in files where !["results.jsonl", "timing.jsonl", "specification.json"].contains(file) {
@@ -112,7 +125,8 @@ func fuzzSpecifications(_ binary: String, count: Int, rng: inout SplitMix64, fol
     for file in ["results.jsonl", "timing.jsonl"] {
       let data = FileManager.default.contents(atPath: "\(place)/out/\(file)") ?? Data()
       if !data.isEmpty && data.last != UInt8(ascii: "\n") { problems.append("\(file) ends in a cut-short line") }
-      for line in data.split(separator: UInt8(ascii: "\n")) where (try? JSONSerialization.jsonObject(with: Data(line))) == nil {
+      for line in data.split(separator: UInt8(ascii: "\n"))
+      where (try? JSONSerialization.jsonObject(with: Data(line))) == nil {
         problems.append("\(file) has a line that is not JSON")
         break
       }
