@@ -103,3 +103,14 @@ import Testing
     }
   }
 }
+
+extension SizeTests {
+  /// The memory a run may take is the process's (its limits and group's) shared among
+  /// the runs of a sweep: with four runs at once, each may take a quarter.
+  @Test func runsAtOnceShareTheMemory() {
+    let alone = MemoryRequirement.available(sharedBy: 1)
+    let shared = MemoryRequirement.available(sharedBy: 4)
+    #expect(shared.limit.hasSuffix("shared by 4 runs"))
+    #expect(abs(Double(shared.bytes) * 4 - Double(alone.bytes)) < 0.25 * Double(alone.bytes))
+  }
+}

@@ -16,7 +16,10 @@ package enum MemoryRequirement {
   /// its address space and data (`RLIMIT_AS`, `RLIMIT_DATA`, less what it uses) and its
   /// control group's limit (less what the group uses), divided among the runs sharing
   /// it (``shares``).
-  package static var available: (bytes: Int, limit: String) {
+  package static var available: (bytes: Int, limit: String) { available(sharedBy: shares) }
+
+  /// ``available`` when `shares` runs share the process's memory.
+  package static func available(sharedBy shares: Int) -> (bytes: Int, limit: String) {
     var smallest = (bytes: Int(clamping: ProcessInfo.processInfo.physicalMemory), limit: "the machine's memory")
     func consider(_ bytes: Int?, _ limit: String) {
       if let bytes, bytes < smallest.bytes { smallest = (max(0, bytes), limit) }
