@@ -25,8 +25,8 @@ struct StudyCommand: ParsableCommand {
   @Option(help: "Folder of the results files.", completion: .directory)
   var output = "study-results"
 
-  @Option(help: "Runs at once; every core by default.")
-  var jobs = Parallel.cores
+  @Option(help: "Runs at once (default: every core).")
+  var jobs: Int?
 
   @Option(
     help: ArgumentHelp("This process's share of the runs: every n-th from the i-th (0 ≤ i < n).", valueName: "i/n"))
@@ -45,6 +45,7 @@ struct StudyCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
+    let jobs = jobs ?? Parallel.cores
     guard jobs >= 1 else { throw InputError("invalid jobs \(jobs): expected an integer ≥ 1") }
     let spec = try StudySpecification.read(specification)
     let runs = try spec.runs(quick: quick)

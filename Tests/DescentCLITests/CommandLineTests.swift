@@ -74,6 +74,12 @@ import Testing
     #expect(failure(arguments) == message)
   }
 
+  /// `study --help` says each default once.
+  @Test func studyHelpSaysTheJobsDefaultOnce() {
+    let help = StudyCommand.helpMessage(columns: 200)
+    #expect(help.contains("Runs at once (default: every core).") && !help.contains("every core). (default"))
+  }
+
   /// The shell completes methods, problems, their settings and files of the right kind.
   @Test(arguments: [CompletionShell.bash, .zsh, .fish])
   func completionKnowsTheCatalog(shell: CompletionShell) {
