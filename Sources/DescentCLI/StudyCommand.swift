@@ -48,12 +48,13 @@ struct StudyCommand: ParsableCommand {
     let jobs = jobs ?? Parallel.cores
     guard jobs >= 1 else { throw InputError("invalid jobs \(jobs): expected an integer ≥ 1") }
     let spec = try StudySpecification.read(specification)
-    let runs = try spec.runs(quick: quick)
     if check {
-      let (problems, methods) = try StudyRunner.check(runs)
-      print("\(specification): \(runs.count) runs of \(methods) methods on \(problems) problems, each built")
+      let (runs, problems, methods) = try spec.check(quick: quick)
+      print(
+        "\(specification): \(runs) runs of \(methods) methods on \(problems) problems; every setting's values built")
       return
     }
+    let runs = try spec.runs(quick: quick)
     let shard =
       try shard.map { try StudySweep.Shard(parsing: $0) }
       ?? StudySweep.Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)

@@ -13,26 +13,6 @@ public struct StudyRunner: Sendable {
 
   public init() {}
 
-  /// Builds each distinct problem and method of `runs` once, so a mistake in a setting
-  /// shows before a sweep starts; returns how many there are.
-  public static func check(_ runs: [StudyRun]) throws -> (problems: Int, methods: Int) {
-    var problems: Set<String> = []
-    var methods: Set<String> = []
-    for run in runs {
-      if problems.insert(run.problem.text).inserted {
-        _ = try Self.named {
-          try ProblemCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self)
-        }
-      }
-      if methods.insert(run.method.text).inserted {
-        _ = try Self.named {
-          try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
-        }
-      }
-    }
-    return (problems.count, methods.count)
-  }
-
   public func run(_ run: StudyRun) throws -> (StudyResult, StudyTiming) {
     let clock = ContinuousClock.now
     let problem = try Self.named {
@@ -63,10 +43,14 @@ public struct StudyRunner: Sendable {
       return .init(gradient: progress.gradientEvaluations, value: progress.valueEvaluations, samples: samples)
     }
     var nextPoint = 0
+    // Values are bounded too, at d + 1 a gradient (a simplex gradient, Moré and Wild's
+    // unit of cost), so that a method that evaluates no gradient (Nelder–Mead) ends.
+    let (values, overflow) = run.budget.multipliedReportingOverflow(by: problem.dimension + 1)
+    let rules = StoppingRules<Double>(maxGradientEvaluations: run.budget, maxValueEvaluations: overflow ? nil : values)
     let result: MinimizationResult<Double>
     do {
       result = try minimize(
-        problem, from: start, with: optimizer, until: StoppingRules(maxGradientEvaluations: run.budget),
+        problem, from: start, with: optimizer, until: rules,
         progress: { progress in
           let due = progress.gradientEvaluations >= nextPoint
           guard !watchedOnGrid || due else { return .proceed }

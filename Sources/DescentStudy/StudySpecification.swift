@@ -268,12 +268,25 @@ public struct StudySpecification: Codable, Sendable {
     return try? encoder.encode(method)
   }
 
-  /// An entry's grid, expanded over its settings in name order; a method's defaults
-  /// first, unless turned off or already in the grid (a grid point that makes the same
-  /// method, `learning-rate: 1e-3` where 0.001 is the default, is that run).
-  private func configurations(
-    _ entry: Entry, kind: String, known: [String], withDefaults: Bool
-  ) throws -> [StudyRun.Configuration] {
+  /// An entry's grid before it is expanded: its settings in name order with their
+  /// values, the single-valued ones, which listed values leave a method at its
+  /// defaults, and whether the run at defaults is a run of its own.
+  struct Expansion {
+    var entry: Entry
+    var keys: [(name: String, values: [String])]
+    var fixed: [String: String]
+    var defaultValues: [String: Set<String>]?
+    var size: Int
+    /// The run at defaults, when no grid point is it.
+    var addsDefault: Bool {
+      defaultValues.map { values in !keys.allSatisfy { $0.values.count == 1 || !(values[$0.name] ?? []).isEmpty } }
+        ?? false
+    }
+    var count: Int { size + (addsDefault ? 1 : 0) }
+  }
+
+  /// Checks an entry's name and settings and finds its grid, without expanding it.
+  private func grid(_ entry: Entry, kind: String, known: [String], withDefaults: Bool) throws -> Expansion {
     guard known.contains(entry.name) else {
       throw StudyError("unknown \(kind) '\(entry.name)': known are \(known.joined(separator: ", "))")
     }
@@ -284,39 +297,104 @@ public struct StudySpecification: Codable, Sendable {
         "\(entry.name) has no setting '\(name)'\(near) (it takes \(accepted.isEmpty ? "none" : accepted.joined(separator: ", ")))"
       )
     }
-    var grids: [[String: String]] = [[:]]
+    var keys: [(name: String, values: [String])] = []
     var fixed: [String: String] = [:]
     var size = 1
     for (name, grid) in (entry.settings ?? [:]).sorted(by: { $0.key < $1.key }) {
       guard !grid.values.isEmpty else { throw StudyError("\(entry.name): setting '\(name)' has no values") }
       size = try Self.countRuns(size, grid.values.count, "\(entry.name)'s grid")
       if grid.values.count == 1 { fixed[name] = grid.values[0] }
-      grids = grids.flatMap { partial in grid.values.map { partial.merging([name: $0]) { $1 } } }
+      keys.append((name, grid.values))
     }
-    var configurations = grids.map {
-      StudyRun.Configuration(name: entry.name, label: entry.label ?? entry.name, settings: $0)
-    }
+    var defaultValues: [String: Set<String>]?
     if withDefaults && (entry.defaults ?? true) {
       // The values of each listed setting that leave the method at its defaults.
       let atDefaults = Self.method(entry.name, fixed)
-      var defaultValues: [String: Set<String>] = [:]
-      for (name, grid) in entry.settings ?? [:] where grid.values.count > 1 {
-        defaultValues[name] = Set(
-          grid.values.filter {
-            atDefaults != nil && Self.method(entry.name, fixed.merging([name: $0]) { $1 }) == atDefaults
-          })
+      var values: [String: Set<String>] = [:]
+      for (name, list) in keys where list.count > 1 {
+        values[name] = Set(
+          list.filter { atDefaults != nil && Self.method(entry.name, fixed.merging([name: $0]) { $1 }) == atDefaults })
       }
-      if let index = configurations.firstIndex(where: {
-        $0.settings.allSatisfy { name, value in fixed[name] == value || defaultValues[name]?.contains(value) == true }
-      }) {
-        configurations[index].isDefault = true
-      } else {
-        configurations.insert(
-          .init(name: entry.name, label: entry.label ?? entry.name, settings: fixed, isDefault: true), at: 0)
+      defaultValues = values
+    }
+    return Expansion(entry: entry, keys: keys, fixed: fixed, defaultValues: defaultValues, size: size)
+  }
+
+  /// An entry's configurations: its grid expanded in setting-name order; a method's
+  /// defaults first, unless turned off or already in the grid (a grid point that makes
+  /// the same method, `learning-rate: 1e-3` where 0.001 is the default, is that run).
+  private func configurations(
+    _ entry: Entry, kind: String, known: [String], withDefaults: Bool
+  ) throws -> [StudyRun.Configuration] {
+    let grid = try grid(entry, kind: kind, known: known, withDefaults: withDefaults)
+    var settings: [[String: String]] = [[:]]
+    for (name, values) in grid.keys {
+      settings = settings.flatMap { partial in values.map { partial.merging([name: $0]) { $1 } } }
+    }
+    var configurations = settings.map {
+      StudyRun.Configuration(name: entry.name, label: entry.label ?? entry.name, settings: $0)
+    }
+    guard let defaultValues = grid.defaultValues else { return configurations }
+    if grid.addsDefault {
+      configurations.insert(
+        .init(name: entry.name, label: entry.label ?? entry.name, settings: grid.fixed, isDefault: true), at: 0)
+    } else if let index = configurations.firstIndex(where: {
+      $0.settings.allSatisfy { name, value in grid.fixed[name] == value || defaultValues[name]?.contains(value) == true
       }
+    }) {
+      configurations[index].isDefault = true
     }
     return configurations
   }
+
+  /// Checks the specification without listing its runs: every name and setting, each
+  /// value of each setting built in turn (with the others at their first values), the
+  /// runs counted. A sweep of millions of runs is checked in a moment.
+  public func check(quick: Bool = false) throws -> (runs: Int, problems: Int, methods: Int) {
+    let problemEntries = problems.filter { entry in
+      !quick || (self.quick?.problems.map { $0.contains(entry.name) } ?? true)
+    }
+    let methodEntries = methods.filter { entry in
+      !quick || (self.quick?.methods.map { $0.contains(entry.label ?? entry.name) } ?? true)
+    }
+    let methodGrids = try methodEntries.map {
+      try grid($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true)
+    }
+    for grid in methodGrids {
+      try Self.buildEach(grid) { try OptimizerCatalog.make(grid.entry.name, settings: $0, as: Double.self) }
+    }
+    let methodCount = try methodGrids.reduce(0) { try Self.countRuns($0 + $1.count, 1, "the methods") }
+    var problemCount = 0
+    var runCount = 0
+    let seeds = (quick ? self.quick?.seeds : nil) ?? self.seeds ?? [0]
+    for entry in problemEntries {
+      let grid = try grid(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
+      try Self.buildEach(grid) { try ProblemCatalog.make(entry.name, settings: $0, as: Double.self) }
+      for configuration in try configurations(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
+      {
+        let seeded = Self.isRandom(configuration) ? (entry.seeds ?? seeds).count : 1
+        runCount = try Self.countRuns(
+          runCount + (try Self.countRuns(seeded, methodCount, configuration.text)), 1, "the specification")
+        problemCount += 1
+      }
+    }
+    guard runCount > 0 else { throw StudyError("the specification has no runs (no problems or no methods)") }
+    return (runCount, problemCount, methodCount)
+  }
+
+  /// Builds the entry at each value of each setting in turn, the others at their first.
+  private static func buildEach(_ grid: Expansion, _ build: ([String: String]) throws -> Any) throws {
+    let first = Dictionary(uniqueKeysWithValues: grid.keys.map { ($0.name, $0.values[0]) })
+    do {
+      _ = try build(first)
+      for (name, values) in grid.keys {
+        for value in values.dropFirst() { _ = try build(first.merging([name: value]) { $1 }) }
+      }
+    } catch let error as DescentError {
+      throw StudyError("\(grid.entry.name): \(error)")
+    }
+  }
+
 }
 
 /// A mistake in a specification, a results file or the study's own files, said plainly.

@@ -292,6 +292,18 @@ extension SweepTests {
 /// The committed study is one sweep of `study/suite.yaml`: its lines are the runs of the
 /// specification in the sweep's order, so a rerun's file is the same bytes (`cmp`).
 @Suite struct CommittedStudyTests {
+  /// `--check` counts the runs the sweep lists, without listing them.
+  @Test(arguments: [false, true])
+  func checkCountsTheRuns(quick: Bool) throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    let specification = try StudySpecification.read("\(root)/study/suite.yaml")
+    let runs = try specification.runs(quick: quick)
+    let checked = try specification.check(quick: quick)
+    #expect(checked.runs == runs.count)
+    #expect(checked.methods == Set(runs.map(\.method.text)).count)
+  }
+
   @Test func resultsAreTheSweepInOrder() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().path
