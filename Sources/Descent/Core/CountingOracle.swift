@@ -114,6 +114,15 @@ public struct CountingOracle<Problem: Objective>: Sendable {
     return f.isFinite && Vector.isFinite(gradient) ? f : nil
   }
 
+  /// `f(w)` at a trial point, counted; nil when it is not finite, which the method
+  /// rejects (a line search that needs f alone there, as Raydan's GBB does).
+  @inlinable
+  public mutating func trialValue(at w: [Scalar]) -> Scalar? {
+    _valueEvaluations += 1
+    let f = objective.value(at: w)
+    return f.isFinite ? f : nil
+  }
+
   /// One joint evaluation, counted as a value and a gradient; what is done with a
   /// non-finite result is the caller's.
   @inlinable

@@ -10,6 +10,10 @@ import RealModule
 ///     θ = argmin ‖r_k − ΔR θ‖² + λ‖ΔR‖²_F ‖θ‖²        (regularised least squares)
 ///     x_AA = x_k + r_k − (ΔX + ΔR) θ                   (type II, mixing β = 1)
 ///
+/// This is type-II Anderson with one safeguard borrowed from Zhang, O'Donoghue and
+/// Boyd, not their method: theirs is type-I Anderson (an approximate inverse Jacobian,
+/// with Powell-type regularisation and restarts), which Descent does not have.
+///
 /// Safeguard (Zhang, O'Donoghue & Boyd 2020, their eq. (12) on the residual): x_AA is
 /// accepted when its gradient is finite and ‖g(x_AA)‖ ≤ D ‖g(x₀)‖ (n + 1)^−(1+ε), n the
 /// accepted Anderson steps so far; otherwise the step is the plain gradient step

@@ -11,10 +11,11 @@
 /// with δ = 1 when ‖g‖ > 1, 1/‖g‖ when 10⁻⁵ ≤ ‖g‖ ≤ 1 and 10⁵ below (Raydan's §4), and
 /// σ the minimiser of the quadratic through f(x_k), −g_kᵀg_k and f(x_k − λ g_k),
 /// divided by λ and clipped to [σ₁, σ₂] (σ₁ when the trial value is not finite).
-/// Readings: BB2 is put in the same frame (Raydan's paper uses BB1); each trial point
-/// costs one value and one gradient evaluated together, so an accepted trial's
-/// gradient is the next iteration's; a trial whose value or gradient is not finite is
-/// rejected like one that fails the test. The run ends with `.methodConverged` when
+/// Readings: BB2 is put in the same frame (Raydan's paper uses BB1); a trial point costs
+/// one value, and the accepted one a gradient too, which is the next iteration's (GBB
+/// needs ∇f only where it moves); a trial whose value, or whose gradient once accepted,
+/// is not finite is rejected like one that fails the test. Each trial first reserves a
+/// value and a gradient, so that an accepted trial can always have its gradient. The run ends with `.methodConverged` when
 /// g_k = 0, and with `.lineSearchFailed` when λ shrinks to where x_k − λ g_k = x_k.
 ///
 /// Raydan, M. (1997). The Barzilai and Borwein gradient method for the large scale
@@ -131,10 +132,13 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
         termination = .lineSearchFailed
         return
       }
-      let trialValue = oracle.trialValueAndGradient(at: trial, into: &trialGradient)
-      if let trialValue, trialValue <= reference - sufficientDecrease * lambda * squaredNorm {
-        accept(&w, step: lambda, value: trialValue, squaredNorm: squaredNorm)
-        return
+      var trialValue = oracle.trialValue(at: trial)
+      if let value = trialValue, value <= reference - sufficientDecrease * lambda * squaredNorm {
+        if oracle.trialGradient(at: trial, into: &trialGradient) {
+          accept(&w, step: lambda, value: value, squaredNorm: squaredNorm)
+          return
+        }
+        trialValue = nil  // a gradient that is not finite: rejected, shrunk the most
       }
       lambda *= shrinkFactor(step: lambda, trialValue: trialValue, squaredNorm: squaredNorm)
     }
