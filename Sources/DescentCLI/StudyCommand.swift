@@ -48,13 +48,18 @@ struct StudyCommand: ParsableCommand {
     let jobs = jobs ?? Parallel.cores
     guard jobs >= 1 else { throw InputError("invalid jobs \(jobs): expected an integer ≥ 1") }
     let spec = try StudySpecification.read(specification)
+    // A mistake found as the runs are made is named with the file it is in.
+    func named<T>(_ body: () throws -> T) throws -> T {
+      do { return try body() } catch let error as StudyError { throw StudyError("\(specification): \(error)") }
+    }
     if check {
-      let (runs, problems, methods) = try spec.check(quick: quick)
+      let (runs, problems, methods) = try named { try spec.check(quick: quick) }
       print(
-        "\(specification): \(runs) runs of \(methods) methods on \(problems) problems; every setting's values built")
+        "\(specification): \(runs) runs, \(problems) problem configurations × \(methods) method configurations "
+          + "(and the seeds); each value of each setting built")
       return
     }
-    let runs = try spec.runs(quick: quick)
+    let runs = try named { try spec.runs(quick: quick) }
     let shard =
       try shard.map { try StudySweep.Shard(parsing: $0) }
       ?? StudySweep.Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)

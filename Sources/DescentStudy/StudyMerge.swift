@@ -15,7 +15,10 @@ public enum StudyMerge {
       for result in lines {
         if let (seen, origin) = byID[result.id] {
           guard seen == result else {
-            throw StudyError("run \(result.id) is recorded differently in \(origin) and \(file)")
+            throw StudyError(
+              origin == file
+                ? "run \(result.id) is recorded twice in \(file), differently"
+                : "run \(result.id) is recorded differently in \(origin) and \(file)")
           }
           continue
         }

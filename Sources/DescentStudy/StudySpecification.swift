@@ -141,7 +141,11 @@ public struct StudySpecification: Codable, Sendable {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw StudyError("cannot read the specification \(path): \(error.localizedDescription)")
+      let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable text file" : "no such file"
+      throw StudyError("cannot read the specification \(path): \(reason)")
+    }
+    guard !text.allSatisfy({ $0.isWhitespace }) else {
+      throw StudyError("\(path) is empty: a specification has a budget, problems and methods (docs/specification.md)")
     }
     do {
       return try YAMLDecoder().decode(StudySpecification.self, from: text)
@@ -163,11 +167,24 @@ public struct StudySpecification: Codable, Sendable {
       return "YAML error at line \(mark.line), column \(mark.column): \(problem)\(also)"
     case DecodingError.keyNotFound(let key, let context):
       return "missing '\(key.stringValue)'" + at(context)
+    case DecodingError.typeMismatch(let type, let context):
+      return "expected \(kind(of: type))" + at(context)
     case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
       DecodingError.dataCorrupted(let context):
       return context.debugDescription + at(context)
     default:
       return "\(error)"
+    }
+  }
+
+  /// What a value of `type` is, in words.
+  private static func kind(of type: Any.Type) -> String {
+    switch type {
+    case is Int.Type, is UInt64.Type: return "an integer"
+    case is Bool.Type: return "true or false"
+    case is String.Type: return "a name or a value"
+    case is [UInt64].Type, is [String].Type, is [Entry].Type: return "a list"
+    default: return "a mapping of keys to values"
     }
   }
 
@@ -219,7 +236,23 @@ public struct StudySpecification: Codable, Sendable {
       }
     }
     guard !runs.isEmpty else { throw StudyError("the specification has no runs (no problems or no methods)") }
+    try Self.requireDistinct(problems.map(\.configuration), "problem")
+    try Self.requireDistinct(methods, "method")
     return runs
+  }
+
+  /// Refuses two entries that make the same configuration: their runs would be one run
+  /// recorded twice.
+  static func requireDistinct(_ configurations: [StudyRun.Configuration], _ kind: String) throws {
+    var seen: [String: String] = [:]
+    for configuration in configurations {
+      let text = configuration.text
+      if let label = seen.updateValue(configuration.label, forKey: text) {
+        throw StudyError(
+          "the \(kind) \(text) is given twice (as \(label) and \(configuration.label)): its runs would be one run "
+            + "recorded twice; give it once")
+      }
+    }
   }
 
   /// Whether seeds give the problem different runs (a start, a rotation, batches): a
@@ -288,7 +321,8 @@ public struct StudySpecification: Codable, Sendable {
   /// Checks an entry's name and settings and finds its grid, without expanding it.
   private func grid(_ entry: Entry, kind: String, known: [String], withDefaults: Bool) throws -> Expansion {
     guard known.contains(entry.name) else {
-      throw StudyError("unknown \(kind) '\(entry.name)': known are \(known.joined(separator: ", "))")
+      let near = NearestName.to(entry.name, among: known).map { ": did you mean '\($0)'?" } ?? ""
+      throw StudyError("unknown \(kind) '\(entry.name)'\(near) (known: \(known.joined(separator: ", ")))")
     }
     let accepted = Self.settingNames(kind: kind, entry)
     for name in (entry.settings ?? [:]).keys.sorted() where !accepted.contains(name) {
@@ -364,6 +398,14 @@ public struct StudySpecification: Codable, Sendable {
       try Self.buildEach(grid) { try OptimizerCatalog.make(grid.entry.name, settings: $0, as: Double.self) }
     }
     let methodCount = try methodGrids.reduce(0) { try Self.countRuns($0 + $1.count, 1, "the methods") }
+    // Two entries that make the same method are found by listing them, where that is cheap.
+    if methodCount <= 2_000_000 {
+      try Self.requireDistinct(
+        try methodEntries.flatMap {
+          try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true)
+        }, "method")
+    }
+    var problemConfigurations: [StudyRun.Configuration] = []
     var problemCount = 0
     var runCount = 0
     let seeds = (quick ? self.quick?.seeds : nil) ?? self.seeds ?? [0]
@@ -372,6 +414,7 @@ public struct StudySpecification: Codable, Sendable {
       try Self.buildEach(grid) { try ProblemCatalog.make(entry.name, settings: $0, as: Double.self) }
       for configuration in try configurations(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
       {
+        problemConfigurations.append(configuration)
         let seeded = Self.isRandom(configuration) ? (entry.seeds ?? seeds).count : 1
         runCount = try Self.countRuns(
           runCount + (try Self.countRuns(seeded, methodCount, configuration.text)), 1, "the specification")
@@ -379,6 +422,7 @@ public struct StudySpecification: Codable, Sendable {
       }
     }
     guard runCount > 0 else { throw StudyError("the specification has no runs (no problems or no methods)") }
+    try Self.requireDistinct(problemConfigurations, "problem")
     return (runCount, problemCount, methodCount)
   }
 

@@ -88,6 +88,13 @@ import Testing
       "gd has no setting 'learnig-rate': did you mean 'learning-rate'?"
     ),
     ("budget: 5\nproblems:\n  - name: beale\n   bad: [\nmethods: []", "YAML error at line 4, column 4"),
+    ("budget: fifty\nproblems: [{name: beale}]\nmethods: [{name: gd}]", "expected an integer at budget"),
+    ("budget: 5\nproblems: [{name: beal}]\nmethods: [{name: gd}]", "unknown problem 'beal': did you mean 'beale'?"),
+    (
+      "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: gd}, {name: gd, label: g2}]",
+      "the method gd is given twice (as gd and g2)"
+    ),
+    ("  \n", "is empty: a specification has a budget, problems and methods"),
     (
       "budget: 5\nproblems: [{name: extended-rosenbrock, settings: {dimension: [\((1...5_000).map(String.init).joined(separator: ","))]}}]\nmethods: [{name: gd, settings: {learning-rate: [\((1...3_000).map { "\($0)e-9" }.joined(separator: ","))]}}]",
       "makes 15005000 runs; a specification makes at most 10000000"
