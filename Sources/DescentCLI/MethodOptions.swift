@@ -28,7 +28,7 @@ struct MethodOptions: ParsableArguments {
     var settings = specification.settings
     let pairs = try Self.pairs(flags)
     let inner = settings["inner"] ?? pairs.first { $0.0 == "inner" }?.1
-    let accepted = Self.settings(of: specification.name, inner: inner)
+    let accepted = OptimizerCatalog.settingNames(of: specification.name, inner: inner)
     for (name, value) in pairs {
       if let accepted, !accepted.contains(name) { throw Self.unknownOption(name, method: specification.name, accepted) }
       guard settings[name] == nil else {
@@ -42,16 +42,6 @@ struct MethodOptions: ParsableArguments {
   /// `--name` for every method's settings, for the shell's completion.
   static var settingCompletions: [String] {
     Array(Set(OptimizerCatalog.listed(Double.self).flatMap { $0.settingNames })).sorted().map { "--\($0)" }
-  }
-
-  /// The settings the method called `name` takes (Lookahead's with its inner method's),
-  /// or nil for a name the catalog does not know, which it reports itself.
-  static func settings(of name: String, inner: String?) -> [String]? {
-    let types = OptimizerCatalog.listed(Double.self)
-    guard let type = types.first(where: { $0.catalogName == name }) else { return nil }
-    guard name == "lookahead" else { return type.settingNames }
-    let own = ["inner", "sync-period", "slow-step-size"]
-    return own + (types.first { $0.catalogName == (inner ?? "adam") }?.settingNames ?? [])
   }
 
   /// A flag that is neither an option of the command nor a setting of the method: named

@@ -284,12 +284,7 @@ public struct StudySpecification: Codable, Sendable {
     if kind == "problem" {
       return ProblemCatalog.types(Double.self).first { $0.catalogName == entry.name }?.settingNames ?? []
     }
-    let types = OptimizerCatalog.listed(Double.self)
-    let own = types.first { $0.catalogName == entry.name }?.settingNames ?? []
-    guard entry.name == "lookahead" else { return own }
-    let inner = entry.settings?["inner"]?.values.first ?? "adam"
-    return own.filter { name in !types.contains { $0.catalogName == "gd" && $0.settingNames.contains(name) } }
-      + (types.first { $0.catalogName == inner }?.settingNames ?? [])
+    return OptimizerCatalog.settingNames(of: entry.name, inner: entry.settings?["inner"]?.values.first) ?? []
   }
 
   /// The method as its settings make it, encoded, to tell a grid point that is the

@@ -58,6 +58,15 @@ public enum OptimizerCatalog {
     return try type.init(settings: settings)
   }
 
+  /// The settings the method called `name` takes, Lookahead's with those of its inner
+  /// method (`inner`, Adam by default); nil for a name the catalog does not know.
+  public static func settingNames(of name: String, inner: String? = nil) -> [String]? {
+    guard let type = listed(Double.self).first(where: { $0.catalogName == name }) else { return nil }
+    guard name == "lookahead" else { return type.settingNames }
+    let own = Lookahead<GradientDescent<Double>>.catalogEntry.settings.filter { !$0.isInner }.map(\.name)
+    return own + (types(Double.self).first { $0.catalogName == (inner ?? "adam") }?.settingNames ?? [])
+  }
+
   private static func makeLookahead<Inner: CatalogedOptimizer>(
     _: Inner.Type, settings: [String: String]
   ) throws(DescentError) -> any CatalogedOptimizer<Inner.Scalar> {
