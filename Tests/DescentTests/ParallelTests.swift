@@ -25,6 +25,7 @@ import Testing
     "bb": "the step-size uses sᵀy and the line search f over all components",
     "csawg-safeguarded": "the acceptance test compares f, a sum over all components",
     "anderson": "the mixing weights solve a least-squares problem over all components",
+    "bfgs": "the inverse Hessian and the line search couple all components",
   ]
 
   static let separable = OptimizerCatalog.names.filter { notSeparable[$0] == nil }

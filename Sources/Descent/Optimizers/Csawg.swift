@@ -207,8 +207,9 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
   /// of before the window had a type of its own.
   public init(from decoder: any Decoder) throws {
     let schedule = try PlanningScheduleCoding<Scalar>(from: decoder)
+    guard let learningRate = schedule.learningRate else { throw Self.corrupted(decoder, "Csawg's γ is missing") }
     try self.init(
-      learningRate: schedule.learningRate, horizon: schedule.horizon, planningSteps: schedule.planningSteps,
+      learningRate: learningRate, horizon: schedule.horizon, planningSteps: schedule.planningSteps,
       corrections: schedule.corrections, projectionGradient: schedule.projectionGradient)
     window = try PlanningWindow(from: decoder)
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -224,13 +225,18 @@ public struct Csawg<Scalar: DescentFloat>: Optimizer {
 }
 
 extension Csawg: CatalogedOptimizer, Planner {
+  var scheduledLearningRate: Scalar? { learningRate }
+
   public static var catalogEntry: CatalogEntry<Self> {
     CatalogEntry(
       "csawg", summary: "step-size planning (Algorithm 1; Algorithm 2 with P > 1 or M > 0)",
       citation: "Yao (2022), Learning to Accelerate by the Methods of Step-size Planning",
       initialiserDefaults: { try Self() },
       settings: Setting.planningSchedule(
-        learningRate: \.learningRate, horizon: \.horizon, defaultHorizon: 2, planningSteps: \.planningSteps,
+        learningRate: .real(
+          "learningRate", \.learningRate, symbol: "γ", default: 0.001, .positive,
+          "step-size of the inner gradient descent"), horizon: \.horizon, defaultHorizon: 2,
+        planningSteps: \.planningSteps,
         corrections: \.corrections, projectionGradient: \.projectionGradientChoice))
   }
 }

@@ -60,14 +60,29 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     case secant
   }
 
-  public internal(set) var learningRate: Scalar
+  /// γ, or nil for steps sized from the pairs the planner has measured.
+  public internal(set) var learningRate: Scalar?
+  /// How steps are sized without a γ (research).
+  public enum StepRule: String, Codable, Sendable, CaseIterable { case bb1, bb2, adgd }
+  public internal(set) var stepRule: StepRule
   public internal(set) var horizon: Int
   public internal(set) var planningSteps: Int
   public internal(set) var corrections: Int
   /// The gradient asked for, or nil for the paper's reading.
   var projectionGradientChoice: ProjectionGradient?
   public internal(set) var fit: Fit
-  public internal(set) var memory: Int?
+  /// The values the acceptance test looks back over.
+  public enum Memory: Equatable, Codable, Sendable {
+    /// 10 where the steps are sized from the pairs (BB steps are non-monotone by
+    /// design: Raydan's window), all with a γ (a fixed step is monotone where it is
+    /// stable, and the test keeps the planner in the start's level set).
+    case automatic
+    /// Every value: the planner never rises above f(w₀).
+    case all
+    /// The last m + 1 values (Grippo–Lampariello–Lucidi's m).
+    case last(Int)
+  }
+  public internal(set) var memory: Memory
   public internal(set) var backoff: Scalar
   public internal(set) var regularization: Scalar
 
@@ -96,8 +111,14 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var jumpFollowsStep = false
   /// The gradient steps' size: γ, halved after each rejected gradient step.
   @usableFromInline var stepSize: Scalar = 0
-  /// Whether `gradient` already holds ∇f(w) (after a rejection re-evaluated it).
+  /// Whether `gradient` already holds ∇f(w) (after a rejection).
   @usableFromInline var gradientIsCurrent = false
+  /// The last accepted point and its gradient, whose difference from the next gives the
+  /// pair (s, y) that sizes the steps without a γ; the step-size before the last.
+  @usableFromInline var lastPoint: [Scalar] = []
+  @usableFromInline var lastGradient: [Scalar] = []
+  @usableFromInline var hasLastPoint = false
+  @usableFromInline var previousStepSize: Scalar = 0
   /// ρ, and the jumps accepted and rejected.
   @usableFromInline var trust: Scalar = 1
   @usableFromInline var acceptedJumps = 0
@@ -105,17 +126,30 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var rejectedSteps = 0
 
   public init(
-    learningRate: Scalar = 0.001, horizon: Int = 5, planningSteps: Int = 1, corrections: Int = 0,
-    projectionGradient: ProjectionGradient? = nil, fit: Fit = .secant, memory: Int? = nil, backoff: Scalar = 0.5,
+    learningRate: Scalar? = nil, stepRule: StepRule = .bb1, horizon: Int = 5, planningSteps: Int = 1,
+    corrections: Int = 0,
+    projectionGradient: ProjectionGradient? = nil, fit: Fit = .secant, memory: Memory = .automatic,
+    backoff: Scalar = 0.5,
     regularization: Scalar = 1e-8
   ) throws(DescentError) {
     (self.learningRate, self.horizon, self.planningSteps, self.corrections) =
       (learningRate, horizon, planningSteps, corrections)
+    self.stepRule = stepRule
     (self.projectionGradientChoice, self.fit, self.memory) = (projectionGradient, fit, memory)
     (self.backoff, self.regularization) = (backoff, regularization)
     window = PlanningWindow(horizon: horizon, keepsPairs: fit == .secant)
-    acceptance = NonmonotoneTest(memory: memory)
+    acceptance = NonmonotoneTest(memory: nil)
     try checkSettings()
+    acceptance = NonmonotoneTest(memory: valuesRemembered)
+  }
+
+  /// m as the test applies it, or nil for every value.
+  public var valuesRemembered: Int? {
+    switch memory {
+    case .automatic: learningRate == nil ? 10 : nil
+    case .all: nil
+    case .last(let m): m
+    }
   }
 
   /// Jumps accepted and rejected so far.
@@ -123,7 +157,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   /// Gradient steps rejected so far (each halved the step-size and restarted planning).
   public var stepRejections: Int { rejectedSteps }
   /// The gradient steps' current size: γ / 2^(rejected steps).
-  public var currentLearningRate: Scalar { stepSize == 0 ? learningRate : stepSize }
+  public var currentLearningRate: Scalar? { stepSize == 0 ? learningRate : stepSize }
 
   /// ρα once the first event has fitted it (diagonal and scalar fits).
   public var stepSizes: [Scalar]? {
@@ -138,15 +172,16 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     MemoryRequirement.sum(
       MemoryRequirement.sum(
         PlanningWindow<Scalar>.size(horizon: horizon, dimension: d, keepsPairs: fit == .secant),
-        MemoryRequirement.product(4, d)),
-      MemoryRequirement.sum(SecantFit<Scalar>.size(horizon: horizon), NonmonotoneTest<Scalar>.size(memory: memory)))
+        MemoryRequirement.product(6, d)),
+      MemoryRequirement.sum(
+        SecantFit<Scalar>.size(horizon: horizon), NonmonotoneTest<Scalar>.size(memory: valuesRemembered)))
   }
 
   public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
-      what: "\(fit == .secant ? 4 : 2)K·d + 6d numbers at d = \(d)")
-    try DescentError.requireState(alpha, gradient, moveStart, stepStart, dimension: d)
+      what: "\(fit == .secant ? 4 : 2)K·d + 8d numbers at d = \(d)")
+    try DescentError.requireState(alpha, gradient, moveStart, stepStart, lastPoint, lastGradient, dimension: d)
     try window.validate(dimension: d, horizon: horizon)
   }
 
@@ -168,9 +203,10 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   enum Evaluation { case evaluated, rejected, outOfBudget }
 
   /// ∇f(w) and f(w) into `gradient` and the test's values. The evaluation after a move
-  /// tests it; a rejected move puts w back where it started and evaluates there (a
-  /// rejected jump shrinks ρ; a rejected gradient step halves the step-size and
-  /// restarts planning, whose pairs were made with the old one).
+  /// tests it: f alone first, and ∇f only where the move is accepted. A rejected move
+  /// puts w back where it started, whose gradient `gradient` still holds (a rejected jump
+  /// shrinks ρ; a rejected gradient step halves the step-size and restarts planning,
+  /// whose pairs were made with the old one).
   @inlinable
   mutating func evaluate<Problem: Objective>(_ w: inout [Scalar], oracle: inout CountingOracle<Problem>)
     -> Evaluation where Problem.Scalar == Scalar
@@ -180,23 +216,32 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     pending = .none
     guard move != .none else {
       acceptance.remember(oracle.valueAndGradient(at: w, into: &gradient))
+      measure(w)
       return .evaluated
     }
-    if let value = oracle.trialValueAndGradient(at: w, into: &gradient), acceptance.accepts(value) {
-      if move == .jump {
-        acceptedJumps += 1
-        trust = min(1, 2 * trust)
+    var gradientLost = false
+    if let value = oracle.trialValue(at: w), acceptance.accepts(value) {
+      if oracle.trialGradient(at: w, into: &gradient) {
+        if move == .jump {
+          acceptedJumps += 1
+          trust = min(1, 2 * trust)
+        }
+        acceptance.remember(value)
+        measure(w)
+        return .evaluated
       }
-      acceptance.remember(value)
-      return .evaluated
+      gradientLost = true
     }
     if move == .jump {
       rejectedJumps += 1
       trust *= backoff
       swap(&w, &moveStart)
       if jumpFollowsStep {
+        // The jump started where an untested step landed: test that point in its turn.
         pending = .step
-        return evaluate(&w, oracle: &oracle) == .outOfBudget ? .outOfBudget : .rejected
+        let outcome = evaluate(&w, oracle: &oracle)
+        guard outcome == .rejected, gradientLost else { return outcome == .outOfBudget ? .outOfBudget : .rejected }
+        return reevaluate(w, oracle: &oracle)
       }
     } else {
       rejectedSteps += 1
@@ -204,9 +249,58 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       window.restart()
       swap(&w, &stepStart)
     }
-    guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
-    acceptance.remember(oracle.valueAndGradient(at: w, into: &gradient))
+    return gradientLost ? reevaluate(w, oracle: &oracle) : .rejected
+  }
+
+  /// ∇f again where a rejected move started, after a landing point whose value passed
+  /// but whose gradient was not finite overwrote it.
+  @inlinable
+  mutating func reevaluate<Problem: Objective>(_ w: [Scalar], oracle: inout CountingOracle<Problem>)
+    -> Evaluation where Problem.Scalar == Scalar
+  {
+    guard oracle.reserve(gradients: 1) else { return .outOfBudget }
+    oracle.gradient(at: w, into: &gradient)
     return .rejected
+  }
+
+  /// Sizes the steps from the pair (s, y) between the last accepted point and `w`, when
+  /// no γ is set, and keeps `w` and its gradient for the next pair.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  @usableFromInline
+  mutating func measure(_ w: [Scalar]) {
+    let d = w.count
+    defer {
+      Vector.copy(w, into: &lastPoint)
+      Vector.copy(gradient, into: &lastGradient)
+      hasLastPoint = true
+    }
+    guard learningRate == nil else { return }
+    guard hasLastPoint else {
+      // The first step has length 1e-5: the pair it makes sizes the next.
+      let norm = Vector.norm(gradient)
+      stepSize = norm > 0 ? 1e-5 / norm : 1e-5
+      return
+    }
+    var (ss, sy, yy): (Scalar, Scalar, Scalar) = (0, 0, 0)
+    for i in 0..<d {
+      let s = w[i] - lastPoint[i]
+      let y = gradient[i] - lastGradient[i]
+      ss += s * s
+      sy += s * y
+      yy += y * y
+    }
+    let next: Scalar
+    switch stepRule {
+    case .bb1: next = sy > 0 ? ss / sy : .infinity
+    case .bb2: next = sy > 0 ? sy / yy : .infinity
+    case .adgd:
+      let local = yy > 0 ? ss.squareRoot() / (2 * yy.squareRoot()) : .infinity
+      let growth = previousStepSize > 0 ? (1 + stepSize / previousStepSize).squareRoot() * stepSize : .infinity
+      next = min(local, growth)
+    }
+    guard next.isFinite, next > 0 else { return }
+    previousStepSize = stepSize
+    stepSize = next
   }
 
   /// Fits, then up to P tested projections, each followed by M corrections.
@@ -289,15 +383,16 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     window = PlanningWindow(horizon: horizon, keepsPairs: fit == .secant)
     window.allocate(dimension: d)
     alpha = [Scalar](repeating: 0, count: d)
-    (moveStart, stepStart, gradient) = (alpha, alpha, alpha)
-    acceptance = NonmonotoneTest(memory: memory)
-    stepSize = learningRate
+    (moveStart, stepStart, gradient, lastPoint, lastGradient) = (alpha, alpha, alpha, alpha, alpha)
+    acceptance = NonmonotoneTest(memory: valuesRemembered)
+    stepSize = learningRate ?? 0
   }
 
   // MARK: Codable: hyperparameters are validated, state is checked for consistency.
 
   private enum CodingKeys: String, CodingKey {
-    case fit, memory, backoff, regularization
+    case fit, memory, backoff, regularization, stepRule
+    case lastPoint, lastGradient, hasLastPoint, previousStepSize
     case alpha, acceptance, gradient, pending, moveStart, stepStart, jumpFollowsStep, stepSize, gradientIsCurrent
     case trust, acceptedJumps, rejectedJumps, rejectedSteps
   }
@@ -308,9 +403,10 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let schedule = try PlanningScheduleCoding<Scalar>(from: decoder)
     try self.init(
-      learningRate: schedule.learningRate, horizon: schedule.horizon, planningSteps: schedule.planningSteps,
+      learningRate: schedule.learningRate, stepRule: c.decode(StepRule.self, forKey: .stepRule),
+      horizon: schedule.horizon, planningSteps: schedule.planningSteps,
       corrections: schedule.corrections, projectionGradient: schedule.projectionGradient,
-      fit: c.decode(Fit.self, forKey: .fit), memory: c.decodeIfPresent(Int.self, forKey: .memory),
+      fit: c.decode(Fit.self, forKey: .fit), memory: c.decode(Memory.self, forKey: .memory),
       backoff: c.decode(Scalar.self, forKey: .backoff), regularization: c.decode(Scalar.self, forKey: .regularization))
     window = try PlanningWindow(from: decoder)
     acceptance = try c.decode(NonmonotoneTest<Scalar>.self, forKey: .acceptance)
@@ -322,15 +418,20 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     jumpFollowsStep = try c.decode(Bool.self, forKey: .jumpFollowsStep)
     stepSize = try c.decode(Scalar.self, forKey: .stepSize)
     gradientIsCurrent = try c.decode(Bool.self, forKey: .gradientIsCurrent)
+    lastPoint = try c.decode([Scalar].self, forKey: .lastPoint)
+    lastGradient = try c.decode([Scalar].self, forKey: .lastGradient)
+    hasLastPoint = try c.decode(Bool.self, forKey: .hasLastPoint)
+    previousStepSize = try c.decode(Scalar.self, forKey: .previousStepSize)
     trust = try c.decode(Scalar.self, forKey: .trust)
     acceptedJumps = try c.decode(Int.self, forKey: .acceptedJumps)
     rejectedJumps = try c.decode(Int.self, forKey: .rejectedJumps)
     rejectedSteps = try c.decode(Int.self, forKey: .rejectedSteps)
     let d = window.dimension
     let allocated = d > 0
-    guard [alpha, gradient, moveStart, stepStart].allSatisfy({ $0.count == d }),
-      acceptance.memory == memory, !allocated || window.keepsPairs == (fit == .secant),
-      !allocated || (stepSize > 0 && stepSize <= learningRate), trust > 0 && trust <= 1,
+    guard [alpha, gradient, moveStart, stepStart, lastPoint, lastGradient].allSatisfy({ $0.count == d }),
+      acceptance.memory == valuesRemembered, !allocated || window.keepsPairs == (fit == .secant),
+      !allocated || learningRate == nil || (stepSize > 0 && stepSize <= learningRate!), stepSize >= 0,
+      previousStepSize >= 0, trust > 0 && trust <= 1,
       [acceptedJumps, rejectedJumps, rejectedSteps].allSatisfy({ $0 >= 0 })
     else { throw Self.corrupted(decoder, "SafeguardedCsawg's state does not fit its settings") }
   }
@@ -339,7 +440,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     try encodeWindowAndSchedule(to: encoder)
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(fit, forKey: .fit)
-    try c.encodeIfPresent(memory, forKey: .memory)
+    try c.encode(memory, forKey: .memory)
     try c.encode(backoff, forKey: .backoff)
     try c.encode(regularization, forKey: .regularization)
     try c.encode(alpha, forKey: .alpha)
@@ -351,6 +452,11 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     try c.encode(jumpFollowsStep, forKey: .jumpFollowsStep)
     try c.encode(stepSize, forKey: .stepSize)
     try c.encode(gradientIsCurrent, forKey: .gradientIsCurrent)
+    try c.encode(stepRule, forKey: .stepRule)
+    try c.encode(lastPoint, forKey: .lastPoint)
+    try c.encode(lastGradient, forKey: .lastGradient)
+    try c.encode(hasLastPoint, forKey: .hasLastPoint)
+    try c.encode(previousStepSize, forKey: .previousStepSize)
     try c.encode(trust, forKey: .trust)
     try c.encode(acceptedJumps, forKey: .acceptedJumps)
     try c.encode(rejectedJumps, forKey: .rejectedJumps)
@@ -359,6 +465,8 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
 }
 
 extension SafeguardedCsawg: CatalogedOptimizer, Planner {
+  var scheduledLearningRate: Scalar? { learningRate }
+
   public static var catalogEntry: CatalogEntry<Self> {
     CatalogEntry(
       "csawg-safeguarded",
@@ -366,13 +474,30 @@ extension SafeguardedCsawg: CatalogedOptimizer, Planner {
       citation: "Yao (2022); Grippo, Lampariello & Lucidi (1986); Fang & Saad (2009)",
       initialiserDefaults: { try Self() },
       settings: Setting.planningSchedule(
-        learningRate: \.learningRate, horizon: \.horizon, defaultHorizon: 5, planningSteps: \.planningSteps,
+        learningRate: .optionalReal(
+          "learningRate", \.learningRate, symbol: "γ", none: "auto", .positive,
+          "the gradient steps' size (auto: from the pairs the planner has measured)"), horizon: \.horizon,
+        defaultHorizon: 5, planningSteps: \.planningSteps,
         corrections: \.corrections, projectionGradient: \.projectionGradientChoice)
         + [
+          .choice(
+            "stepRule", \.stepRule, default: .bb1,
+            "without a γ, each step's size from the last pair: bb1 sᵀs/sᵀy, bb2 sᵀy/yᵀy, adgd ‖s‖/2‖y‖"),
           .choice("fit", \.fit, default: .secant, "secant (rotation invariant), diagonal (the paper's) or scalar"),
-          .optionalInteger(
-            "memory", \.memory, symbol: "m", none: "all", .atLeast(0),
-            "values the acceptance test looks back over (all: never above f(w₀))"),
+          Setting(
+            "memory", \.memory, symbol: "m", kind: .integer, default: .automatic,
+            Allowed(words: "≥ 0, auto or all", expected: "an integer ≥ 0, auto or all") {
+              if case .last(let m) = $0 { m >= 0 } else { true }
+            },
+            "values the acceptance test looks back over (auto: 10 without a γ, all with one: never above f(w₀))",
+            parse: { $0 == "auto" ? .automatic : $0 == "all" ? .all : Int($0).map(Memory.last) },
+            format: {
+              switch $0 {
+              case .automatic: "auto"
+              case .all: "all"
+              case .last(let m): "\(m)"
+              }
+            }),
           .real("backoff", \.backoff, symbol: "β", default: 0.5, .fraction, "factor on the jump after a rejection"),
           .real(
             "regularization", \.regularization, symbol: "λ", default: 1e-8, .nonNegative,

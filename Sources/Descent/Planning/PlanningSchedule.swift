@@ -1,14 +1,14 @@
 extension Setting {
-  /// γ, K, P, M and the first projection's gradient: the settings of the planning
-  /// schedule that both planners take, for a planner that stores them at these paths.
-  static func planningSchedule<Scalar: DescentFloat>(
-    learningRate: WritableKeyPath<Subject, Scalar>, horizon: WritableKeyPath<Subject, Int>, defaultHorizon: Int,
+  /// γ (given as a row: the paper's planner requires it, the safeguarded one may take it
+  /// from its pairs), K, P, M and the first projection's gradient: the settings of the
+  /// planning schedule that both planners take, for a planner that stores them at these paths.
+  static func planningSchedule(
+    learningRate: Self, horizon: WritableKeyPath<Subject, Int>, defaultHorizon: Int,
     planningSteps: WritableKeyPath<Subject, Int>, corrections: WritableKeyPath<Subject, Int>,
     projectionGradient: WritableKeyPath<Subject, ProjectionGradient?>
   ) -> [Self] {
     [
-      .real(
-        "learningRate", learningRate, symbol: "γ", default: 0.001, .positive, "step-size of the inner gradient descent"),
+      learningRate,
       .integer(
         "horizon", horizon, symbol: "K", default: defaultHorizon, .atLeast(1), "steps between the compared weights"),
       .integer("planningSteps", planningSteps, symbol: "P", default: 1, .atLeast(1), "projections per planning event"),
@@ -24,7 +24,8 @@ extension Setting {
 /// γ, K, P, M and the projection's gradient as a planner's checkpoint holds them,
 /// beside its window's fields.
 struct PlanningScheduleCoding<Scalar: DescentFloat>: Codable {
-  var learningRate: Scalar
+  /// γ, absent for a safeguarded planner that takes its steps' size from its pairs.
+  var learningRate: Scalar?
   var horizon: Int
   var planningSteps: Int
   var corrections: Int
@@ -34,7 +35,8 @@ struct PlanningScheduleCoding<Scalar: DescentFloat>: Codable {
 /// A planner on a `PlanningWindow` with the planning schedule's settings.
 protocol Planner {
   associatedtype Scalar: DescentFloat
-  var learningRate: Scalar { get }
+  /// γ as set, or nil where the planner sizes its steps itself.
+  var scheduledLearningRate: Scalar? { get }
   var horizon: Int { get }
   var planningSteps: Int { get }
   var corrections: Int { get }
@@ -52,7 +54,7 @@ extension Planner {
   func encodeWindowAndSchedule(to encoder: any Encoder) throws {
     try window.encode(to: encoder)
     try PlanningScheduleCoding(
-      learningRate: learningRate, horizon: horizon, planningSteps: planningSteps, corrections: corrections,
+      learningRate: scheduledLearningRate, horizon: horizon, planningSteps: planningSteps, corrections: corrections,
       projectionGradient: projectionGradientChoice
     ).encode(to: encoder)
   }
