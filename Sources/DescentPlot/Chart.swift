@@ -5,6 +5,8 @@ public struct Series: Sendable {
   public enum Style: Sendable, Equatable {
     case line
     case dashed
+    /// Short dashes and gaps, for a third family of lines.
+    case dotted
     /// Filled dots at each point.
     case dots
     /// An × at each point.
@@ -23,9 +25,12 @@ public struct Series: Sendable {
   public var y: [Double]
   public var color: String
   public var style: Style
+  /// The stroke's width in pixels, for lines: 1.5, more to draw a series boldly.
+  public var lineWidth: Double
 
   public init(
-    _ label: String, legend: String?? = .none, x: [Double], y: [Double], color: String, style: Style = .line
+    _ label: String, legend: String?? = .none, x: [Double], y: [Double], color: String, style: Style = .line,
+    lineWidth: Double = 1.5
   ) {
     precondition(x.count == y.count, "a series needs as many x as y values")
     self.label = label
@@ -34,6 +39,18 @@ public struct Series: Sendable {
     self.y = y
     self.color = color
     self.style = style
+    self.lineWidth = lineWidth
+  }
+}
+
+extension Series.Style {
+  /// The SVG dash pattern of a dashed or dotted line; nil for a solid one.
+  var dashes: String? {
+    switch self {
+    case .dashed: "6 3"
+    case .dotted: "1.5 2.5"
+    default: nil
+    }
   }
 }
 
@@ -183,12 +200,12 @@ public struct Panel: Sendable {
 
   static func legendMark(_ series: Series, x: Double, y: Double) -> SVGElement {
     switch series.style {
-    case .line, .dashed, .arrows:
+    case .line, .dashed, .dotted, .arrows:
       var attributes = [
         ("x1", svgNumber(x)), ("y1", svgNumber(y)), ("x2", svgNumber(x + 18)), ("y2", svgNumber(y)),
-        ("stroke", series.color), ("stroke-width", "2"),
+        ("stroke", series.color), ("stroke-width", svgNumber(max(2, series.lineWidth))),
       ]
-      if series.style == .dashed { attributes.append(("stroke-dasharray", "5 3")) }
+      if let dashes = series.style.dashes { attributes.append(("stroke-dasharray", dashes)) }
       return SVGElement("line", attributes)
     case .dots, .crosses, .squares:
       return marker(series.style, x: x + 9, y: y, color: series.color)
@@ -218,15 +235,16 @@ public struct Panel: Sendable {
       (xs.position($0.0), ys.position($0.1))
     }
     switch series.style {
-    case .line, .dashed:
+    case .line, .dashed, .dotted:
       let thinned = thin(points)
       guard let first = thinned.first else { return [] }
       var d = "M\(svgNumber(first.0)) \(svgNumber(first.1))"
       for point in thinned.dropFirst() { d += "L\(svgNumber(point.0)) \(svgNumber(point.1))" }
       var attributes = [
-        ("d", d), ("fill", "none"), ("stroke", series.color), ("stroke-width", "1.5"), ("stroke-linejoin", "round"),
+        ("d", d), ("fill", "none"), ("stroke", series.color), ("stroke-width", svgNumber(series.lineWidth)),
+        ("stroke-linejoin", "round"),
       ]
-      if series.style == .dashed { attributes.append(("stroke-dasharray", "5 3")) }
+      if let dashes = series.style.dashes { attributes.append(("stroke-dasharray", dashes)) }
       return [SVGElement("path", attributes)]
     case .dots, .crosses, .squares:
       return [SVGElement("g", [], children: points.map { marker(series.style, x: $0.0, y: $0.1, color: series.color) })]

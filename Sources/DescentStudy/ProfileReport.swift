@@ -80,8 +80,10 @@ public enum ProfileReport {
   static func performanceFigure(_ costs: Profiles.Costs, tau: Double, variant: Profiles.Variant) -> Figure {
     let profiles = Profiles.performance(costs)
     let largest = max(1, profiles.flatMap { $0.map { log2($0.ratio) } }.max() ?? 1) * 1.05
-    let series = zip(costs.methods, profiles).enumerated().map { index, pair in
-      stepSeries(pair.0, pair.1.map { (log2($0.ratio), $0.share) }, from: 0, to: largest, index: index)
+    let series = looks(costs).map { look in
+      stepSeries(
+        costs.methods[look.method], profiles[look.method].map { (log2($0.ratio), $0.share) }, from: 0, to: largest,
+        look: look)
     }
     let panel = Panel(
       title: "", xLabel: "log₂ α (cost within a factor α of the best)", yLabel: "share of problems ρ(α)",
@@ -98,8 +100,10 @@ public enum ProfileReport {
     let budgets = profiles.flatMap { $0.map(\.budget) }.filter { $0 > 0 }
     let low = max(1e-2, (budgets.min() ?? 1) / 2)
     let high = max(low * 10, (budgets.max() ?? 10) * 1.5)
-    let series = zip(costs.methods, profiles).enumerated().map { index, pair in
-      stepSeries(pair.0, pair.1.map { (max($0.budget, low), $0.share) }, from: low, to: high, index: index)
+    let series = looks(costs).map { look in
+      stepSeries(
+        costs.methods[look.method], profiles[look.method].map { (max($0.budget, low), $0.share) }, from: low,
+        to: high, look: look)
     }
     let panel = Panel(
       title: "", xLabel: "gradient evaluations ÷ (n + 1)", yLabel: "share of problems solved d(κ)",
@@ -111,9 +115,41 @@ public enum ProfileReport {
       panels: [panel])
   }
 
+  /// How a method's line looks, and where it stands in the legend.
+  struct Look {
+    var method: Int
+    var color: String
+    var style: Series.Style
+    var width: Double
+  }
+
+  /// The methods most solved first (the legend reads as a ranking), each family in its
+  /// own line style: planners solid, curvature methods (line searches, quasi-Newton)
+  /// dashed, adaptive step-sizes and accelerations dotted, the rest solid and thin.
+  /// The safeguarded planner is drawn black and boldest; the three leading others bold.
+  static func looks(_ costs: Profiles.Costs) -> [Look] {
+    let solved = costs.methods.indices.map { s in costs.costs.indices.filter { costs.costs[$0][s] != nil }.count }
+    let order = costs.methods.indices.sorted { solved[$0] != solved[$1] ? solved[$0] > solved[$1] : $0 < $1 }
+    let leaders = Set(order.filter { !costs.methods[$0].hasPrefix("csawg") }.prefix(3))
+    let colors = palette.filter { $0 != "#000000" }
+    return order.enumerated().map { rank, s in
+      let label = costs.methods[s]
+      let family = label.split(separator: "-").first.map(String.init) ?? label
+      let style: Series.Style
+      switch family {
+      case "csawg", "gd", "heavy", "nesterov", "momentum", "adam", "adamw", "adagrad", "rmsprop": style = .line
+      case "lbfgs", "bfgs", "bb", "cg", "nelder": style = .dashed
+      default: style = .dotted
+      }
+      if label == "csawg-safeguarded" { return Look(method: s, color: "#000000", style: .line, width: 3.2) }
+      let width = leaders.contains(s) ? 2.6 : family == "csawg" ? 2 : 1.3
+      return Look(method: s, color: colors[rank % colors.count], style: style, width: width)
+    }
+  }
+
   /// A profile drawn as steps from (`from`, 0) to `to`.
   static func stepSeries(
-    _ label: String, _ points: [(Double, Double)], from start: Double, to end: Double, index: Int
+    _ label: String, _ points: [(Double, Double)], from start: Double, to end: Double, look: Look
   ) -> Series {
     var x = [start]
     var y = [0.0]
@@ -123,9 +159,7 @@ public enum ProfileReport {
     }
     x.append(end)
     y.append(y.last!)
-    // Past the palette, colours repeat dashed.
-    return Series(
-      label, x: x, y: y, color: palette[index % palette.count], style: index < palette.count ? .line : .dashed)
+    return Series(label, x: x, y: y, color: look.color, style: look.style, lineWidth: look.width)
   }
 
   static func escape(_ text: String) -> String {

@@ -15,19 +15,20 @@ public struct StudyRunner: Sendable {
 
   public func run(_ run: StudyRun) throws -> (StudyResult, StudyTiming) {
     let clock = ContinuousClock.now
-    let problem = try Self.named {
-      try ProblemCatalog.make(run.problem.name, settings: run.problem.settings, as: Double.self)
-    }
+    let (settings, scale) = try ProblemScale.split(run.problem.settings)
+    let problem = try Self.named { try ProblemCatalog.make(run.problem.name, settings: settings, as: Double.self) }
     // The full objective beside a stochastic one: the same problem with every row.
     let stochastic = (Int(run.problem.settings["batch-size"] ?? "0") ?? 0) > 0
     // On data, a full pass costs a gradient: f is watched on the history's grid only.
     let watchedOnGrid = stochastic || problem is any DataProblem<Double>
-    let full =
+    let unscaledFull =
       stochastic
       ? try Self.named {
         try ProblemCatalog.make(
-          run.problem.name, settings: run.problem.settings.merging(["batch-size": "0"]) { $1 }, as: Double.self)
+          run.problem.name, settings: settings.merging(["batch-size": "0"]) { $1 }, as: Double.self)
       } : problem
+    let full = ProblemScale.apply(scale, to: unscaledFull)
+    let objective = ProblemScale.apply(scale, to: problem)
     let optimizer = try Self.named {
       try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
     }
@@ -50,7 +51,7 @@ public struct StudyRunner: Sendable {
     let result: MinimizationResult<Double>
     do {
       result = try minimize(
-        problem, from: start, with: optimizer, until: rules,
+        objective, from: start, with: optimizer, until: rules,
         progress: { progress in
           let due = progress.gradientEvaluations >= nextPoint
           guard !watchedOnGrid || due else { return .proceed }

@@ -282,7 +282,9 @@ public struct StudySpecification: Codable, Sendable {
   /// The settings a problem or method takes (Lookahead's with its inner method's).
   static func settingNames(kind: String, _ entry: Entry) -> [String] {
     if kind == "problem" {
-      return ProblemCatalog.types(Double.self).first { $0.catalogName == entry.name }?.settingNames ?? []
+      // Every problem also takes `scale`, c, multiplying f (ScaledObjective).
+      return (ProblemCatalog.types(Double.self).first { $0.catalogName == entry.name }?.settingNames ?? [])
+        + [ProblemScale.setting]
     }
     return OptimizerCatalog.settingNames(of: entry.name, inner: entry.settings?["inner"]?.values.first) ?? []
   }
@@ -406,7 +408,9 @@ public struct StudySpecification: Codable, Sendable {
     let seeds = (quick ? self.quick?.seeds : nil) ?? self.seeds ?? [0]
     for entry in problemEntries {
       let grid = try grid(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
-      try Self.buildEach(grid) { try ProblemCatalog.make(entry.name, settings: $0, as: Double.self) }
+      try Self.buildEach(grid) {
+        try ProblemCatalog.make(entry.name, settings: try ProblemScale.split($0).settings, as: Double.self)
+      }
       for configuration in try configurations(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
       {
         problemConfigurations.append(configuration)

@@ -26,6 +26,7 @@ import Testing
     "csawg-safeguarded": "the acceptance test compares f, a sum over all components",
     "anderson": "the mixing weights solve a least-squares problem over all components",
     "bfgs": "the inverse Hessian and the line search couple all components",
+    "cg": "β and the line search use sums over all components",
   ]
 
   static let separable = OptimizerCatalog.names.filter { notSeparable[$0] == nil }

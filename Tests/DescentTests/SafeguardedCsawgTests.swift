@@ -94,4 +94,39 @@ import Testing
     try check(Float.self)
     try check(Double.self)
   }
+
+  /// At its defaults the planner takes no step-size from the user: its steps come from
+  /// the pairs it measures, so f and 2¹⁰·f (exact in binary) give the same iterates bit
+  /// for bit, in Float and in Double, and it converges on a stiff quadratic where the old
+  /// default γ = 0.001 would crawl.
+  @Test func defaultsAreScaleFree() throws {
+    func check<S: DescentFloat>(_: S.Type) throws {
+      let curvatures: [S] = [1000, 300, 10, 1]
+      let linear: [S] = [1, -2, 0.5, 3]
+      func run(_ c: S) throws -> MinimizationResult<S> {
+        let problem = try Quadratic<S>(curvature: .diagonal(curvatures.map { c * $0 }), linear: linear.map { c * $0 })
+        var planner = try SafeguardedCsawg<S>()
+        return try minimize(problem, from: [1, 1, 1, 1], using: &planner, until: .init(maxGradientEvaluations: 400))
+      }
+      let plain = try run(1)
+      let scaled = try run(1024)
+      #expect(plain.minimizer == scaled.minimizer, "\(S.self)")
+      #expect(plain.gradientEvaluations == scaled.gradientEvaluations)
+      let minimizer = zip(linear, curvatures).map { -$0 / $1 }
+      #expect(Vector.distance(plain.minimizer, minimizer) < 1e-3, "\(S.self): \(plain.minimizer)")
+      #expect(!plain.termination.isFailure)
+    }
+    try check(Float.self)
+    try check(Double.self)
+  }
+
+  /// The memory of the test: 10 for steps from the pairs, every value with a γ, or as set.
+  @Test func memoryFollowsTheSteps() throws {
+    #expect(try SafeguardedCsawg<Double>().valuesRemembered == 10)
+    #expect(try SafeguardedCsawg<Double>(learningRate: 0.001).valuesRemembered == nil)
+    #expect(try SafeguardedCsawg<Double>(settings: ["memory": "all"]).valuesRemembered == nil)
+    #expect(try SafeguardedCsawg<Double>(settings: ["memory": "3", "learning-rate": "0.1"]).valuesRemembered == 3)
+    #expect(throws: DescentError.self) { try SafeguardedCsawg<Double>(settings: ["memory": "-1"]) }
+    #expect(throws: DescentError.self) { try SafeguardedCsawg<Double>(settings: ["memory": "some"]) }
+  }
 }

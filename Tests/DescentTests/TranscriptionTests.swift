@@ -40,3 +40,55 @@ import Testing
     #expect(relativeDistance(learner.trace, stream.trace) <= 1e-12)
   }
 }
+
+/// AdGD's improved rule (2023) and AC-FGM against numpy transcriptions
+/// (`Utilities/Reference/parameter_free.py`): the iterate to a relative 1e-12 at each of
+/// 50 steps, and the gradients and values counted so far.
+@Suite struct ParameterFreeTranscriptionTests {
+  struct Transcriptions: Decodable {
+    struct Case: Decodable {
+      let trajectory: TrajectoryCase
+      let gradientEvaluations: [Int]
+      let valueEvaluations: [Int]
+
+      init(from decoder: any Decoder) throws {
+        trajectory = try TrajectoryCase(from: decoder)
+        let c = try decoder.container(keyedBy: Keys.self)
+        gradientEvaluations = try c.decode([Int].self, forKey: .gradientEvaluations)
+        valueEvaluations = try c.decode([Int].self, forKey: .valueEvaluations)
+      }
+      enum Keys: String, CodingKey { case gradientEvaluations, valueEvaluations }
+    }
+    let quadratic: FixtureQuadratic
+    let cases: [Case]
+  }
+
+  static let fixtures = try! Fixture.load("parameter_free", as: Transcriptions.self)
+
+  @Test(arguments: fixtures.cases.map(\.trajectory.name))
+  func followsTranscription(_ name: String) throws {
+    let reference = try #require(Self.fixtures.cases.first { $0.trajectory.name == name })
+    try reference.trajectory.follow(quadratic: Self.fixtures.quadratic)
+    var optimizer = try OptimizerCatalog.make(
+      reference.trajectory.method, settings: reference.trajectory.settings, as: Double.self)
+    if reference.trajectory.problem == "rosenbrock" {
+      try countsFollow(&optimizer, Rosenbrock<Double>(), reference)
+    } else {
+      try countsFollow(&optimizer, Self.fixtures.quadratic.problem, reference)
+    }
+  }
+
+  private func countsFollow<P: Objective>(
+    _ optimizer: inout some Optimizer<Double>, _ objective: P, _ reference: Transcriptions.Case
+  )
+    throws where P.Scalar == Double
+  {
+    var oracle = CountingOracle(objective)
+    var w = reference.trajectory.start
+    for step in reference.gradientEvaluations.indices {
+      optimizer.step(&w, oracle: &oracle)
+      #expect(oracle.gradientEvaluations == reference.gradientEvaluations[step], "step \(step + 1)")
+      #expect(oracle.valueEvaluations == reference.valueEvaluations[step], "step \(step + 1)")
+    }
+  }
+}

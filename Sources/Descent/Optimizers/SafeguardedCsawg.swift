@@ -13,20 +13,25 @@
 ///              diagonal: α(i) = Σ g_s(i)(w_s(i) − w_{s+K}(i)) / Σ g_s(i)²   (the paper's)
 ///              scalar:   α    = Σ_i Σ_s g_s(i)(w_s(i) − w_{s+K}(i)) / Σ_i Σ_s g_s(i)²
 ///     jump     w ← w − ρ A ∇f(w)   (or w − ρ α ⊙ ∇f(w)), ρ the trust factor
-///     test     the evaluation after every move (which the method needs anyway) accepts
-///              it when f and ∇f are finite and f ≤ the largest of the last m + 1 values
-///              seen, or of all of them (Grippo–Lampariello–Lucidi's non-monotone
-///              reference; with all, the start's level set); otherwise w returns to
-///              where the move started and
+///     steps    w ← w − λ ∇f(w), λ = γ as set, or without a γ (the default) from the pair
+///              s = w_k − w_{k−1}, y = ∇f(w_k) − ∇f(w_{k−1}) of the last two accepted
+///              points: BB1 λ = sᵀs/sᵀy (or BB2 sᵀy/yᵀy, or AdGD's ‖s‖/(2‖y‖) with
+///              growth √(1 + θ)), kept where sᵀy ≤ 0; the first step has length 10⁻⁵
+///     test     the evaluation after every move accepts it when f and ∇f are finite and
+///              f ≤ the largest of the last m + 1 values seen, or of all of them
+///              (Grippo–Lampariello–Lucidi's non-monotone reference; with all, the
+///              start's level set). f is evaluated first, ∇f only on acceptance; a
+///              rejected move puts w back where it started, whose gradient is kept, and
 ///                a jump:          the event ends, ρ ← βρ
-///                a gradient step: γ ← γ/2, and planning restarts (its pairs used the old γ)
+///                a gradient step: λ ← λ/2, and planning restarts (its pairs used the old λ)
 ///     trust    ρ starts at 1 and doubles (up to 1) after each accepted jump
 ///
 /// A jump that is not downhill to first order (gᵀA g ≤ 0, or gᵀ(α ⊙ g) ≤ 0) is skipped
 /// without evaluating anything (in Algorithm 1's shape its reused gradient is still
-/// charged, as Csawg charges it, before the direction is known). Every gradient is
-/// evaluated with its value (one of each, counted), which the test reads; a rejected
-/// move costs the one gradient spent at its landing point. With the diagonal fit and nothing rejected or skipped the
+/// charged, as Csawg charges it, before the direction is known). An accepted move costs a
+/// value and a gradient, a rejected one a value. Without a γ every step-size is a ratio
+/// of what the pairs measure, so f and c·f give the same steps (bit for bit where c is a
+/// power of two). With a γ, the diagonal fit and nothing rejected or skipped the
 /// iterates are the paper's Csawg's, bit for bit (`SafeguardedCsawgTests`).
 ///
 /// Builds on: Yao, H. (2022). Learning to Accelerate by the Methods of Step-size
@@ -37,15 +42,18 @@
 /// choices and defaults, measured on the whole suite, is `docs/planning.md`.
 ///
 /// Hyperparameters:
-/// - `learningRate` γ > 0: the gradient steps' size to start with. Default 0.001.
+/// - `learningRate` γ > 0: the gradient steps' size to start with, or nil for steps sized
+///   from the pairs. Default nil.
+/// - `stepRule`: without a γ, `bb1`, `bb2` or `adgd`. Default `bb1` (docs/planning.md, round 4).
 /// - `horizon` K ≥ 1. Default 5.
 /// - `planningSteps` P ≥ 1, `corrections` M ≥ 0. Defaults 1 and 0 (Algorithm 1's shape).
 /// - `projectionGradient`: as Csawg's; by default reused in Algorithm 1's shape (P = 1,
 ///   M = 0), fresh otherwise.
 /// - `fit`: `secant`, `diagonal` or `scalar`. Default `secant`.
-/// - `memory` m ≥ 0, or nil (`all`): values the test looks back over. Default all, so the
-///   planner never leaves {f ≤ f(w₀)}; m = 10 is better with P = 5, M = 10 on coupled
-///   problems (docs/planning.md).
+/// - `memory` m ≥ 0, `all` or `auto`: values the test looks back over. Default auto: 10
+///   without a γ (BB steps are non-monotone by design, as in Raydan's GBB), all with one,
+///   so that a fixed γ never leaves {f ≤ f(w₀)}; m = 10 is better with P = 5, M = 10 on
+///   coupled problems (docs/planning.md).
 /// - `backoff` β in (0, 1]: ρ's factor after a rejected jump (1: keep the full jump).
 ///   Default 0.5.
 /// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K, and at least 10ε of
@@ -470,7 +478,8 @@ extension SafeguardedCsawg: CatalogedOptimizer, Planner {
   public static var catalogEntry: CatalogEntry<Self> {
     CatalogEntry(
       "csawg-safeguarded",
-      summary: "step-size planning whose every jump is tested (non-monotone) and undone when it fails",
+      summary:
+        "step-size planning with nothing to tune: steps sized from its pairs, every move tested and undone when it fails",
       citation: "Yao (2022); Grippo, Lampariello & Lucidi (1986); Fang & Saad (2009)",
       initialiserDefaults: { try Self() },
       settings: Setting.planningSchedule(
