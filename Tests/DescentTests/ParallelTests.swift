@@ -27,6 +27,7 @@ import Testing
     "anderson": "the mixing weights solve a least-squares problem over all components",
     "bfgs": "the inverse Hessian and the line search couple all components",
     "cg": "β and the line search use sums over all components",
+    "ac-fgm": "the step-sizes use ‖Δ∇f‖ and ∇fᵀΔx over all components",
   ]
 
   static let separable = OptimizerCatalog.names.filter { notSeparable[$0] == nil }
