@@ -53,7 +53,7 @@ public struct BFGS<Scalar: DescentFloat>: Optimizer {
   }
 
   public mutating func prepare(for rules: StoppingRules<Scalar>) {
-    runHasTolerance = rules.errorTolerance != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
+    runHasTolerance = rules.hasTolerance
   }
 
   public var stepSizes: [Scalar]? { iteration > 0 ? [lastStep] : nil }
@@ -172,11 +172,10 @@ public struct BFGS<Scalar: DescentFloat>: Optimizer {
   /// Ends the run when max|gᵢ| passes its test.
   @usableFromInline
   mutating func testGradient() -> Bool {
-    guard let tolerance = maxGradientTolerance ?? (runHasTolerance ? nil : 1e-5) else { return false }
-    let largest = Vector.maxMagnitude(gradient)
-    guard largest <= tolerance else { return false }
-    termination = .methodConverged
-    terminationReason = "max|gᵢ| = \(largest) ≤ max-gradient-tolerance \(tolerance)"
+    guard
+      let reason = MaxGradientTest.reason(gradient, tolerance: maxGradientTolerance ?? (runHasTolerance ? nil : 1e-5))
+    else { return false }
+    (termination, terminationReason) = (.methodConverged, reason)
     return true
   }
 

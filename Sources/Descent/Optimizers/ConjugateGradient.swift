@@ -90,7 +90,7 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
   }
 
   public mutating func prepare(for rules: StoppingRules<Scalar>) {
-    runHasTolerance = rules.errorTolerance != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
+    runHasTolerance = rules.hasTolerance
   }
 
   public var stepSizes: [Scalar]? { iteration > 0 ? [lastStep] : nil }
@@ -157,11 +157,10 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
   /// Ends the run when max|gᵢ| passes its test.
   @usableFromInline
   mutating func testGradient() -> Bool {
-    guard let tolerance = maxGradientTolerance ?? (runHasTolerance ? nil : 1e-8) else { return false }
-    let largest = Vector.maxMagnitude(gradient)
-    guard largest <= tolerance else { return false }
-    termination = .methodConverged
-    terminationReason = "max|gᵢ| = \(largest) ≤ max-gradient-tolerance \(tolerance)"
+    guard
+      let reason = MaxGradientTest.reason(gradient, tolerance: maxGradientTolerance ?? (runHasTolerance ? nil : 1e-8))
+    else { return false }
+    (termination, terminationReason) = (.methodConverged, reason)
     return true
   }
 

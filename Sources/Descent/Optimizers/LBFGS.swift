@@ -71,18 +71,15 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   }
 
   public mutating func prepare(for rules: StoppingRules<Scalar>) {
-    runHasTolerance = rules.errorTolerance != nil || rules.valueTolerance != nil || rules.gradientTolerance != nil
+    runHasTolerance = rules.hasTolerance
   }
 
   public var methodTerminationReason: String? { terminationReason }
 
   /// Ends the run when max|gᵢ| passes its test.
   mutating func testGradient() -> Bool {
-    guard let tolerance = tests.maxGradient else { return false }
-    let largest = Vector.maxMagnitude(gradient)
-    guard largest <= tolerance else { return false }
-    termination = .methodConverged
-    terminationReason = "max|gᵢ| = \(largest) ≤ max-gradient-tolerance \(tolerance)"
+    guard let reason = MaxGradientTest.reason(gradient, tolerance: tests.maxGradient) else { return false }
+    (termination, terminationReason) = (.methodConverged, reason)
     return true
   }
 
