@@ -16,7 +16,8 @@
 ///     steps    w ← w − λ ∇f(w), λ = γ as set, or without a γ (the default) from the pair
 ///              s = w_k − w_{k−1}, y = ∇f(w_k) − ∇f(w_{k−1}) of the last two accepted
 ///              points: BB1 λ = sᵀs/sᵀy (or BB2 sᵀy/yᵀy, or AdGD's ‖s‖/(2‖y‖) with
-///              growth √(1 + θ)), kept where sᵀy ≤ 0; the first step has length 10⁻⁵
+///              growth √(1 + θ)); where sᵀy ≤ 0, ‖s‖/‖y‖ (kept where y = 0); the first
+///              step has length 10⁻⁵
 ///     test     the evaluation after every move accepts it when f and ∇f are finite and
 ///              f ≤ the largest of the last m + 1 values seen, or of all of them
 ///              (Grippo–Lampariello–Lucidi's non-monotone reference; with all, the
@@ -297,10 +298,14 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       sy += s * y
       yy += y * y
     }
+    // Where sᵀy ≤ 0 the curvature along s is not positive and BB's ratio means nothing:
+    // the step takes ‖s‖/‖y‖, the secant's scale (BB2 ≤ ‖s‖/‖y‖ ≤ BB1 where sᵀy > 0), so
+    // that a step started small in a concave region grows to the region's scale.
+    let secantScale = yy > 0 ? (ss / yy).squareRoot() : Scalar.infinity
     let next: Scalar
     switch stepRule {
-    case .bb1: next = sy > 0 ? ss / sy : .infinity
-    case .bb2: next = sy > 0 ? sy / yy : .infinity
+    case .bb1: next = sy > 0 ? ss / sy : secantScale
+    case .bb2: next = sy > 0 ? sy / yy : secantScale
     case .adgd:
       let local = yy > 0 ? ss.squareRoot() / (2 * yy.squareRoot()) : .infinity
       let growth = previousStepSize > 0 ? (1 + stepSize / previousStepSize).squareRoot() * stepSize : .infinity
