@@ -42,7 +42,9 @@ let package = Package(
       dependencies: ["Descent", "DescentProblems", "DescentPlot", .product(name: "Yams", package: "Yams")]),
     // Objectives from differentiable Swift: apart, as `_Differentiation` is the toolchain's
     // experimental module, so the core library never depends on it.
-    .target(name: "DescentDifferentiable", dependencies: ["Descent"]),
+    .target(
+      name: "DescentDifferentiable",
+      dependencies: ["Descent", .product(name: "RealModule", package: "swift-numerics")]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [

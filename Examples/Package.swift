@@ -25,6 +25,12 @@ let package = Package(
       name: "LogisticFromCSV",
       dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent), .product(name: "SwiftCSV", package: "SwiftCSV")]),
     .executableTarget(name: "CheckpointResume", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
+    .executableTarget(
+      name: "NetworkStruct",
+      dependencies: [
+        .product(name: "Descent", package: descent), .product(name: "DescentDifferentiable", package: descent),
+        .product(name: "DescentProblems", package: descent),
+      ]),
     .executableTarget(name: "PlannerSideBySide", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
   ]
 )

@@ -5,22 +5,25 @@ import _Differentiation
 /// user writes it, ∇f by the compiler's reverse-mode differentiation
 /// (`import _Differentiation`), counted by the oracle like any other.
 ///
-///     let rosenbrock = try DifferentiableObjective<Double>(dimension: 2) { w in
-///       let a = w[1] - w[0] * w[0]
-///       let b = 1 - w[0]
-///       return 100 * a * a + b * b
-///     }
+/// Write f of a ``DifferentiableVector``, reading and writing its elements in the loops
+/// you would write on paper; its gradient costs O(d) (docs/performance.md,
+/// `bash Benchmarks/differentiable.sh`):
 ///
-/// The parameters are a `[Scalar]`, the function's argument as the optimizers hold them,
-/// so nothing is converted but one copy in. What that costs is measured in
-/// docs/performance.md (`bash Benchmarks/differentiable.sh`): reading `w[i]` inside a
-/// differentiable function makes its pullback add a whole zero array, so a gradient of
-/// a function that reads each of d components costs O(d²): a few microseconds at d = 2,
-/// a third of a millisecond at d = 100, a second at d = 10,000. Written with whole-array
-/// operations (`w.differentiableMap { … }.differentiableReduce(0, +)`), whose pullbacks
-/// are O(d), the same sum costs milliseconds at d = 10,000. Up to a few hundred
-/// parameters it is the quickest way to a correct gradient; beyond that, write the
-/// gradient by hand (`Objective`), as the suite's problems do.
+///     @differentiable(reverse)
+///     func rosenbrock(_ w: DifferentiableVector<Double>) -> Double {
+///       var total = 0.0
+///       for i in 0..<withoutDerivative(at: w.count - 1) {
+///         let a = w[i + 1] - w[i] * w[i]
+///         let b = 1 - w[i]
+///         total = total + 100 * a * a + b * b
+///       }
+///       return total
+///     }
+///     let objective = try DifferentiableObjective<Double>(dimension: 1_000) { rosenbrock($0) }
+///
+/// A function of a `[Scalar]` is taken too, but each `w[i]` read there makes its pullback
+/// add a whole zero array, so its gradient costs O(d²): a second at d = 10,000. A model
+/// with layers of weights is a ``DifferentiableModel``.
 ///
 /// A loop bound that depends on `w` must be taken out of differentiation:
 /// `for i in 0..<withoutDerivative(at: w.count)`.
@@ -35,16 +38,40 @@ where Scalar.TangentVector == Scalar {
   let box: FunctionBox
 
   final class FunctionBox: Sendable {
-    let function: @Sendable @differentiable(reverse) ([Scalar]) -> Scalar
-    init(_ function: @escaping @Sendable @differentiable(reverse) ([Scalar]) -> Scalar) { self.function = function }
+    let ofArray: (@Sendable @differentiable(reverse) ([Scalar]) -> Scalar)?
+    let ofVector: (@Sendable @differentiable(reverse) (DifferentiableVector<Scalar>) -> Scalar)?
+    init(
+      ofArray: (@Sendable @differentiable(reverse) ([Scalar]) -> Scalar)?,
+      ofVector: (@Sendable @differentiable(reverse) (DifferentiableVector<Scalar>) -> Scalar)?
+    ) { (self.ofArray, self.ofVector) = (ofArray, ofVector) }
   }
 
+  /// f of a ``DifferentiableVector``: O(1) per element read or written in the gradient.
+  ///
   /// - Parameters: `minimum` and `minimizer`: f* and w*, when known (for error-based
   ///   stopping and reports).
   public init(
     dimension: Int, minimum: Scalar? = nil, minimizer: [Scalar]? = nil,
+    _ function: @escaping @Sendable @differentiable(reverse) (DifferentiableVector<Scalar>) -> Scalar
+  ) throws(DescentError) {
+    try self.init(
+      dimension: dimension, minimum: minimum, minimizer: minimizer, FunctionBox(ofArray: nil, ofVector: function))
+  }
+
+  /// f of a `[Scalar]`: each element read costs O(d) in the gradient.
+  ///
+  /// - Parameters: `minimum` and `minimizer`: f* and w*, when known (for error-based
+  ///   stopping and reports).
+  @_disfavoredOverload
+  public init(
+    dimension: Int, minimum: Scalar? = nil, minimizer: [Scalar]? = nil,
     _ function: @escaping @Sendable @differentiable(reverse) ([Scalar]) -> Scalar
   ) throws(DescentError) {
+    try self.init(
+      dimension: dimension, minimum: minimum, minimizer: minimizer, FunctionBox(ofArray: function, ofVector: nil))
+  }
+
+  init(dimension: Int, minimum: Scalar?, minimizer: [Scalar]?, _ box: FunctionBox) throws(DescentError) {
     guard dimension >= 1 else {
       throw .invalidValue(name: "dimension", value: String(dimension), expected: "an integer ≥ 1")
     }
@@ -52,11 +79,12 @@ where Scalar.TangentVector == Scalar {
       throw .dimensionMismatch(name: "minimizer", expected: dimension, actual: minimizer.count)
     }
     (self.dimension, self.minimum, self.minimizer) = (dimension, minimum, minimizer)
-    box = FunctionBox(function)
+    self.box = box
   }
 
   public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
-    box.function(Array(w))
+    if let function = box.ofVector { return function(DifferentiableVector(Array(w))) }
+    return box.ofArray!(Array(w))
   }
 
   public func gradient(at w: UnsafeBufferPointer<Scalar>, into gradient: UnsafeMutableBufferPointer<Scalar>) {
@@ -66,7 +94,10 @@ where Scalar.TangentVector == Scalar {
   public func valueAndGradient(at w: UnsafeBufferPointer<Scalar>, into gradient: UnsafeMutableBufferPointer<Scalar>)
     -> Scalar
   {
-    let (value, tangent) = valueWithGradient(at: Array(w), of: box.function)
+    if let function = box.ofVector {
+      return DifferentiableVector.valueWithGradient(at: w, into: gradient, of: function)
+    }
+    let (value, tangent) = valueWithGradient(at: Array(w), of: box.ofArray!)
     // A function that never reads w has an empty tangent: its gradient is zero.
     let base = tangent.base
     for i in 0..<gradient.count { gradient[i] = i < base.count ? base[i] : 0 }

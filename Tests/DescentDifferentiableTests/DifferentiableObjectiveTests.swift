@@ -29,27 +29,34 @@ func chainedRosenbrock(_ w: [Float]) -> Float {
   return total
 }
 
+/// Expects `compiled`'s value and gradient to be chained Rosenbrock's hand-written ones,
+/// within `tolerance` of the largest component, at a fixed point.
+func expectHandWrittenRosenbrockGradient<S: DescentFloat & Differentiable>(
+  _ compiled: DifferentiableObjective<S>, tolerance: S
+) throws where S.TangentVector == S {
+  let d = compiled.dimension
+  let written = try Rosenbrock<S>(dimension: d)
+  let w = (0..<d).map { S($0 % 5) / 4 - S(0.6) }
+  var g = [S](repeating: 0, count: d)
+  var h = g
+  written.gradient(at: w, into: &g)
+  let value = w.withUnsafeBufferPointer { point in
+    h.withUnsafeMutableBufferPointer { compiled.valueAndGradient(at: point, into: $0) }
+  }
+  let scale = g.map(abs).max()!
+  #expect(zip(g, h).allSatisfy { abs($0 - $1) <= tolerance * scale }, "\(S.self) d = \(d)")
+  #expect(abs(value - written.value(at: w)) <= tolerance * abs(value))
+  #expect(compiled.value(at: w) == value)
+}
+
 /// The compiler's gradients against the hand-written ones.
 @Suite struct DifferentiableObjectiveTests {
   @Test(arguments: [2, 7, 100])
   func rosenbrockMatchesTheHandWrittenGradient(dimension d: Int) throws {
-    func check<S: DescentFloat & Differentiable>(
-      _ compiled: DifferentiableObjective<S>, tolerance: S
-    ) throws where S.TangentVector == S {
-      let written = try Rosenbrock<S>(dimension: d)
-      let w = (0..<d).map { S($0 % 5) / 4 - S(0.6) }
-      var g = [S](repeating: 0, count: d)
-      var h = g
-      written.gradient(at: w, into: &g)
-      let value = w.withUnsafeBufferPointer { point in
-        h.withUnsafeMutableBufferPointer { compiled.valueAndGradient(at: point, into: $0) }
-      }
-      let scale = g.map(abs).max()!
-      #expect(zip(g, h).allSatisfy { abs($0 - $1) <= tolerance * scale }, "\(S.self) d = \(d)")
-      #expect(abs(value - written.value(at: w)) <= tolerance * abs(value))
-    }
-    try check(DifferentiableObjective<Double>(dimension: d) { chainedRosenbrock($0) }, tolerance: 1e-14)
-    try check(DifferentiableObjective<Float>(dimension: d) { chainedRosenbrock($0) }, tolerance: 1e-5)
+    try expectHandWrittenRosenbrockGradient(
+      DifferentiableObjective<Double>(dimension: d) { chainedRosenbrock($0) }, tolerance: 1e-14)
+    try expectHandWrittenRosenbrockGradient(
+      DifferentiableObjective<Float>(dimension: d) { chainedRosenbrock($0) }, tolerance: 1e-5)
   }
 
   /// A small logistic regression, f(w) = (1/n) Σ log(1 + e^{z}) − y z, z = xᵀw.
