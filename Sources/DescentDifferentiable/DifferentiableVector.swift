@@ -17,7 +17,7 @@ import _Differentiation
 ///     }
 ///     let objective = try DifferentiableObjective<Double>(dimension: 1_000) { rosenbrock($0) }
 ///
-/// A read's pullback adds one number to the vector's ``AdjointBuffer`` instead of adding
+/// A read's pullback adds one number to a gradient buffer of the vector's own instead of adding
 /// a tangent array of d numbers (what reading a `[Double]` costs), so the gradient of a
 /// function that reads each of d parameters costs O(d), not O(d²). Writes are
 /// differentiable too (`var h = DifferentiableVector<Double>(zeros: n); h[j] = …`); a

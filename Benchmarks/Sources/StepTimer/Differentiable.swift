@@ -44,6 +44,20 @@ func arrayRosenbrock(_ w: [Double]) -> Double {
   return total
 }
 
+@differentiable(reverse)
+func loopSum(_ w: DifferentiableVector<Double>) -> Double {
+  var total = 0.0
+  for i in 0..<withoutDerivative(at: w.count) { total = total + w[i] }
+  return total
+}
+
+@differentiable(reverse)
+func loopSquares(_ w: DifferentiableVector<Double>) -> Double {
+  var total = 0.0
+  for i in 0..<withoutDerivative(at: w.count) { total = total + w[i] * w[i] }
+  return total
+}
+
 /// (1/n) Σᵢ log(1 + e^{zᵢ}) − yᵢzᵢ, zᵢ = xᵢᵀw, as loops (Double).
 func loopLogistic(features x: [Double], targets y: [Double], columns d: Int)
   -> @Sendable @differentiable(reverse) (DifferentiableVector<Double>) -> Double
@@ -189,6 +203,19 @@ func differentiableCost() throws {
     Double.self, rosenbrock: { loopRosenbrock($0) }, logistic: { loopLogistic(features: $0, targets: $1, columns: $2) })
   try loopCosts(
     Float.self, rosenbrock: { loopRosenbrock($0) }, logistic: { loopLogistic(features: $0, targets: $1, columns: $2) })
+  // The emptiest loops, Σ wᵢ and Σ wᵢ², against the hand-written gradient of Σ wᵢ²: the
+  // floor of a differentiated loop's cost per operation.
+  do {
+    let d = 10_000
+    let w = (0..<d).map { Double($0 % 7) / 70 - 0.05 }
+    var g = [Double](repeating: 0, count: d)
+    let written = try Quadratic<Double>(curvature: .diagonal([Double](repeating: 2, count: d)))
+    let a = milliseconds({ written.gradient(at: w, into: &g) }, repeats: 201)
+    let sum = try DifferentiableObjective<Double>(dimension: d) { loopSum($0) }
+    let squares = try DifferentiableObjective<Double>(dimension: d) { loopSquares($0) }
+    report("Σ wᵢ, loop (beside Σ wᵢ² by hand)", "Double", d, a, milliseconds { sum.gradient(at: w, into: &g) })
+    report("Σ wᵢ², loop", "Double", d, a, milliseconds { squares.gradient(at: w, into: &g) })
+  }
   // Reading a `[Double]` element by element: O(d²).
   for d in [100, 1_000] {
     let w = (0..<d).map { Double($0 % 7) / 70 - 0.05 }
