@@ -2,8 +2,9 @@ import Descent
 import Foundation
 import SwiftCSV
 
-/// The suite's data files (`Data/`, extracted from scikit-learn by
-/// `Utilities/Reference/extract_datasets.py`, BSD 3-Clause) and the reference f* and
+/// The suite's data files (`Data/`: extracted from scikit-learn by
+/// `Utilities/Reference/extract_datasets.py`, BSD 3-Clause; MNIST-1D built by
+/// `Utilities/Reference/mnist1d_dataset.py`, Apache-2.0) and the reference f* and
 /// w* of the convex problems on them (`Utilities/Reference/data_minima.py`). Each file
 /// is read once per process.
 enum SuiteData {
@@ -28,6 +29,8 @@ enum SuiteData {
   static let breastCancer = load("breast_cancer")
   static let digits = load("digits")
   static let diabetes = load("diabetes")
+  static let mnist1dTraining = load("mnist1d_train")
+  static let mnist1dTest = load("mnist1d_test")
   static let references: [String: Reference] = {
     guard let url = Bundle.module.url(forResource: "minima", withExtension: "json", subdirectory: "Data"),
       let data = try? Data(contentsOf: url),
