@@ -18,8 +18,24 @@ where Scalar.TangentVector == Scalar {
   /// The numbers of rows and of columns.
   public let rows: Int
   public let columns: Int
-  /// The elements, row by row.
-  @inlinable public var scalars: [Scalar] { elements }
+  /// The elements, row by row. Differentiable, as a whole array (O(rows × columns) in
+  /// the gradient per use): read single elements with `m[i, j]`.
+  @inlinable public var scalars: [Scalar] {
+    @differentiable(reverse)
+    get { elements }
+  }
+
+  @inlinable @derivative(of: scalars)
+  func _vjpScalars() -> (value: [Scalar], pullback: ([Scalar].TangentVector) -> TangentVector) {
+    let (buffer, tracked) = (adjoint, isTracked)
+    return (
+      elements,
+      { tangent in
+        if tracked { for (i, value) in tangent.base.enumerated() { buffer.add(value, at: i) } }
+        return .zero
+      }
+    )
+  }
   @usableFromInline var elements: [Scalar]
   @usableFromInline var adjoint: AdjointBuffer<Scalar>
   @usableFromInline var identity: ArrayIdentity
@@ -32,7 +48,9 @@ where Scalar.TangentVector == Scalar {
     try DescentError.require(columns >= 0, "columns", columns, "an integer ≥ 0")
     let (size, overflow) = rows.multipliedReportingOverflow(by: columns)
     guard !overflow, size == scalars.count else {
-      throw .dimensionMismatch(name: "scalars", expected: overflow ? Int.max : size, actual: scalars.count)
+      throw .invalidValue(
+        name: "scalars", value: "\(scalars.count) numbers",
+        expected: overflow ? "a matrix smaller than Int.max elements" : "rows × columns = \(size) numbers")
     }
     self.init(rows: rows, columns: columns, elements: scalars, isTracked: false)
   }

@@ -36,6 +36,8 @@ public protocol DifferentiableModel: Differentiable, Sendable {
 /// One parameter of a ``DifferentiableModel``: a matrix or a vector the model stores.
 public struct ModelParameter<Model: DifferentiableModel> {
   typealias Scalar = Model.Scalar
+  /// Where the model stores it, to tell repeats apart.
+  let path: AnyKeyPath
   /// Its number of elements in `model`.
   let count: (Model) -> Int
   /// Its elements in `model`.
@@ -46,6 +48,7 @@ public struct ModelParameter<Model: DifferentiableModel> {
   /// A matrix of the model.
   public static func matrix(_ path: WritableKeyPath<Model, DifferentiableMatrix<Model.Scalar>>) -> Self {
     ModelParameter(
+      path: path,
       count: { $0[keyPath: path].elements.count },
       read: { $0[keyPath: path].elements },
       write: { model, scalars, buffer in
@@ -59,6 +62,7 @@ public struct ModelParameter<Model: DifferentiableModel> {
   /// A vector of the model.
   public static func vector(_ path: WritableKeyPath<Model, DifferentiableVector<Model.Scalar>>) -> Self {
     ModelParameter(
+      path: path,
       count: { $0[keyPath: path].count },
       read: { $0[keyPath: path].elements },
       write: { model, scalars, buffer in
@@ -73,8 +77,13 @@ public struct ModelParameter<Model: DifferentiableModel> {
 /// its gradient is the compiler's, through the models' hand-written array derivatives.
 ///
 ///     let objective = try ModelObjective(model: network) { $0.loss(batch, labels: labels) }
-///     let result = try minimize(objective, from: objective.start, using: Adam<Float>())
-///     let trained = objective.model(at: result.parameters)
+///     var optimizer = try SafeguardedCsawg<Float>()
+///     let result = try minimize(objective, from: objective.start, using: &optimizer)
+///     let trained = objective.model(at: result.minimizer)
+///
+/// Every matrix and vector the model stores must be listed in `parameters` once; the
+/// initialiser refuses a list with a repeat or one that leaves a stored array out (keep
+/// data outside the model, in the loss's closure).
 ///
 /// Each evaluation copies the parameters into the model's arrays once (O(d), beside the
 /// loss's O(n·d) for a batch of n) and the backward pass adds the gradient straight into
@@ -98,6 +107,20 @@ public struct ModelObjective<Model: DifferentiableModel>: Objective {
   }
 
   public init(model: Model, loss: @escaping @Sendable @differentiable(reverse) (Model) -> Scalar) throws(DescentError) {
+    let paths = Model.parameters.map(\.path)
+    guard Set(paths).count == paths.count else {
+      throw .invalidValue(
+        name: "\(Model.self).parameters", value: "a matrix or vector listed twice", expected: "each one once")
+    }
+    let stored = Mirror(reflecting: model).children.filter {
+      $0.value is DifferentiableMatrix<Scalar> || $0.value is DifferentiableVector<Scalar>
+    }
+    guard stored.count == paths.count else {
+      let names = stored.compactMap(\.label).joined(separator: ", ")
+      throw .invalidValue(
+        name: "\(Model.self).parameters", value: "\(paths.count) listed",
+        expected: "each of the \(stored.count) matrices and vectors the model stores (\(names))")
+    }
     var offsets: [Int] = []
     var total = 0
     for parameter in Model.parameters {

@@ -33,8 +33,24 @@ import _Differentiation
 /// `minimize` calls), ``valueWithGradient(at:of:)`` or ``DifferentiableModel``.
 public struct DifferentiableVector<Scalar: DescentFloat & Differentiable>: Differentiable, Sendable
 where Scalar.TangentVector == Scalar {
-  /// The elements.
-  @inlinable public var scalars: [Scalar] { elements }
+  /// The elements. Differentiable, as a whole array (O(d) in the gradient per use, as a
+  /// `[Scalar]` is): read single elements with `w[i]`, which costs O(1).
+  @inlinable public var scalars: [Scalar] {
+    @differentiable(reverse)
+    get { elements }
+  }
+
+  @inlinable @derivative(of: scalars)
+  func _vjpScalars() -> (value: [Scalar], pullback: ([Scalar].TangentVector) -> TangentVector) {
+    let (buffer, tracked) = (adjoint, isTracked)
+    return (
+      elements,
+      { tangent in
+        if tracked { for (i, value) in tangent.base.enumerated() { buffer.add(value, at: i) } }
+        return .zero
+      }
+    )
+  }
   @usableFromInline var elements: [Scalar]
   @usableFromInline var adjoint: AdjointBuffer<Scalar>
   @usableFromInline var identity: ArrayIdentity
@@ -50,6 +66,7 @@ where Scalar.TangentVector == Scalar {
 
   /// `count` zeros, to be written.
   public init(zeros count: Int) {
+    precondition(count >= 0, "a vector of \(count) zeros")
     self.init(scalars: [Scalar](repeating: 0, count: count), isTracked: false)
   }
 
@@ -68,9 +85,13 @@ where Scalar.TangentVector == Scalar {
   @inlinable
   public subscript(index: Int) -> Scalar {
     @differentiable(reverse)
-    get { elements[index] }
+    get {
+      precondition(index >= 0 && index < elements.count, "element \(index) of \(elements.count)")
+      return elements[index]
+    }
     @differentiable(reverse)
     set {
+      precondition(index >= 0 && index < elements.count, "element \(index) of \(elements.count)")
       separateIfShared()
       elements[index] = newValue
     }

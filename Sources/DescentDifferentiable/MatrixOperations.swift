@@ -272,6 +272,78 @@ extension DifferentiableMatrix {
     )
   }
 
+  /// The elements, row by row, as a vector.
+  @inlinable @differentiable(reverse)
+  public func flattened() -> DifferentiableVector<Scalar> {
+    DifferentiableVector(scalars: elements, isTracked: isTracked)
+  }
+
+  @inlinable @derivative(of: flattened)
+  func _vjpFlattened() -> (
+    value: DifferentiableVector<Scalar>, pullback: (DifferentiableVector<Scalar>.TangentVector) -> TangentVector
+  ) {
+    let result = flattened()
+    let (output, source, tracked) = (result.adjoint, adjoint, isTracked)
+    return (
+      result,
+      { _ in
+        ArrayDerivatives.addScaled(1, from: output, to: source, inputIsTracked: tracked)
+        return .zero
+      }
+    )
+  }
+
+  // The rest of the arithmetic, as the vectors' on the elements (the shape is an
+  // integer, outside differentiation).
+
+  /// A − B.
+  @inlinable @differentiable(reverse)
+  public static func - (lhs: DifferentiableMatrix, rhs: DifferentiableMatrix) -> DifferentiableMatrix {
+    precondition(
+      lhs.rows == rhs.rows && lhs.columns == rhs.columns,
+      "difference of \(lhs.rows) × \(lhs.columns) and \(rhs.rows) × \(rhs.columns)")
+    return (lhs.flattened() - rhs.flattened()).reshaped(
+      rows: withoutDerivative(at: lhs.rows), columns: withoutDerivative(at: lhs.columns))
+  }
+
+  /// A ⊙ B, element by element (the product is `multiplied(by:)`).
+  @inlinable @differentiable(reverse)
+  public static func * (lhs: DifferentiableMatrix, rhs: DifferentiableMatrix) -> DifferentiableMatrix {
+    precondition(
+      lhs.rows == rhs.rows && lhs.columns == rhs.columns,
+      "element-wise product of \(lhs.rows) × \(lhs.columns) and \(rhs.rows) × \(rhs.columns)")
+    return (lhs.flattened() * rhs.flattened()).reshaped(
+      rows: withoutDerivative(at: lhs.rows), columns: withoutDerivative(at: lhs.columns))
+  }
+
+  /// a·A.
+  @inlinable @differentiable(reverse)
+  public static func * (scale: Scalar, matrix: DifferentiableMatrix) -> DifferentiableMatrix {
+    (scale * matrix.flattened()).reshaped(
+      rows: withoutDerivative(at: matrix.rows), columns: withoutDerivative(at: matrix.columns))
+  }
+
+  /// A·a.
+  @inlinable @differentiable(reverse)
+  public static func * (matrix: DifferentiableMatrix, scale: Scalar) -> DifferentiableMatrix {
+    (scale * matrix.flattened()).reshaped(
+      rows: withoutDerivative(at: matrix.rows), columns: withoutDerivative(at: matrix.columns))
+  }
+
+  /// A / a.
+  @inlinable @differentiable(reverse)
+  public static func / (matrix: DifferentiableMatrix, divisor: Scalar) -> DifferentiableMatrix {
+    (matrix.flattened() / divisor).reshaped(
+      rows: withoutDerivative(at: matrix.rows), columns: withoutDerivative(at: matrix.columns))
+  }
+
+  /// −A.
+  @inlinable @differentiable(reverse)
+  public static prefix func - (matrix: DifferentiableMatrix) -> DifferentiableMatrix {
+    (-matrix.flattened()).reshaped(
+      rows: withoutDerivative(at: matrix.rows), columns: withoutDerivative(at: matrix.columns))
+  }
+
   /// An element-wise function and its pullback.
   @inlinable
   func elementwise(_ function: ElementwiseFunction) -> (

@@ -141,6 +141,42 @@ extension DifferentiableVector {
     )
   }
 
+  /// x·a.
+  @inlinable @differentiable(reverse)
+  public static func * (vector: DifferentiableVector, scale: Scalar) -> DifferentiableVector {
+    scale * vector
+  }
+
+  /// −x.
+  @inlinable @differentiable(reverse)
+  public static prefix func - (vector: DifferentiableVector) -> DifferentiableVector {
+    Scalar(-1) * vector
+  }
+
+  /// x / a.
+  @inlinable @differentiable(reverse)
+  public static func / (vector: DifferentiableVector, divisor: Scalar) -> DifferentiableVector {
+    DifferentiableVector(scalars: vector.elements.map { $0 / divisor }, isTracked: vector.isTracked)
+  }
+
+  @inlinable @derivative(of: /)
+  static func _vjpDivide(vector: DifferentiableVector, divisor: Scalar) -> (
+    value: DifferentiableVector, pullback: (TangentVector) -> (TangentVector, Scalar)
+  ) {
+    let result = vector / divisor
+    let output = result.adjoint
+    return (
+      result,
+      { _ in
+        ArrayDerivatives.addScaled(1 / divisor, from: output, to: vector.adjoint, inputIsTracked: vector.isTracked)
+        // ā = −Σ ȳᵢ xᵢ / a²
+        guard let upstream = output.storage else { return (.zero, 0) }
+        let x = vector.elements
+        return (.zero, -Vector.sum(count: x.count) { upstream[$0] * x[$0] } / (divisor * divisor))
+      }
+    )
+  }
+
   /// x ⊙ y, element by element.
   @inlinable @differentiable(reverse)
   public static func * (lhs: DifferentiableVector, rhs: DifferentiableVector) -> DifferentiableVector {

@@ -24,6 +24,18 @@ where S.TangentVector == S
       ("squared norm", { w in w.squaredNorm() }),
       ("scaled addition", { w in (w[0..<1].sum() * w[1..<7] + w[7..<13]).dot(data) }),
       ("element-wise product", { w in (w[0..<6] * w[6..<12]).dot(w[12..<18]) }),
+      (
+        "vector times and over a scalar, negated",
+        { w in (-(w[0..<6] * w[6..<7].sum()) / w[7..<8].exp().sum()).dot(data) }
+      ),
+      (
+        "matrix arithmetic",
+        { w in
+          let a = w[0..<6].reshaped(rows: 2, columns: 3)
+          let b = w[6..<12].reshaped(rows: 2, columns: 3)
+          return (-(a - b) * b * w[12..<13].sum() / w[13..<14].exp().sum() + w[14..<15].sum() * a).tanh().sum()
+        }
+      ),
       ("difference", { w in (w[0..<6] - w[6..<12]).squaredNorm() }),
       ("relu", { w in w.relu().dot(w) }),
       ("exp and log", { w in w.exp().log().exp().sum() }),

@@ -57,6 +57,12 @@ func overwriteInPlace(_ w: DifferentiableVector<Double>) -> Double {
   return total
 }
 
+/// Σ wᵢ² through `scalars`, the whole array (what the standard library's operations take).
+@differentiable(reverse)
+func squaresThroughScalars(_ w: DifferentiableVector<Double>) -> Double {
+  w.scalars.differentiableMap { $0 * $0 }.differentiableReduce(0) { $0 + $1 }
+}
+
 /// Element access on `DifferentiableVector`: gradients equal to the hand-written ones, and
 /// writes (into a fresh vector, into a copy, in place) that route the gradient as
 /// arrays' values are routed.
@@ -78,6 +84,9 @@ func overwriteInPlace(_ w: DifferentiableVector<Double>) -> Double {
     let copied = DifferentiableVector.valueWithGradient(at: w, of: copyThenWrite)
     #expect(copied.value == 0.5 + 5 - 1.5)
     #expect(copied.gradient == [1, 1, 0, 0])
+
+    let whole = DifferentiableVector.valueWithGradient(at: w, of: squaresThroughScalars)
+    #expect(whole.gradient == w.map { 2 * $0 })
 
     let overwritten = DifferentiableVector.valueWithGradient(at: w, of: overwriteInPlace)
     #expect(overwritten.value == w.map { 3 * $0 * $0 }.reduce(0, +))

@@ -25,6 +25,15 @@ struct DigitsNetwork: DifferentiableModel {
   }
 }
 
+/// A model whose `parameters` list repeats one vector, or leaves one out.
+struct MislistedModel: DifferentiableModel {
+  typealias Scalar = Double
+  var first = DifferentiableVector<Double>([1, 2])
+  var second = DifferentiableVector<Double>([3])
+  nonisolated(unsafe) static var listed: [ModelParameter<MislistedModel>] = []
+  static var parameters: [ModelParameter<MislistedModel>] { listed }
+}
+
 /// A model struct minimised through `ModelObjective`: its loss and gradient equal the
 /// hand-written network's, its layout round-trips, and `minimize` trains it.
 @Suite struct ModelObjectiveTests {
@@ -89,5 +98,17 @@ struct DigitsNetwork: DifferentiableModel {
     let trained = objective.model(at: result.minimizer)
     #expect(objective.value(at: result.minimizer) < objective.value(at: start) / 4)  // 0.43 from 2.34
     #expect(trained.outputBias.scalars == Array(result.minimizer.suffix(10)))
+  }
+
+  /// Each stored matrix and vector is listed once, or the objective is refused.
+  @Test func parametersAreListedOnceEach() throws {
+    let loss: @Sendable @differentiable(reverse) (MislistedModel) -> Double = { $0.first.sum() + $0.second.sum() }
+    MislistedModel.listed = [.vector(\.first), .vector(\.first)]
+    #expect(throws: DescentError.self) { try ModelObjective(model: MislistedModel(), loss: loss) }
+    MislistedModel.listed = [.vector(\.first)]
+    #expect(throws: DescentError.self) { try ModelObjective(model: MislistedModel(), loss: loss) }
+    MislistedModel.listed = [.vector(\.second), .vector(\.first)]
+    let objective = try ModelObjective(model: MislistedModel(), loss: loss)
+    #expect(objective.start == [3, 1, 2])
   }
 }
