@@ -58,7 +58,8 @@ let package = Package(
         "Descent", "DescentProblems", .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "DescentProblemsTests", dependencies: ["DescentProblems", "Descent"]),
+    .testTarget(
+      name: "DescentProblemsTests", dependencies: ["DescentProblems", "Descent"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentProblems", "DescentPlot", "Descent"],
       resources: [.copy("Fixtures")]),

@@ -1,0 +1,129 @@
+import Descent
+
+/// The 1-D convolutional network of the MNIST-1D repository (Greydanus & Kobak, 2020;
+/// `notebooks/models.py`, `ConvBase`): three convolutions of C channels with ReLU
+/// (kernel 5 then 3 and 3, stride 2, padding 1: lengths 40 → 19 → 10 → 5), flattened by
+/// channel, and a linear output over K classes, trained by cross-entropy plus (λ/2)‖θ‖²:
+///
+///     h₁ = relu(conv₁(x)),  h₂ = relu(conv₂(h₁)),  h₃ = relu(conv₃(h₂)),  z = W vec(h₃) + b,
+///     ℓ = log Σₖ e^{zₖ} − z_y,
+///
+/// θ in PyTorch's order (each convolution's weights, out × in × kernel, then its biases;
+/// then W by rows and b). The start is PyTorch's default initialisation, U(−1/√fan-in,
+/// 1/√fan-in) with fan-in = in channels × kernel, seeded. The gradient is held against
+/// PyTorch's in `MNIST1DModelTests`.
+public struct ConvNetwork1D<Scalar: DescentFloat>: FiniteSum {
+  public let data: Dataset<Scalar>
+  public let channels: Int
+  public let classes: Int
+  public let regularization: Scalar
+  public var sampler: MinibatchSampler?
+  public let seed: UInt64
+
+  /// The three convolutions' kernels; every one has stride 2 and padding 1.
+  @usableFromInline static var kernels: [Int] { [5, 3, 3] }
+
+  public init(
+    data: Dataset<Scalar>, channels: Int = 25, classes: Int, regularization: Scalar = 0, seed: UInt64 = 0
+  ) throws(DescentError) {
+    try DescentError.require(channels >= 1, "channels", channels, "an integer ≥ 1")
+    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
+    try DescentError.require(
+      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try DescentError.require(
+      data.columns >= 5, "features", data.columns, "at least 5 (the first kernel's length)")
+    try DescentError.require(
+      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
+      "not a class index", "labels 0 … \(classes - 1)")
+    (self.data, self.channels, self.classes, self.regularization, self.seed) = (
+      data, channels, classes, regularization, seed
+    )
+  }
+
+  /// The input's length and each convolution's output length.
+  @inlinable var lengths: [Int] {
+    var lengths = [data.columns]
+    for kernel in Self.kernels {
+      lengths.append(NetworkLayers.convolvedLength(lengths.last!, kernel: kernel, stride: 2, padding: 1))
+    }
+    return lengths
+  }
+
+  /// Where each layer's parameters start in θ: the three convolutions, then the output.
+  @inlinable var offsets: [Int] {
+    let c = channels
+    let sizes = [c * 5 + c, c * c * 3 + c, c * c * 3 + c]
+    return [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]]
+  }
+
+  public var dimension: Int { offsets[3] + classes * (channels * lengths[3] + 1) }
+  /// h₁, h₂, h₃, z, then the gradients of h₃, h₂ and h₁.
+  public var scratchSize: Int {
+    let hidden = channels * (lengths[1] + lengths[2] + lengths[3])
+    return 2 * hidden + classes
+  }
+
+  public var defaultStart: [Scalar] {
+    let (c, flat) = (channels, channels * lengths[3])
+    return NetworkLayers.defaultStart(
+      layers: [
+        (5, c * 5), (5, c), (3 * c, c * c * 3), (3 * c, c), (3 * c, c * c * 3), (3 * c, c),
+        (flat, classes * flat), (flat, classes),
+      ], seed: seed)
+  }
+
+  @inlinable
+  public func loss(
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
+  ) -> Scalar {
+    let (c, k, lengths, offsets) = (channels, classes, lengths, offsets)
+    let (weights, s) = (w.baseAddress!, scratch.baseAddress!)
+    let sizes = [c * lengths[1], c * lengths[2], c * lengths[3]]
+    let outputs = [s, s + sizes[0], s + sizes[0] + sizes[1]]
+    let z = outputs[2] + sizes[2]
+    let gradients = [z + k + sizes[2] + sizes[1], z + k + sizes[2], z + k]  // h₁, h₂, h₃
+    var input = UnsafePointer(x.baseAddress!)
+    for layer in 0..<3 {
+      NetworkLayers.convolve(
+        weights + offsets[layer], input, into: outputs[layer], inChannels: layer == 0 ? 1 : c, outChannels: c,
+        length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
+      NetworkLayers.relu(outputs[layer], count: sizes[layer])
+      input = UnsafePointer(outputs[layer])
+    }
+    NetworkLayers.dense(weights + offsets[3], outputs[2], into: z, inputs: sizes[2], outputs: k)
+    let loss = NetworkLayers.softmaxCrossEntropy(z, classes: k, label: Int(y))
+    guard let g = g?.baseAddress else { return loss }
+    NetworkLayers.denseBackward(
+      weights + offsets[3], outputs[2], outputGradient: z, addingTo: g + offsets[3], inputGradient: gradients[2],
+      inputs: sizes[2], outputs: k)
+    for layer in stride(from: 2, through: 0, by: -1) {
+      NetworkLayers.reluBackward(gradients[layer], output: outputs[layer], count: sizes[layer])
+      NetworkLayers.convolveBackward(
+        weights + offsets[layer], layer == 0 ? UnsafePointer(x.baseAddress!) : UnsafePointer(outputs[layer - 1]),
+        outputGradient: gradients[layer], addingTo: g + offsets[layer],
+        inputGradient: layer == 0 ? nil : gradients[layer - 1], inChannels: layer == 0 ? 1 : c, outChannels: c,
+        length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
+    }
+    return loss
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func valueAndGradient(
+    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
+  ) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+  }
+}

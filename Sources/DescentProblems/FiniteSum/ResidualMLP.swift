@@ -1,0 +1,101 @@
+import Descent
+
+/// The MLP of the MNIST-1D repository (Greydanus & Kobak, 2020; `notebooks/models.py`,
+/// `MLPBase`): two hidden layers of H ReLU units, the second added to the first, and a
+/// linear output over K classes, trained by cross-entropy plus (λ/2)‖θ‖²:
+///
+///     h₁ = relu(W₁x + b₁),   h₂ = h₁ + relu(W₂h₁ + b₂),   z = W₃h₂ + b₃,
+///     ℓ = log Σₖ e^{zₖ} − z_y,
+///
+/// θ = (W₁, b₁, W₂, b₂, W₃, b₃), each weight matrix by rows, in PyTorch's order. The start
+/// is PyTorch's default initialisation, U(−1/√fan-in, 1/√fan-in) for every weight and
+/// bias, seeded. The gradient is held against PyTorch's in `MNIST1DModelTests`.
+public struct ResidualMLP<Scalar: DescentFloat>: FiniteSum {
+  public let data: Dataset<Scalar>
+  public let hidden: Int
+  public let classes: Int
+  public let regularization: Scalar
+  public var sampler: MinibatchSampler?
+  public let seed: UInt64
+
+  public init(
+    data: Dataset<Scalar>, hidden: Int = 100, classes: Int, regularization: Scalar = 0, seed: UInt64 = 0
+  ) throws(DescentError) {
+    try DescentError.require(hidden >= 1, "hidden", hidden, "an integer ≥ 1")
+    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
+    try DescentError.require(
+      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try DescentError.require(
+      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
+      "not a class index", "labels 0 … \(classes - 1)")
+    (self.data, self.hidden, self.classes, self.regularization, self.seed) = (
+      data, hidden, classes, regularization, seed
+    )
+  }
+
+  /// Where W₂ and W₃ start in θ.
+  @inlinable var secondLayer: Int { hidden * (data.columns + 1) }
+  @inlinable var thirdLayer: Int { secondLayer + hidden * (hidden + 1) }
+  public var dimension: Int { thirdLayer + classes * (hidden + 1) }
+  /// h₁, h₂'s branch relu(W₂h₁ + b₂), h₂, z, then the gradients of h₂ and of the branch.
+  public var scratchSize: Int { 5 * hidden + classes }
+
+  public var defaultStart: [Scalar] {
+    let (p, h) = (data.columns, hidden)
+    return NetworkLayers.defaultStart(
+      layers: [(p, h * p), (p, h), (h, h * h), (h, h), (h, classes * h), (h, classes)], seed: seed)
+  }
+
+  @inlinable
+  public func loss(
+    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
+    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    needsValue: Bool
+  ) -> Scalar {
+    let (p, h, k) = (x.count, hidden, classes)
+    let (weights, features, s) = (w.baseAddress!, x.baseAddress!, scratch.baseAddress!)
+    let (first, branch, second, z) = (s, s + h, s + 2 * h, s + 3 * h)
+    let (secondGradient, branchGradient) = (z + k, z + k + h)
+    NetworkLayers.dense(weights, features, into: first, inputs: p, outputs: h)
+    NetworkLayers.relu(first, count: h)
+    NetworkLayers.dense(weights + secondLayer, first, into: branch, inputs: h, outputs: h)
+    NetworkLayers.relu(branch, count: h)
+    for i in 0..<h { second[i] = first[i] + branch[i] }
+    NetworkLayers.dense(weights + thirdLayer, second, into: z, inputs: h, outputs: k)
+    let loss = NetworkLayers.softmaxCrossEntropy(z, classes: k, label: Int(y))
+    guard let g = g?.baseAddress else { return loss }
+    NetworkLayers.denseBackward(
+      weights + thirdLayer, second, outputGradient: z, addingTo: g + thirdLayer, inputGradient: secondGradient,
+      inputs: h, outputs: k)
+    for i in 0..<h { branchGradient[i] = secondGradient[i] }
+    NetworkLayers.reluBackward(branchGradient, output: branch, count: h)
+    // h₁'s gradient: through the sum directly, and through the branch (into `branch`,
+    // whose values are no longer needed).
+    NetworkLayers.denseBackward(
+      weights + secondLayer, first, outputGradient: branchGradient, addingTo: g + secondLayer,
+      inputGradient: branch, inputs: h, outputs: h)
+    for i in 0..<h { branch[i] += secondGradient[i] }
+    NetworkLayers.reluBackward(branch, output: first, count: h)
+    NetworkLayers.denseBackward(
+      weights, features, outputGradient: branch, addingTo: g, inputGradient: nil, inputs: p, outputs: h)
+    return loss
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    _ = FiniteSumEvaluation.run(
+      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func valueAndGradient(
+    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
+  ) -> Scalar {
+    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+  }
+}

@@ -1,0 +1,106 @@
+import Descent
+import DescentProblems
+import Foundation
+import Testing
+
+/// The MNIST-1D repository's three models, their mean cross-entropy and its gradient on
+/// PyTorch's initial weights (seed 0) and the first 8 training rows, against PyTorch's
+/// own (float64, `Utilities/Reference/mnist1d_models.py`).
+@Suite struct MNIST1DModelTests {
+  struct Fixture: Decodable {
+    struct Model: Decodable {
+      let parameters: [Double]
+      let loss: Double
+      let gradient: [Double]
+    }
+    let rows: Int
+    let models: [String: Model]
+  }
+
+  static let fixture: Fixture = {
+    let url = Bundle.module.url(forResource: "mnist1d_gradients", withExtension: "json", subdirectory: "Fixtures")!
+    return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+  }()
+
+  /// The first `rows` training examples.
+  static func batch<S: DescentFloat>(_: S.Type) -> Dataset<S> {
+    let all = MNIST1D.training(as: S.self)
+    let rows = fixture.rows
+    return try! Dataset(
+      features: Array(all.features[0..<(rows * all.columns)]), targets: Array(all.targets[0..<rows]),
+      columns: all.columns)
+  }
+
+  /// `objective`'s loss and gradient at `w` against PyTorch's, within `tolerance` of the
+  /// largest component; the gradient is handed back for the next check.
+  @discardableResult
+  static func expectTorch<Problem: Objective>(
+    _ objective: Problem, at w: [Problem.Scalar], loss: Double, gradient expected: [Double], tolerance: Double,
+    _ name: String
+  ) -> [Problem.Scalar] {
+    var g = [Problem.Scalar](repeating: 0, count: w.count)
+    let value = w.withUnsafeBufferPointer { point in
+      g.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }
+    }
+    let scale = expected.map(abs).max()!
+    let gap = zip(g, expected).map { abs(Double($0) - $1) }.max()!
+    #expect(
+      abs(Double(value) - loss) <= tolerance * loss, "\(name) \(Problem.Scalar.self): loss \(value), PyTorch \(loss)")
+    #expect(gap <= tolerance * scale, "\(name) \(Problem.Scalar.self): largest gap \(gap) of \(scale)")
+    return g
+  }
+
+  @Test func logisticRegressionIsPyTorchs() throws {
+    // PyTorch's Linear holds W (10 × 40) then b; SoftmaxRegression a row [Wₖ, bₖ] per class
+    // over the features with a column of ones.
+    let torch = Self.fixture.models["logistic"]!
+    let order = (0..<10).flatMap { k in (0..<40).map { k * 40 + $0 } + [400 + k] }
+    func check<S: DescentFloat>(_: S.Type, tolerance: Double) throws {
+      let model = try SoftmaxRegression(
+        data: Self.batch(S.self).scaledWithIntercept(by: 1), classes: 10, regularization: 0)
+      Self.expectTorch(
+        model, at: order.map { S(torch.parameters[$0]) }, loss: torch.loss, gradient: order.map { torch.gradient[$0] },
+        tolerance: tolerance, "logistic")
+    }
+    try check(Double.self, tolerance: 1e-12)
+    try check(Float.self, tolerance: 1e-5)
+  }
+
+  @Test func mlpIsPyTorchs() throws {
+    let torch = Self.fixture.models["mlp"]!
+    func check<S: DescentFloat>(_: S.Type, tolerance: Double) throws {
+      let model = try ResidualMLP(data: Self.batch(S.self), hidden: 100, classes: 10)
+      #expect(model.dimension == torch.parameters.count)
+      Self.expectTorch(
+        model, at: torch.parameters.map { S($0) }, loss: torch.loss, gradient: torch.gradient, tolerance: tolerance,
+        "mlp")
+    }
+    try check(Double.self, tolerance: 1e-12)
+    try check(Float.self, tolerance: 1e-5)
+  }
+
+  @Test func cnnIsPyTorchs() throws {
+    let torch = Self.fixture.models["cnn"]!
+    func check<S: DescentFloat>(_: S.Type, tolerance: Double) throws {
+      let model = try ConvNetwork1D(data: Self.batch(S.self), channels: 25, classes: 10)
+      #expect(model.dimension == torch.parameters.count)
+      Self.expectTorch(
+        model, at: torch.parameters.map { S($0) }, loss: torch.loss, gradient: torch.gradient, tolerance: tolerance,
+        "cnn")
+    }
+    try check(Double.self, tolerance: 1e-12)
+    try check(Float.self, tolerance: 1e-5)
+  }
+
+  /// The seeded starts have PyTorch's layout and bounds.
+  @Test func startsAreSeededAndBounded() throws {
+    let data = Self.batch(Double.self)
+    let mlp = try ResidualMLP(data: data, classes: 10, seed: 3)
+    #expect(mlp.defaultStart.count == mlp.dimension && mlp.defaultStart == mlp.defaultStart)
+    #expect(mlp.defaultStart.prefix(4000).allSatisfy { abs($0) <= 1 / 40.0.squareRoot() })
+    let cnn = try ConvNetwork1D(data: data, classes: 10, seed: 3)
+    #expect(cnn.defaultStart.count == cnn.dimension)
+    #expect(cnn.defaultStart.prefix(125).allSatisfy { abs($0) <= 1 / 5.0.squareRoot() })
+    #expect(try ResidualMLP(data: data, classes: 10, seed: 4).defaultStart != mlp.defaultStart)
+  }
+}
