@@ -61,8 +61,10 @@ enum NetworkLayers {
         let (filter, signal) = (weights + (c * inChannels + c2) * kernel, input + c2 * length)
         for t in 0..<outLength {
           let start = stride * t - padding
+          // The taps that land inside the signal (the rest read the zero padding).
+          let (first, last) = (max(0, -start), min(kernel, length - start))
           var total: S = 0
-          for k in 0..<kernel where start + k >= 0 && start + k < length { total += filter[k] * signal[start + k] }
+          for k in first..<last { total += filter[k] * signal[start + k] }
           output[c * outLength + t] += total
         }
       }
@@ -89,9 +91,11 @@ enum NetworkLayers {
           let scale = ybar[c * outLength + t]
           guard scale != 0 else { continue }
           let start = stride * t - padding
-          for k in 0..<kernel where start + k >= 0 && start + k < length {
-            filterGradient[k] += scale * signal[start + k]
-            if let xbar { xbar[c2 * length + start + k] += scale * filter[k] }
+          let (first, last) = (max(0, -start), min(kernel, length - start))
+          for k in first..<last { filterGradient[k] += scale * signal[start + k] }
+          if let xbar {
+            let target = xbar + c2 * length + start
+            for k in first..<last { target[k] += scale * filter[k] }
           }
         }
       }
