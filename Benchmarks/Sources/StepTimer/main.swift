@@ -7,6 +7,7 @@
 //                               calling `step` by hand, on Rosenbrock, in Double
 //   StepTimer finite-sum        the gradients of the suite's logistic and softmax
 //                               regressions (full data), as `descent study` calls them
+//   StepTimer networks          examples per second through the MNIST-1D MLP and CNN
 //
 // Each update is timed over repeated calls and the median reported; the gradient
 // is a stored vector, so only the optimizer's own work is measured, as in the numpy
@@ -147,9 +148,11 @@ case "finite-sum":
   try finiteSum()
 case "differentiable":
   try differentiableCost()
+case "networks":
+  try networkThroughput()
 default:
   print(
-    "usage: StepTimer steps [d] | StepTimer memory K [d] | StepTimer driver [d] | StepTimer finite-sum | StepTimer differentiable"
+    "usage: StepTimer steps [d] | StepTimer memory K [d] | StepTimer driver [d] | StepTimer finite-sum | StepTimer differentiable | StepTimer networks"
   )
   exit(2)
 }

@@ -57,10 +57,16 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: FiniteSum {
   }
 
   public var dimension: Int { offsets[3] + classes * (channels * lengths[3] + 1) }
-  /// h₁, h₂, h₃, z, then the gradients of h₃, h₂ and h₁.
+  /// h₁, h₂, h₃, z, then the gradients of h₃, h₂ and h₁, then the largest layer's
+  /// patches and their gradient.
   public var scratchSize: Int {
     let hidden = channels * (lengths[1] + lengths[2] + lengths[3])
-    return 2 * hidden + classes
+    return 2 * hidden + classes + 2 * largestPatches
+  }
+
+  /// The most numbers a layer's patches take: its output length × in channels × kernel.
+  @inlinable var largestPatches: Int {
+    (0..<3).map { lengths[$0 + 1] * (($0 == 0 ? 1 : channels) * Self.kernels[$0]) }.max()!
   }
 
   public var defaultStart: [Scalar] {
@@ -84,10 +90,12 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: FiniteSum {
     let outputs = [s, s + sizes[0], s + sizes[0] + sizes[1]]
     let z = outputs[2] + sizes[2]
     let gradients = [z + k + sizes[2] + sizes[1], z + k + sizes[2], z + k]  // h₁, h₂, h₃
+    let patches = gradients[0] + sizes[0]
     var input = UnsafePointer(x.baseAddress!)
     for layer in 0..<3 {
       NetworkLayers.convolve(
-        weights + offsets[layer], input, into: outputs[layer], inChannels: layer == 0 ? 1 : c, outChannels: c,
+        weights + offsets[layer], input, into: outputs[layer], scratch: patches, inChannels: layer == 0 ? 1 : c,
+        outChannels: c,
         length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
       NetworkLayers.relu(outputs[layer], count: sizes[layer])
       input = UnsafePointer(outputs[layer])
@@ -103,7 +111,8 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: FiniteSum {
       NetworkLayers.convolveBackward(
         weights + offsets[layer], layer == 0 ? UnsafePointer(x.baseAddress!) : UnsafePointer(outputs[layer - 1]),
         outputGradient: gradients[layer], addingTo: g + offsets[layer],
-        inputGradient: layer == 0 ? nil : gradients[layer - 1], inChannels: layer == 0 ? 1 : c, outChannels: c,
+        inputGradient: layer == 0 ? nil : gradients[layer - 1], scratch: patches, inChannels: layer == 0 ? 1 : c,
+        outChannels: c,
         length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
     }
     return loss

@@ -46,58 +46,88 @@ enum NetworkLayers {
     (length + 2 * padding - kernel) / stride + 1
   }
 
+  /// The patches a 1-D convolution reads: row t holds in[c′][stride·t − padding + k] for
+  /// every (c′, k), c′ major, zero where it falls in the padding: outLength × inChannels·kernel.
+  @inlinable @inline(__always)
+  static func patches<S: DescentFloat>(
+    _ input: UnsafePointer<S>, into patches: UnsafeMutablePointer<S>,
+    inChannels: Int, length: Int, kernel: Int, stride: Int, padding: Int
+  ) {
+    let outLength = convolvedLength(length, kernel: kernel, stride: stride, padding: padding)
+    let width = inChannels * kernel
+    for t in 0..<outLength {
+      let start = stride * t - padding
+      let (first, last) = (max(0, -start), min(kernel, length - start))
+      for c2 in 0..<inChannels {
+        let (row, signal) = (patches + t * width + c2 * kernel, input + c2 * length + start)
+        for k in 0..<kernel { row[k] = k >= first && k < last ? signal[k] : 0 }
+      }
+    }
+  }
+
   /// out[c][t] = b[c] + Σ_{c′,k} W[c][c′][k] · in[c′][stride·t − padding + k], zero outside
   /// the input; `input` is `inChannels` × `length`, `output` `outChannels` × its length.
+  /// As dot products of W's rows with the input's patches (`scratch`: outLength ×
+  /// inChannels·kernel numbers), each over inChannels·kernel contiguous numbers.
   @inlinable @inline(__always)
   static func convolve<S: DescentFloat>(
     _ weights: UnsafePointer<S>, _ input: UnsafePointer<S>, into output: UnsafeMutablePointer<S>,
-    inChannels: Int, outChannels: Int, length: Int, kernel: Int, stride: Int, padding: Int
+    scratch: UnsafeMutablePointer<S>, inChannels: Int, outChannels: Int, length: Int, kernel: Int, stride: Int,
+    padding: Int
   ) {
     let outLength = convolvedLength(length, kernel: kernel, stride: stride, padding: padding)
-    let bias = weights + outChannels * inChannels * kernel
+    let (width, bias) = (inChannels * kernel, weights + outChannels * inChannels * kernel)
+    patches(
+      input, into: scratch, inChannels: inChannels, length: length, kernel: kernel, stride: stride, padding: padding)
     for c in 0..<outChannels {
-      for t in 0..<outLength { output[c * outLength + t] = bias[c] }
-      for c2 in 0..<inChannels {
-        let (filter, signal) = (weights + (c * inChannels + c2) * kernel, input + c2 * length)
-        for t in 0..<outLength {
-          let start = stride * t - padding
-          // The taps that land inside the signal (the rest read the zero padding).
-          let (first, last) = (max(0, -start), min(kernel, length - start))
-          var total: S = 0
-          for k in first..<last { total += filter[k] * signal[start + k] }
-          output[c * outLength + t] += total
-        }
+      let filter = weights + c * width
+      for t in 0..<outLength {
+        let patch = scratch + t * width
+        output[c * outLength + t] = bias[c] + Vector.sum(count: width) { filter[$0] * patch[$0] }
       }
     }
   }
 
   /// The convolution's backward pass: ∂W, ∂b added into `gradient`, and the input's
-  /// gradient into `inputGradient` when given (overwritten).
+  /// gradient into `inputGradient` when given (overwritten); `scratch` holds twice the
+  /// patches' numbers (the patches, then their gradient).
   @inlinable @inline(__always)
   static func convolveBackward<S: DescentFloat>(
     _ weights: UnsafePointer<S>, _ input: UnsafePointer<S>, outputGradient ybar: UnsafePointer<S>,
     addingTo gradient: UnsafeMutablePointer<S>, inputGradient xbar: UnsafeMutablePointer<S>?,
-    inChannels: Int, outChannels: Int, length: Int, kernel: Int, stride: Int, padding: Int
+    scratch: UnsafeMutablePointer<S>, inChannels: Int, outChannels: Int, length: Int, kernel: Int, stride: Int,
+    padding: Int
   ) {
     let outLength = convolvedLength(length, kernel: kernel, stride: stride, padding: padding)
-    let biasGradient = gradient + outChannels * inChannels * kernel
-    if let xbar { for i in 0..<(inChannels * length) { xbar[i] = 0 } }
+    let width = inChannels * kernel
+    let biasGradient = gradient + outChannels * width
+    let patchGradient = scratch + outLength * width
+    patches(
+      input, into: scratch, inChannels: inChannels, length: length, kernel: kernel, stride: stride, padding: padding)
+    if xbar != nil { for i in 0..<(outLength * width) { patchGradient[i] = 0 } }
     for c in 0..<outChannels {
-      for t in 0..<outLength { biasGradient[c] += ybar[c * outLength + t] }
-      for c2 in 0..<inChannels {
-        let offset = (c * inChannels + c2) * kernel
-        let (filter, filterGradient, signal) = (weights + offset, gradient + offset, input + c2 * length)
-        for t in 0..<outLength {
-          let scale = ybar[c * outLength + t]
-          guard scale != 0 else { continue }
-          let start = stride * t - padding
-          let (first, last) = (max(0, -start), min(kernel, length - start))
-          for k in first..<last { filterGradient[k] += scale * signal[start + k] }
-          if let xbar {
-            let target = xbar + c2 * length + start
-            for k in first..<last { target[k] += scale * filter[k] }
-          }
+      let (filter, filterGradient) = (weights + c * width, gradient + c * width)
+      for t in 0..<outLength {
+        let scale = ybar[c * outLength + t]
+        guard scale != 0 else { continue }
+        biasGradient[c] += scale
+        let patch = scratch + t * width
+        for i in 0..<width { filterGradient[i] += scale * patch[i] }
+        if xbar != nil {
+          let target = patchGradient + t * width
+          for i in 0..<width { target[i] += scale * filter[i] }
         }
+      }
+    }
+    guard let xbar else { return }
+    // The patches' gradient back onto the signal (the padding's share is dropped).
+    for i in 0..<(inChannels * length) { xbar[i] = 0 }
+    for t in 0..<outLength {
+      let start = stride * t - padding
+      let (first, last) = (max(0, -start), min(kernel, length - start))
+      for c2 in 0..<inChannels {
+        let (row, target) = (patchGradient + t * width + c2 * kernel, xbar + c2 * length + start)
+        for k in first..<last { target[k] += row[k] }
       }
     }
   }
