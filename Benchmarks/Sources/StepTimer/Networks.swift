@@ -13,7 +13,8 @@ func networkThroughput() throws {
   let data = try Dataset(
     features: Array(all.features[0..<(batch * all.columns)]), targets: Array(all.targets[0..<batch]),
     columns: all.columns)
-  let threads = ProcessInfo.processInfo.environment["DESCENT_THREADS"] ?? "\(ProcessInfo.processInfo.activeProcessorCount)"
+  let threads =
+    ProcessInfo.processInfo.environment["DESCENT_THREADS"] ?? "\(ProcessInfo.processInfo.activeProcessorCount)"
   func measure<P: FiniteSum>(_ name: String, _ problem: P, _ w: [Float]) where P.Scalar == Float {
     var g = [Float](repeating: 0, count: w.count)
     let seconds =
