@@ -31,6 +31,9 @@ let package = Package(
         .product(name: "Descent", package: descent), .product(name: "DescentDifferentiable", package: descent),
         .product(name: "DescentProblems", package: descent),
       ]),
+    .executableTarget(
+      name: "MNIST1DTable",
+      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
     .executableTarget(name: "PlannerSideBySide", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
   ]
 )

@@ -104,3 +104,28 @@ import Testing
     #expect(try ResidualMLP(data: data, classes: 10, seed: 4).defaultStart != mlp.defaultStart)
   }
 }
+
+extension MNIST1DModelTests {
+  /// A classifier's held-out numbers: its mean cross-entropy is the finite sum's value
+  /// (λ = 0), and its accuracy counts the rows whose largest logit is the label.
+  @Test func classifiersEvaluateAHeldOutSet() throws {
+    let batch = Self.batch(Double.self)
+    func check<C: Classifier>(_ model: C, _ name: String) throws where C.Scalar == Double {
+      let w = (0..<model.dimension).map { Double(($0 * 7) % 13) / 13 - 0.45 }
+      let (accuracy, loss) = try model.evaluate(on: model.data, at: w)
+      #expect(abs(loss - model.value(at: w)) <= 1e-12 * loss, "\(name)")
+      #expect(accuracy >= 0 && accuracy <= 1 && accuracy * Double(batch.rows) == (accuracy * 8).rounded())
+      #expect(throws: DescentError.self) { try model.evaluate(on: model.data, at: [1]) }
+    }
+    try check(ResidualMLP(data: batch, classes: 10), "mlp")
+    try check(ConvNetwork1D(data: batch, classes: 10), "cnn")
+    try check(TanhNetwork(data: batch, hidden: 8, classes: 10, regularization: 0), "tanh network")
+    let logistic = try SoftmaxRegression(data: batch.scaledWithIntercept(by: 1), classes: 10, regularization: 0)
+    try check(logistic, "logistic")
+    // Weights that put all the mass on the intercept of class 3: every row is called 3.
+    var w = [Double](repeating: 0, count: logistic.dimension)
+    w[3 * 41 + 40] = 1
+    let threes = Double(batch.targets.filter { $0 == 3 }.count) / 8
+    #expect(try logistic.evaluate(on: logistic.data, at: w).accuracy == threes)
+  }
+}

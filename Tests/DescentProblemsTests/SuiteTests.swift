@@ -101,4 +101,28 @@ extension SuiteTests {
     #expect(try gradients(seed: 1) != gradients(seed: 2))
     #expect(throws: DescentError.self) { try BreastCancerLogistic<Double>(batchSize: 570) }
   }
+
+  /// Unshuffled, batches are the rows in order, from the first again after the last
+  /// whole batch: the gradient of batch k is that of rows 10k … 10k + 9 (mod 50).
+  @Test func unshuffledBatchesTakeTheRowsInOrder() throws {
+    let data = MNIST1D.training(as: Double.self)
+    let rows = 50
+    let head = try Dataset(
+      features: Array(data.features[0..<(rows * 40)]), targets: Array(data.targets[0..<rows]), columns: 40)
+    let model = try SoftmaxRegression(data: head, classes: 10, regularization: 0)
+    let inOrder = try model.minibatches(of: 10, seed: 0, shuffled: false)
+    let w = (0..<model.dimension).map { Double($0 % 7) / 7 - 0.4 }
+    for step in 0..<7 {
+      var g = [Double](repeating: 0, count: w.count)
+      inOrder.gradient(at: w, into: &g)
+      let first = (step % 5) * 10
+      let batch = try SoftmaxRegression(
+        data: Dataset(
+          features: Array(head.features[(first * 40)..<((first + 10) * 40)]),
+          targets: Array(head.targets[first..<(first + 10)]), columns: 40), classes: 10, regularization: 0)
+      var expected = [Double](repeating: 0, count: w.count)
+      batch.gradient(at: w, into: &expected)
+      #expect(g == expected, "step \(step)")
+    }
+  }
 }

@@ -12,7 +12,7 @@ import Descent
 /// then W by rows and b). The start is PyTorch's default initialisation, U(−1/√fan-in,
 /// 1/√fan-in) with fan-in = in channels × kernel, seeded. The gradient is held against
 /// PyTorch's in `MNIST1DModelTests`.
-public struct ConvNetwork1D<Scalar: DescentFloat>: FiniteSum {
+public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
   public let data: Dataset<Scalar>
   public let channels: Int
   public let classes: Int
@@ -91,16 +91,7 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: FiniteSum {
     let z = outputs[2] + sizes[2]
     let gradients = [z + k + sizes[2] + sizes[1], z + k + sizes[2], z + k]  // h₁, h₂, h₃
     let patches = gradients[0] + sizes[0]
-    var input = UnsafePointer(x.baseAddress!)
-    for layer in 0..<3 {
-      NetworkLayers.convolve(
-        weights + offsets[layer], input, into: outputs[layer], scratch: patches, inChannels: layer == 0 ? 1 : c,
-        outChannels: c,
-        length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
-      NetworkLayers.relu(outputs[layer], count: sizes[layer])
-      input = UnsafePointer(outputs[layer])
-    }
-    NetworkLayers.dense(weights + offsets[3], outputs[2], into: z, inputs: sizes[2], outputs: k)
+    forward(x.baseAddress!, weights, scratch: s, logits: z)
     let loss = NetworkLayers.softmaxCrossEntropy(z, classes: k, label: Int(y))
     guard let g = g?.baseAddress else { return loss }
     NetworkLayers.denseBackward(
@@ -116,6 +107,36 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: FiniteSum {
         length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
     }
     return loss
+  }
+
+  /// h₁, h₂, h₃ into the start of `scratch`, the patches after the gradients' place, z
+  /// into `logits`.
+  @inlinable @inline(__always)
+  func forward(
+    _ features: UnsafePointer<Scalar>, _ weights: UnsafePointer<Scalar>, scratch s: UnsafeMutablePointer<Scalar>,
+    logits z: UnsafeMutablePointer<Scalar>
+  ) {
+    let (c, lengths, offsets) = (channels, lengths, offsets)
+    let sizes = [c * lengths[1], c * lengths[2], c * lengths[3]]
+    let outputs = [s, s + sizes[0], s + sizes[0] + sizes[1]]
+    let patches = s + 2 * (sizes[0] + sizes[1] + sizes[2]) + classes
+    var input = features
+    for layer in 0..<3 {
+      NetworkLayers.convolve(
+        weights + offsets[layer], input, into: outputs[layer], scratch: patches, inChannels: layer == 0 ? 1 : c,
+        outChannels: c, length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
+      NetworkLayers.relu(outputs[layer], count: sizes[layer])
+      input = UnsafePointer(outputs[layer])
+    }
+    NetworkLayers.dense(weights + offsets[3], outputs[2], into: z, inputs: sizes[2], outputs: classes)
+  }
+
+  @inlinable
+  public func logits(
+    x: UnsafeBufferPointer<Scalar>, at w: UnsafeBufferPointer<Scalar>, into z: UnsafeMutablePointer<Scalar>,
+    scratch: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    forward(x.baseAddress!, w.baseAddress!, scratch: scratch.baseAddress!, logits: z)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

@@ -7,13 +7,16 @@ import Foundation
 ///     ∇f_B(w) = (1/B) Σ_{i ∈ B} ∇ℓᵢ(w) + λw,
 ///
 /// batches taken in turn from a seeded shuffle of the rows, reshuffled when fewer than
-/// B rows are left (epochs, as SGD is run). A value evaluation alone uses the batch of
+/// B rows are left (epochs, as SGD is run), or, unshuffled, in the rows' order from the
+/// first again (as the mnist1d repository's `train.py` takes them). A value evaluation alone uses the batch of
 /// the last gradient (f_B at the same B, as SPS needs). ``samples`` counts the rows
 /// every evaluation touched. Give each run its own sampler
 /// (``FiniteSum/minibatches(of:seed:)``): the same seed gives the same batches.
 public final class MinibatchSampler: @unchecked Sendable {
   public let batchSize: Int
   public let seed: UInt64
+  /// Whether each epoch takes the rows in a new seeded order, or in their own.
+  public let shuffled: Bool
   private let lock = NSLock()
   private var generator: SeededGenerator
   private var order: [Int]
@@ -21,9 +24,10 @@ public final class MinibatchSampler: @unchecked Sendable {
   private var current: [Int] = []
   private var drawnSamples = 0
 
-  init(rows: Int, batchSize: Int, seed: UInt64) {
+  init(rows: Int, batchSize: Int, seed: UInt64, shuffled: Bool = true) {
     self.batchSize = batchSize
     self.seed = seed
+    self.shuffled = shuffled
     generator = SeededGenerator(seed: seed)
     order = Array(0..<rows)
     position = rows  // the first draw shuffles
@@ -42,7 +46,7 @@ public final class MinibatchSampler: @unchecked Sendable {
     defer { lock.unlock() }
     if drawing || current.isEmpty {
       if position + batchSize > order.count {
-        order.shuffle(using: &generator)
+        if shuffled { order.shuffle(using: &generator) }
         position = 0
       }
       current = Array(order[position..<(position + batchSize)])
@@ -54,12 +58,13 @@ public final class MinibatchSampler: @unchecked Sendable {
 }
 
 extension FiniteSum {
-  /// This problem in its stochastic mode: batches of `size` rows, drawn with `seed`.
-  public func minibatches(of size: Int, seed: UInt64) throws(DescentError) -> Self {
+  /// This problem in its stochastic mode: batches of `size` rows, drawn with `seed`, or
+  /// taken in the rows' order when not `shuffled`.
+  public func minibatches(of size: Int, seed: UInt64, shuffled: Bool = true) throws(DescentError) -> Self {
     try DescentError.require(
       size >= 1 && size <= data.rows, "batch-size", size, "an integer from 1 to the \(data.rows) rows")
     var copy = self
-    copy.sampler = MinibatchSampler(rows: data.rows, batchSize: size, seed: seed)
+    copy.sampler = MinibatchSampler(rows: data.rows, batchSize: size, seed: seed, shuffled: shuffled)
     return copy
   }
 }

@@ -10,7 +10,7 @@ import Descent
 /// θ = (W₁, b₁, W₂, b₂, W₃, b₃), each weight matrix by rows, in PyTorch's order. The start
 /// is PyTorch's default initialisation, U(−1/√fan-in, 1/√fan-in) for every weight and
 /// bias, seeded. The gradient is held against PyTorch's in `MNIST1DModelTests`.
-public struct ResidualMLP<Scalar: DescentFloat>: FiniteSum {
+public struct ResidualMLP<Scalar: DescentFloat>: Classifier {
   public let data: Dataset<Scalar>
   public let hidden: Int
   public let classes: Int
@@ -56,12 +56,7 @@ public struct ResidualMLP<Scalar: DescentFloat>: FiniteSum {
     let (weights, features, s) = (w.baseAddress!, x.baseAddress!, scratch.baseAddress!)
     let (first, branch, second, z) = (s, s + h, s + 2 * h, s + 3 * h)
     let (secondGradient, branchGradient) = (z + k, z + k + h)
-    NetworkLayers.dense(weights, features, into: first, inputs: p, outputs: h)
-    NetworkLayers.relu(first, count: h)
-    NetworkLayers.dense(weights + secondLayer, first, into: branch, inputs: h, outputs: h)
-    NetworkLayers.relu(branch, count: h)
-    for i in 0..<h { second[i] = first[i] + branch[i] }
-    NetworkLayers.dense(weights + thirdLayer, second, into: z, inputs: h, outputs: k)
+    forward(features, weights, scratch: s, logits: z, inputs: p)
     let loss = NetworkLayers.softmaxCrossEntropy(z, classes: k, label: Int(y))
     guard let g = g?.baseAddress else { return loss }
     NetworkLayers.denseBackward(
@@ -79,6 +74,30 @@ public struct ResidualMLP<Scalar: DescentFloat>: FiniteSum {
     NetworkLayers.denseBackward(
       weights, features, outputGradient: branch, addingTo: g, inputGradient: nil, inputs: p, outputs: h)
     return loss
+  }
+
+  /// h₁, the branch and h₂ into `scratch` (H numbers each), z into `logits`.
+  @inlinable @inline(__always)
+  func forward(
+    _ features: UnsafePointer<Scalar>, _ weights: UnsafePointer<Scalar>, scratch s: UnsafeMutablePointer<Scalar>,
+    logits z: UnsafeMutablePointer<Scalar>, inputs p: Int
+  ) {
+    let h = hidden
+    let (first, branch, second) = (s, s + h, s + 2 * h)
+    NetworkLayers.dense(weights, features, into: first, inputs: p, outputs: h)
+    NetworkLayers.relu(first, count: h)
+    NetworkLayers.dense(weights + secondLayer, first, into: branch, inputs: h, outputs: h)
+    NetworkLayers.relu(branch, count: h)
+    for i in 0..<h { second[i] = first[i] + branch[i] }
+    NetworkLayers.dense(weights + thirdLayer, second, into: z, inputs: h, outputs: classes)
+  }
+
+  @inlinable
+  public func logits(
+    x: UnsafeBufferPointer<Scalar>, at w: UnsafeBufferPointer<Scalar>, into z: UnsafeMutablePointer<Scalar>,
+    scratch: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    forward(x.baseAddress!, w.baseAddress!, scratch: scratch.baseAddress!, logits: z, inputs: x.count)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

@@ -6,7 +6,7 @@ import RealModule
 ///
 ///     f(W) = (1/n) Σᵢ [log Σₖ e^{zₖ} − z_{yᵢ}] + (λ/2)‖W‖²,
 ///     ∇_{Wₖ} f = (1/n) Σᵢ (softmax(z)ₖ − [k = yᵢ]) xᵢ + λWₖ.
-public struct SoftmaxRegression<Scalar: DescentFloat>: FiniteSum {
+public struct SoftmaxRegression<Scalar: DescentFloat>: Classifier {
   public let data: Dataset<Scalar>
   public let classes: Int
   public let regularization: Scalar
@@ -63,6 +63,18 @@ public struct SoftmaxRegression<Scalar: DescentFloat>: FiniteSum {
       }
     }
     return loss + Scalar.log(normaliser)
+  }
+
+  @inlinable
+  public func logits(
+    x: UnsafeBufferPointer<Scalar>, at w: UnsafeBufferPointer<Scalar>, into z: UnsafeMutablePointer<Scalar>,
+    scratch: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    let (p, weights, features) = (x.count, w.baseAddress!, x.baseAddress!)
+    for k in 0..<classes {
+      let row = weights + k * p
+      z[k] = Vector.sum(count: p) { row[$0] * features[$0] }
+    }
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)

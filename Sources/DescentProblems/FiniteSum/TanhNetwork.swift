@@ -9,7 +9,7 @@ import RealModule
 /// with θ = (W₁: H rows of p, then W₂: K rows of H + 1); the data's column of ones is
 /// the hidden layer's bias. The start is a seeded draw of each weight from
 /// U(−1/√fan-in, 1/√fan-in) (LeCun, Bottou, Orr & Müller 1998, "Efficient BackProp").
-public struct TanhNetwork<Scalar: DescentFloat>: FiniteSum {
+public struct TanhNetwork<Scalar: DescentFloat>: Classifier {
   public let data: Dataset<Scalar>
   public let hidden: Int
   public let classes: Int
@@ -61,19 +61,10 @@ public struct TanhNetwork<Scalar: DescentFloat>: FiniteSum {
     let a = UnsafeMutableBufferPointer(rebasing: scratch[0..<h])
     let z = UnsafeMutableBufferPointer(rebasing: scratch[h..<(h + classes)])
     let error = UnsafeMutableBufferPointer(rebasing: scratch[(h + classes)..<(2 * h + classes)])
-    // Row pointers, so that no index in the inner loops is overflow-checked (a check
-    // there stops them vectorising).
     let (weights, features) = (w.baseAddress!, x.baseAddress!)
-    for unit in 0..<h {
-      let row = weights + unit * p
-      a[unit] = Scalar.tanh(Vector.sum(count: p) { row[$0] * features[$0] })
-    }
+    forward(features, weights, hidden: a.baseAddress!, logits: z.baseAddress!, inputs: p)
     var largest = -Scalar.infinity
-    for k in 0..<classes {
-      let row = weights + second + k * (h + 1)
-      z[k] = row[h] + Vector.sum(count: h) { row[$0] * a[$0] }  // bias + weights
-      largest = max(largest, z[k])
-    }
+    for k in 0..<classes { largest = max(largest, z[k]) }
     let shifted = largest - z[label]
     var normaliser: Scalar = 0
     for k in 0..<classes {
@@ -98,6 +89,33 @@ public struct TanhNetwork<Scalar: DescentFloat>: FiniteSum {
       for j in 0..<p { row[j] += delta * features[j] }
     }
     return loss
+  }
+
+  /// a = tanh(W₁x) and z = W₂[a; 1].
+  @inlinable @inline(__always)
+  func forward(
+    _ features: UnsafePointer<Scalar>, _ weights: UnsafePointer<Scalar>, hidden a: UnsafeMutablePointer<Scalar>,
+    logits z: UnsafeMutablePointer<Scalar>, inputs p: Int
+  ) {
+    let (h, second) = (hidden, hidden * p)
+    // Row pointers, so that no index in the inner loops is overflow-checked (a check
+    // there stops them vectorising).
+    for unit in 0..<h {
+      let row = weights + unit * p
+      a[unit] = Scalar.tanh(Vector.sum(count: p) { row[$0] * features[$0] })
+    }
+    for k in 0..<classes {
+      let row = weights + second + k * (h + 1)
+      z[k] = row[h] + Vector.sum(count: h) { row[$0] * a[$0] }  // bias + weights
+    }
+  }
+
+  @inlinable
+  public func logits(
+    x: UnsafeBufferPointer<Scalar>, at w: UnsafeBufferPointer<Scalar>, into z: UnsafeMutablePointer<Scalar>,
+    scratch: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    forward(x.baseAddress!, w.baseAddress!, hidden: scratch.baseAddress!, logits: z, inputs: x.count)
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
