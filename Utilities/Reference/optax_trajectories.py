@@ -103,6 +103,21 @@ def cases(problem, value, gradient, start, lr, f_min):
         ("prodigy", {}, run(optax.contrib.prodigy(), value, gradient, start)),
         ("prodigy", {"learning-rate": 0.5, "beta3": 0.99, "initial-estimate": 1e-4, "weight-decay": 1e-3},
          run(optax.contrib.prodigy(0.5, beta3=0.99, estim_lr0=1e-4, weight_decay=1e-3), value, gradient, start)),
+        # Schedule-free: the iterate compared is y, optax's params. Without a warm-up only:
+        # optax's base optimizer reads its schedule from a count that starts at 0, the
+        # averaging from one that starts at 1, so its first z step is 0 during a warm-up,
+        # where the authors' code takes γ/T for both (as Descent does).
+        ("schedule-free-sgd", {"learning-rate": lr},
+         run(optax.contrib.schedule_free_sgd(lr), value, gradient, start)),
+        ("schedule-free-sgd", {"learning-rate": lr, "beta1": 0.8, "weight-decay": 1e-2, "weight-power": 1},
+         run(optax.contrib.schedule_free_sgd(lr, b1=0.8, weight_decay=1e-2, weight_lr_power=1.0), value, gradient,
+             start)),
+        ("schedule-free-adamw", {"learning-rate": lr},
+         run(optax.contrib.schedule_free_adamw(lr), value, gradient, start)),
+        ("schedule-free-adamw", {"learning-rate": lr, "beta1": 0.95, "beta2": 0.99, "epsilon": 1e-6,
+                                 "weight-decay": 1e-2},
+         run(optax.contrib.schedule_free_adamw(lr, b1=0.95, b2=0.99, eps=1e-6, weight_decay=1e-2), value, gradient,
+             start)),
     ]
 
 

@@ -28,7 +28,8 @@ public enum OptimizerCatalog {
       StochasticPolyak<S>.self, L4<S>.self, LossGrad<S>.self, IDBD<S>.self, HypergradientDescent<S>.self,
       AdamHD<S>.self, LBFGS<S>.self, NelderMead<S>.self, AdGD<S>.self, AdGDAccelerated<S>.self,
       NesterovRestart<S>.self, DoG<S>.self, Prodigy<S>.self, BarzilaiBorwein<S>.self,
-      AndersonAcceleration<S>.self, BFGS<S>.self, ConjugateGradient<S>.self, ACFGM<S>.self,
+      AndersonAcceleration<S>.self, BFGS<S>.self, ConjugateGradient<S>.self, ACFGM<S>.self, ScheduleFreeSGD<S>.self,
+      ScheduleFreeAdamW<S>.self,
     ]
   }
 

@@ -1,0 +1,85 @@
+import RealModule
+
+/// Schedule-free AdamW (Defazio et al., 2024; the winner of AlgoPerf 2024's self-tuning
+/// track): AdamW without momentum, its momentum replaced by the interpolation and
+/// averaging of ``ScheduleFreeAverage``, and no learning-rate schedule but a warm-up:
+///
+///     v_t = β₂ v_{t−1} + (1 − β₂) g_t²,   v̂_t = v_t / (1 − β₂^t),   g_t = ∇f(y_t)
+///     d_t = g_t / (√v̂_t + ε) + λ y_t,    z_{t+1} = z_t − γ_t d_t,   x, y as the average's
+///
+/// set up as optax.contrib's `schedule_free_adamw` (the decay λ multiplied by γ_t, as in
+/// the authors' code and PyTorch). Descent's iterate is y; evaluate a trained model at
+/// ``evaluationPoint(for:)``, x.
+///
+/// Defazio, A., Yang, X., Mehta, H., Mishchenko, K., Khaled, A. and Cutkosky, A. (2024).
+/// The road less scheduled. NeurIPS. optax 0.2.8 `contrib.schedule_free_adamw` for the
+/// set-up (checked against it in `OptaxTrajectoryTests`).
+///
+/// Hyperparameters (optax's defaults):
+/// - `learningRate` γ > 0. Default 0.0025.
+/// - `warmupSteps` T ≥ 0: linear warm-up from γ/T, none at 0. Default 0.
+/// - `beta1` β₁ in (0, 1): the interpolation. Default 0.9.
+/// - `beta2` β₂ in [0, 1), `epsilon` ε ≥ 0. Defaults 0.999 and 1e-8.
+/// - `weightDecay` λ ≥ 0. Default 0.
+/// - `weightPower` r ≥ 0: the averaging weights' power of γ̄. Default 2.
+public struct ScheduleFreeAdamW<Scalar: DescentFloat>: GradientUpdate {
+  public internal(set) var learningRate: Scalar
+  public internal(set) var warmupSteps: Int
+  public internal(set) var beta1: Scalar
+  public internal(set) var beta2: Scalar
+  public internal(set) var epsilon: Scalar
+  public internal(set) var weightDecay: Scalar
+  public internal(set) var weightPower: Scalar
+  @usableFromInline var average = ScheduleFreeAverage<Scalar>()
+  /// v.
+  @usableFromInline var second: [Scalar] = []
+  /// Scratch that `step` evaluates the gradient into.
+  public var gradientBuffer: [Scalar] = []
+
+  public init(
+    learningRate: Scalar = 0.0025, warmupSteps: Int = 0, beta1: Scalar = 0.9, beta2: Scalar = 0.999,
+    epsilon: Scalar = 1e-8, weightDecay: Scalar = 0, weightPower: Scalar = 2
+  ) throws(DescentError) {
+    (self.learningRate, self.warmupSteps, self.beta1, self.beta2) = (learningRate, warmupSteps, beta1, beta2)
+    (self.epsilon, self.weightDecay, self.weightPower) = (epsilon, weightDecay, weightPower)
+    try checkSettings()
+  }
+
+  public func validateState(dimension d: Int) throws(DescentError) {
+    try average.validate(dimension: d, scratch: gradientBuffer)
+    try DescentError.requireState(second, dimension: d)
+  }
+
+  /// x, the averaged point to evaluate a model at, for the iterate `w` (y).
+  public func evaluationPoint(for w: [Scalar]) -> [Scalar] { average.evaluationPoint(for: w, beta1: beta1) }
+
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient g: [Scalar]) {
+    if second.count != w.count { second = [Scalar](repeating: 0, count: w.count) }
+    let rate = average.learningRate(peak: learningRate, warmupSteps: warmupSteps)
+    let correction = 1 - Scalar.pow(beta2, average.count + 1)
+    for i in 0..<w.count { second[i] = (1 - beta2) * (g[i] * g[i]) + beta2 * second[i] }
+    let (second, epsilon, weightDecay) = (second, epsilon, weightDecay)
+    let y = w
+    average.step(&w, learningRate: rate, beta1: beta1, weightPower: weightPower) { i in
+      g[i] / ((second[i] / correction).squareRoot() + epsilon) + weightDecay * y[i]
+    }
+  }
+}
+
+extension ScheduleFreeAdamW: CatalogedOptimizer {
+  public static var catalogEntry: CatalogEntry<Self> {
+    CatalogEntry(
+      "schedule-free-adamw", summary: "AdamW without a schedule: interpolation and averaging in place of momentum",
+      citation: "Defazio et al. (2024)", initialiserDefaults: { try Self() },
+      settings: [
+        .real("learningRate", \.learningRate, symbol: "γ", default: 0.0025, .positive, "step-size after the warm-up"),
+        .integer("warmupSteps", \.warmupSteps, symbol: "T", default: 0, .atLeast(0), "linear warm-up steps"),
+        .real("beta1", \.beta1, symbol: "β₁", default: 0.9, .openUnit, "interpolation between x and z"),
+        .real("beta2", \.beta2, symbol: "β₂", default: 0.999, .rate, "decay of the mean square"),
+        .real("epsilon", \.epsilon, symbol: "ε", default: 1e-8, .nonNegative, "added to the root"),
+        .real("weightDecay", \.weightDecay, symbol: "λ", default: 0, .nonNegative, "decay, multiplied by γ"),
+        .real("weightPower", \.weightPower, symbol: "r", default: 2, .nonNegative, "averaging weight γ̄^r"),
+      ])
+  }
+}
