@@ -1,12 +1,16 @@
 import RealModule
 
 /// Schedule-free AdamW (Defazio et al., 2024; the winner of AlgoPerf 2024's self-tuning
-/// track): AdamW without momentum, its momentum replaced by the interpolation and
-/// averaging of ``ScheduleFreeAverage``, and no learning-rate schedule but a warm-up:
+/// track): AdamW without momentum, its momentum replaced by an interpolation and an
+/// average, and no learning-rate schedule but a warm-up:
 ///
 ///     v_t = β₂ v_{t−1} + (1 − β₂) g_t²,   v̂_t = v_t / (1 − β₂^t),   g_t = ∇f(y_t)
-///     d_t = g_t / (√v̂_t + ε) + λ y_t,    z_{t+1} = z_t − γ_t d_t,   x, y as the average's
+///     d_t = g_t / (√v̂_t + ε) + λ y_t,    z_{t+1} = z_t − γ_t d_t
+///     c_t = γ̄_t^r / Σ_{s≤t} γ̄_s^r,   x_{t+1} = (1 − c_t) x_t + c_t z_{t+1}
+///     y_{t+1} = β₁ x_{t+1} + (1 − β₁) z_{t+1}
 ///
+/// with γ̄_t the largest step-size so far and γ_t = γ·min(t/T, 1), t = 1, 2, … (the
+/// authors' warm-up; optax's base step lags it by one),
 /// set up as optax.contrib's `schedule_free_adamw` (the decay λ multiplied by γ_t, as in
 /// the authors' code and PyTorch). Descent's iterate is y; evaluate a trained model at
 /// ``evaluationPoint(for:)``, x.

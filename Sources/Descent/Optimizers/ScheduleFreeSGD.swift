@@ -1,9 +1,13 @@
 /// Schedule-free SGD (Defazio et al., 2024): gradient steps on z, their weighted average
-/// x, and the gradient taken at the interpolation y (``ScheduleFreeAverage``), with a
-/// warm-up and no schedule:
+/// x, and the gradient taken at the interpolation y of the two, with a warm-up and no
+/// schedule:
 ///
-///     d_t = ∇f(y_t) + λ y_t,   z_{t+1} = z_t − γ_t d_t,   x, y as the average's,
+///     d_t = ∇f(y_t) + λ y_t,   z_{t+1} = z_t − γ_t d_t
+///     c_t = γ̄_t^r / Σ_{s≤t} γ̄_s^r,   x_{t+1} = (1 − c_t) x_t + c_t z_{t+1}
+///     y_{t+1} = β₁ x_{t+1} + (1 − β₁) z_{t+1}
 ///
+/// with γ̄_t the largest step-size so far and γ_t = γ·min(t/T, 1), t = 1, 2, … (the
+/// authors' warm-up; optax's base step lags it by one),
 /// set up as optax.contrib's `schedule_free_sgd`. Descent's iterate is y; evaluate a
 /// trained model at ``evaluationPoint(for:)``, x.
 ///
