@@ -34,6 +34,9 @@ let package = Package(
     .executableTarget(
       name: "MNIST1DTable",
       dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
+    .executableTarget(
+      name: "MNIST1DPeers",
+      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
     .executableTarget(name: "PlannerSideBySide", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
   ]
 )
