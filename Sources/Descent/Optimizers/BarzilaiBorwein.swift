@@ -77,7 +77,8 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
   func checkShrinkRange() throws(DescentError) {
     guard shrinkMin <= shrinkMax else {
       throw .invalidValue(
-        name: "shrinkMin", value: Scalar.settingText(shrinkMin), expected: "a number ≤ shrinkMax (\(shrinkMax))")
+        name: "shrinkMin", value: Scalar.settingText(shrinkMin),
+        expected: "a number ≤ shrink-max σ₂ (\(Scalar.settingText(shrinkMax)))")
     }
   }
 
