@@ -13,6 +13,19 @@ public protocol Classifier<Scalar>: FiniteSum {
 }
 
 extension Classifier {
+  /// Throws unless there are at least two classes, λ is finite and ≥ 0, and every target
+  /// is a class index 0 … K − 1: what every classifier's initialiser checks.
+  public static func checkClassification(
+    data: Dataset<Scalar>, classes: Int, regularization: Scalar
+  ) throws(DescentError) {
+    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
+    try DescentError.require(
+      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try DescentError.require(
+      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
+      "not a class index", "labels 0 … \(classes - 1)")
+  }
+
   /// The share of `data`'s rows whose largest logit is their label (ties to the lower
   /// class), and their mean cross-entropy (without the penalty (λ/2)‖w‖²).
   public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (

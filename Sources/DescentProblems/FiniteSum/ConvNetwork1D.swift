@@ -27,14 +27,9 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
     data: Dataset<Scalar>, channels: Int = 25, classes: Int, regularization: Scalar = 0, seed: UInt64 = 0
   ) throws(DescentError) {
     try DescentError.require(channels >= 1, "channels", channels, "an integer ≥ 1")
-    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
-    try DescentError.require(
-      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try Self.checkClassification(data: data, classes: classes, regularization: regularization)
     try DescentError.require(
       data.columns >= 5, "features", data.columns, "at least 5 (the first kernel's length)")
-    try DescentError.require(
-      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
-      "not a class index", "labels 0 … \(classes - 1)")
     (self.data, self.channels, self.classes, self.regularization, self.seed) = (
       data, channels, classes, regularization, seed
     )

@@ -22,12 +22,7 @@ public struct ResidualMLP<Scalar: DescentFloat>: Classifier {
     data: Dataset<Scalar>, hidden: Int = 100, classes: Int, regularization: Scalar = 0, seed: UInt64 = 0
   ) throws(DescentError) {
     try DescentError.require(hidden >= 1, "hidden", hidden, "an integer ≥ 1")
-    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
-    try DescentError.require(
-      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
-    try DescentError.require(
-      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
-      "not a class index", "labels 0 … \(classes - 1)")
+    try Self.checkClassification(data: data, classes: classes, regularization: regularization)
     (self.data, self.hidden, self.classes, self.regularization, self.seed) = (
       data, hidden, classes, regularization, seed
     )

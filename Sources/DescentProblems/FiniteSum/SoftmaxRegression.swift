@@ -17,12 +17,7 @@ public struct SoftmaxRegression<Scalar: DescentFloat>: Classifier {
   public init(
     data: Dataset<Scalar>, classes: Int, regularization: Scalar, minimum: Scalar? = nil, minimizer: [Scalar]? = nil
   ) throws(DescentError) {
-    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
-    try DescentError.require(
-      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
-    try DescentError.require(
-      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
-      "not a class index", "labels 0 … \(classes - 1)")
+    try Self.checkClassification(data: data, classes: classes, regularization: regularization)
     self.data = data
     self.classes = classes
     self.regularization = regularization

@@ -21,12 +21,7 @@ public struct TanhNetwork<Scalar: DescentFloat>: Classifier {
     data: Dataset<Scalar>, hidden: Int = 32, classes: Int, regularization: Scalar, seed: UInt64 = 0
   ) throws(DescentError) {
     try DescentError.require(hidden >= 1, "hidden", hidden, "an integer ≥ 1")
-    try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
-    try DescentError.require(
-      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
-    try DescentError.require(
-      data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
-      "not a class index", "labels 0 … \(classes - 1)")
+    try Self.checkClassification(data: data, classes: classes, regularization: regularization)
     self.data = data
     self.hidden = hidden
     self.classes = classes
