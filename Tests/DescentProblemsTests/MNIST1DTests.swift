@@ -22,3 +22,25 @@ import Testing
     #expect(MNIST1D.training(as: Float.self).features[0] == -0.33200568)
   }
 }
+
+/// A dataset's seeded train/test split: the sizes asked for, every row in exactly one
+/// set, the same split for the same seed and another for another seed.
+@Suite struct DatasetSplitTests {
+  @Test func splitIsSeededAndComplete() throws {
+    let data = try DigitsSoftmax<Double>().model.data
+    let (training, test) = try data.split(testRows: 360, seed: 0)
+    #expect(test.rows == 360 && training.rows == data.rows - 360)
+    // Each row once: the multiset of rows is the data's.
+    func rows(_ d: Dataset<Double>) -> [String] {
+      (0..<d.rows).map { i -> String in
+        let row: [Double] = Array(d.features[(i * d.columns)..<((i + 1) * d.columns)]) + [d.targets[i]]
+        return row.map { String($0) }.joined(separator: ",")
+      }
+    }
+    #expect((rows(training) + rows(test)).sorted() == rows(data).sorted())
+    #expect(try data.split(testRows: 360, seed: 0).test.features == test.features)
+    #expect(try data.split(testRows: 360, seed: 1).test.features != test.features)
+    #expect(throws: DescentError.self) { try data.split(testRows: data.rows, seed: 0) }
+    #expect(throws: DescentError.self) { try data.rows([data.rows]) }
+  }
+}

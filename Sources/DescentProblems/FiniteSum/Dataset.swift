@@ -60,4 +60,27 @@ public struct Dataset<Scalar: DescentFloat>: Sendable {
     let scaled = targets.map { ($0 - mean) / (deviation > 0 ? deviation : 1) }
     return try! Dataset(features: features, targets: scaled, columns: columns)
   }
+
+  /// The rows `indices`, in that order.
+  public func rows(_ indices: [Int]) throws(DescentError) -> Dataset {
+    try DescentError.require(
+      indices.allSatisfy { $0 >= 0 && $0 < rows }, "rows", "an index outside 0 ..< \(rows)", "row indices 0 ..< \(rows)"
+    )
+    let p = columns
+    return try Dataset(
+      features: indices.flatMap { features[($0 * p)..<(($0 + 1) * p)] }, targets: indices.map { targets[$0] },
+      columns: p)
+  }
+
+  /// A seeded split into a training and a test set of `testRows` rows: the rows shuffled
+  /// by `seed` (the same seed, the same split), the first `testRows` of them for the test
+  /// set, each set in the rows' own order.
+  public func split(testRows: Int, seed: UInt64) throws(DescentError) -> (training: Dataset, test: Dataset) {
+    try DescentError.require(
+      testRows >= 1 && testRows < rows, "test-rows", testRows, "an integer from 1 to \(rows - 1)")
+    var generator = SeededGenerator(seed: seed)
+    var order = Array(0..<rows)
+    order.shuffle(using: &generator)
+    return (try self.rows(order[testRows...].sorted()), try self.rows(order[..<testRows].sorted()))
+  }
 }
