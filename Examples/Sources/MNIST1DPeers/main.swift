@@ -15,6 +15,10 @@ import Foundation
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let epochs = arguments.first ?? 150
 let seeds = arguments.dropFirst().first ?? 5
+guard arguments.count == CommandLine.arguments.count - 1, arguments.allSatisfy({ $0 >= 1 }) else {
+  print("each argument is a whole number ≥ 1")
+  exit(2)
+}
 let (training, test) = (MNIST1D.training(as: Float.self), MNIST1D.test(as: Float.self))
 let steps = arguments.dropFirst(2).first ?? epochs * training.rows / 100
 

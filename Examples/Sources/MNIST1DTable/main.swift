@@ -12,6 +12,10 @@ import Foundation
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let steps = arguments.first ?? 6_000
 let seeds = arguments.dropFirst().first ?? 5
+guard arguments.count == CommandLine.arguments.count - 1, arguments.allSatisfy({ $0 >= 1 }) else {
+  print("each argument is a whole number ≥ 1")
+  exit(2)
+}
 let training = MNIST1D.training(as: Float.self)
 let test = MNIST1D.test(as: Float.self)
 

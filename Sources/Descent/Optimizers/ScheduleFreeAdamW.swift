@@ -63,10 +63,9 @@ public struct ScheduleFreeAdamW<Scalar: DescentFloat>: GradientUpdate {
     let rate = average.learningRate(peak: learningRate, warmupSteps: warmupSteps)
     let correction = 1 - Scalar.pow(beta2, average.count + 1)
     for i in 0..<w.count { second[i] = (1 - beta2) * (g[i] * g[i]) + beta2 * second[i] }
-    let (second, epsilon, weightDecay) = (second, epsilon, weightDecay)
-    let y = w
-    average.step(&w, learningRate: rate, beta1: beta1, weightPower: weightPower) { i in
-      g[i] / ((second[i] / correction).squareRoot() + epsilon) + weightDecay * y[i]
+    let (second, epsilon) = (second, epsilon)
+    average.step(&w, learningRate: rate, beta1: beta1, weightPower: weightPower, weightDecay: weightDecay) { i in
+      g[i] / ((second[i] / correction).squareRoot() + epsilon)
     }
   }
 }

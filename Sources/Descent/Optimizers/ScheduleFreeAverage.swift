@@ -42,10 +42,11 @@ struct ScheduleFreeAverage<Scalar: DescentFloat>: Codable, Sendable {
     return peak * Scalar(count + 1) / Scalar(warmupSteps)
   }
 
-  /// One step: z ← z − γ d (d from `direction`, given y's index), then x and y as above.
+  /// One step: z ← z − γ d with d = direction(i) + λ yᵢ (the decay read at y before it
+  /// moves), then x and y as above.
   @inlinable
   mutating func step(
-    _ y: inout [Scalar], learningRate: Scalar, beta1: Scalar, weightPower: Scalar,
+    _ y: inout [Scalar], learningRate: Scalar, beta1: Scalar, weightPower: Scalar, weightDecay: Scalar,
     direction: (Int) -> Scalar
   ) {
     if z.count != y.count { z = y }
@@ -55,7 +56,7 @@ struct ScheduleFreeAverage<Scalar: DescentFloat>: Codable, Sendable {
     weightSum += weight
     let c = weightSum > 0 ? weight / weightSum : 0
     for i in 0..<y.count {
-      let next = z[i] + -learningRate * direction(i)
+      let next = z[i] + -learningRate * (direction(i) + weightDecay * y[i])
       let previous = (y[i] - (1 - beta1) * z[i]) / beta1
       let x = (1 - c) * previous + c * next
       y[i] = y[i] + ((beta1 * x + (1 - beta1) * next) - y[i])

@@ -50,8 +50,7 @@ public struct ScheduleFreeSGD<Scalar: DescentFloat>: GradientUpdate {
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient g: [Scalar]) {
     let rate = average.learningRate(peak: learningRate, warmupSteps: warmupSteps)
-    let (y, weightDecay) = (w, weightDecay)
-    average.step(&w, learningRate: rate, beta1: beta1, weightPower: weightPower) { i in g[i] + weightDecay * y[i] }
+    average.step(&w, learningRate: rate, beta1: beta1, weightPower: weightPower, weightDecay: weightDecay) { g[$0] }
   }
 }
 

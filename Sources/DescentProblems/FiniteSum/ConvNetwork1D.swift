@@ -20,8 +20,15 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
   public var sampler: MinibatchSampler?
   public let seed: UInt64
 
-  /// The three convolutions' kernels; every one has stride 2 and padding 1.
-  @usableFromInline static var kernels: [Int] { [5, 3, 3] }
+  /// Convolution `layer`'s kernel (5, then 3 and 3); every one has stride 2 and padding 1.
+  @inlinable static func kernel(_ layer: Int) -> Int { layer == 0 ? 5 : 3 }
+
+  /// The input's length and each convolution's output length.
+  @usableFromInline let lengths: [Int]
+  /// Where each layer's parameters start in θ: the three convolutions, then the output.
+  @usableFromInline let offsets: [Int]
+  /// Each convolution's output size, channels × length.
+  @usableFromInline let sizes: [Int]
 
   public init(
     data: Dataset<Scalar>, channels: Int = 25, classes: Int, regularization: Scalar = 0, seed: UInt64 = 0
@@ -33,35 +40,43 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
     (self.data, self.channels, self.classes, self.regularization, self.seed) = (
       data, channels, classes, regularization, seed
     )
-  }
-
-  /// The input's length and each convolution's output length.
-  @inlinable var lengths: [Int] {
+    // Computed once here: the per-example loss reads them without allocating.
     var lengths = [data.columns]
-    for kernel in Self.kernels {
-      lengths.append(NetworkLayers.convolvedLength(lengths.last!, kernel: kernel, stride: 2, padding: 1))
+    for layer in 0..<3 {
+      lengths.append(NetworkLayers.convolvedLength(lengths[layer], kernel: Self.kernel(layer), stride: 2, padding: 1))
     }
-    return lengths
+    let c = channels
+    let blocks = [c * 5 + c, c * c * 3 + c, c * c * 3 + c]
+    (self.lengths, self.sizes) = (lengths, (1...3).map { c * lengths[$0] })
+    offsets = [0, blocks[0], blocks[0] + blocks[1], blocks[0] + blocks[1] + blocks[2]]
   }
 
-  /// Where each layer's parameters start in θ: the three convolutions, then the output.
-  @inlinable var offsets: [Int] {
-    let c = channels
-    let sizes = [c * 5 + c, c * c * 3 + c, c * c * 3 + c]
-    return [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]]
+  /// Where convolution `layer`'s output starts in the scratch `s`.
+  @inlinable func output(_ layer: Int, _ s: UnsafeMutablePointer<Scalar>) -> UnsafeMutablePointer<Scalar> {
+    s + (layer > 0 ? sizes[0] : 0) + (layer > 1 ? sizes[1] : 0)
+  }
+
+  /// Where the gradient of convolution `layer`'s output starts (after h₁, h₂, h₃ and z,
+  /// the gradients in the order h₃, h₂, h₁).
+  @inlinable func outputGradient(_ layer: Int, _ s: UnsafeMutablePointer<Scalar>) -> UnsafeMutablePointer<Scalar> {
+    s + sizes[0] + sizes[1] + sizes[2] + classes + (layer < 2 ? sizes[2] : 0) + (layer < 1 ? sizes[1] : 0)
+  }
+
+  /// Where the patches start: after the gradients.
+  @inlinable func patches(_ s: UnsafeMutablePointer<Scalar>) -> UnsafeMutablePointer<Scalar> {
+    s + 2 * (sizes[0] + sizes[1] + sizes[2]) + classes
   }
 
   public var dimension: Int { offsets[3] + classes * (channels * lengths[3] + 1) }
   /// h₁, h₂, h₃, z, then the gradients of h₃, h₂ and h₁, then the largest layer's
   /// patches and their gradient.
   public var scratchSize: Int {
-    let hidden = channels * (lengths[1] + lengths[2] + lengths[3])
-    return 2 * hidden + classes + 2 * largestPatches
+    2 * (sizes[0] + sizes[1] + sizes[2]) + classes + 2 * largestPatches
   }
 
   /// The most numbers a layer's patches take: its output length × in channels × kernel.
   @inlinable var largestPatches: Int {
-    (0..<3).map { lengths[$0 + 1] * (($0 == 0 ? 1 : channels) * Self.kernels[$0]) }.max()!
+    (0..<3).map { lengths[$0 + 1] * (($0 == 0 ? 1 : channels) * Self.kernel($0)) }.max()!
   }
 
   public var defaultStart: [Scalar] {
@@ -79,27 +94,23 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
     addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
     needsValue: Bool
   ) -> Scalar {
-    let (c, k, lengths, offsets) = (channels, classes, lengths, offsets)
+    let (c, k) = (channels, classes)
     let (weights, s) = (w.baseAddress!, scratch.baseAddress!)
-    let sizes = [c * lengths[1], c * lengths[2], c * lengths[3]]
-    let outputs = [s, s + sizes[0], s + sizes[0] + sizes[1]]
-    let z = outputs[2] + sizes[2]
-    let gradients = [z + k + sizes[2] + sizes[1], z + k + sizes[2], z + k]  // h₁, h₂, h₃
-    let patches = gradients[0] + sizes[0]
+    let z = output(2, s) + sizes[2]
     forward(x.baseAddress!, weights, scratch: s, logits: z)
     let loss = NetworkLayers.softmaxCrossEntropy(z, classes: k, label: Int(y))
     guard let g = g?.baseAddress else { return loss }
     NetworkLayers.denseBackward(
-      weights + offsets[3], outputs[2], outputGradient: z, addingTo: g + offsets[3], inputGradient: gradients[2],
-      inputs: sizes[2], outputs: k)
+      weights + offsets[3], output(2, s), outputGradient: z, addingTo: g + offsets[3],
+      inputGradient: outputGradient(2, s), inputs: sizes[2], outputs: k)
     for layer in stride(from: 2, through: 0, by: -1) {
-      NetworkLayers.reluBackward(gradients[layer], output: outputs[layer], count: sizes[layer])
+      NetworkLayers.reluBackward(outputGradient(layer, s), output: output(layer, s), count: sizes[layer])
       NetworkLayers.convolveBackward(
-        weights + offsets[layer], layer == 0 ? UnsafePointer(x.baseAddress!) : UnsafePointer(outputs[layer - 1]),
-        outputGradient: gradients[layer], addingTo: g + offsets[layer],
-        inputGradient: layer == 0 ? nil : gradients[layer - 1], scratch: patches, inChannels: layer == 0 ? 1 : c,
-        outChannels: c,
-        length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
+        weights + offsets[layer], layer == 0 ? UnsafePointer(x.baseAddress!) : UnsafePointer(output(layer - 1, s)),
+        outputGradient: outputGradient(layer, s), addingTo: g + offsets[layer],
+        inputGradient: layer == 0 ? nil : outputGradient(layer - 1, s), scratch: patches(s),
+        inChannels: layer == 0 ? 1 : c, outChannels: c, length: lengths[layer], kernel: Self.kernel(layer), stride: 2,
+        padding: 1)
     }
     return loss
   }
@@ -111,19 +122,16 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
     _ features: UnsafePointer<Scalar>, _ weights: UnsafePointer<Scalar>, scratch s: UnsafeMutablePointer<Scalar>,
     logits z: UnsafeMutablePointer<Scalar>
   ) {
-    let (c, lengths, offsets) = (channels, lengths, offsets)
-    let sizes = [c * lengths[1], c * lengths[2], c * lengths[3]]
-    let outputs = [s, s + sizes[0], s + sizes[0] + sizes[1]]
-    let patches = s + 2 * (sizes[0] + sizes[1] + sizes[2]) + classes
+    let c = channels
     var input = features
     for layer in 0..<3 {
       NetworkLayers.convolve(
-        weights + offsets[layer], input, into: outputs[layer], scratch: patches, inChannels: layer == 0 ? 1 : c,
-        outChannels: c, length: lengths[layer], kernel: Self.kernels[layer], stride: 2, padding: 1)
-      NetworkLayers.relu(outputs[layer], count: sizes[layer])
-      input = UnsafePointer(outputs[layer])
+        weights + offsets[layer], input, into: output(layer, s), scratch: patches(s), inChannels: layer == 0 ? 1 : c,
+        outChannels: c, length: lengths[layer], kernel: Self.kernel(layer), stride: 2, padding: 1)
+      NetworkLayers.relu(output(layer, s), count: sizes[layer])
+      input = UnsafePointer(output(layer, s))
     }
-    NetworkLayers.dense(weights + offsets[3], outputs[2], into: z, inputs: sizes[2], outputs: classes)
+    NetworkLayers.dense(weights + offsets[3], output(2, s), into: z, inputs: sizes[2], outputs: classes)
   }
 
   @inlinable
