@@ -37,6 +37,9 @@ let package = Package(
     .executableTarget(
       name: "MNIST1DPeers",
       dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
+    .executableTarget(
+      name: "TrainingStudy",
+      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
     .executableTarget(name: "PlannerSideBySide", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
   ]
 )

@@ -38,6 +38,11 @@ struct RunCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Leading components of w and of the step-sizes each trace row keeps.")
   var traceComponents = 8
 
+  @Option(
+    parsing: .unconditional,
+    help: "Epochs of a training problem (mnist1d-*, *-heldout); a row per epoch (default 150).")
+  var epochs: Int?
+
   func validate() throws {
     guard progressRows >= 2 else {
       throw InputError("invalid progress-rows \(progressRows): expected an integer ≥ 2")
@@ -45,6 +50,7 @@ struct RunCommand: ParsableCommand {
     guard traceComponents >= 0 else {
       throw InputError("invalid trace-components \(traceComponents): expected an integer ≥ 0")
     }
+    if let epochs, epochs < 1 { throw InputError("invalid epochs \(epochs): expected an integer ≥ 1") }
   }
 
   func run() throws {
@@ -58,6 +64,15 @@ struct RunCommand: ParsableCommand {
     let objective = try problem.make(S.self)
     let start = try problem.startingPoint(for: objective)
     let optimizer = try method.make(for: objective)
+    if let training = objective as? any TrainedByEpochs<S> {
+      try train(training, from: start, with: optimizer)
+      return
+    }
+    if epochs != nil {
+      throw InputError(
+        "--epochs applies to a training problem (\(ProblemCatalog.training(S.self).map { $0.catalogName }.joined(separator: ", "))), not \(problem.problem)"
+      )
+    }
     let rules = try stopping.rules(S.self)
     // The trace is opened before the run: a path it cannot write fails now.
     let traceFile = try trace.map { try TraceFile<S>(path: $0) }
@@ -105,6 +120,59 @@ struct RunCommand: ParsableCommand {
       print(ProgressTable.render(progress.rows, count: progressRows))
       print(ResultSummary.render(result))
       if let trace, let traceFile { print("trace: \(trace) (\(traceFile.rows) rows)") }
+    }
+    if result.termination.isFailure { throw ExitCode(2) }
+  }
+}
+
+extension RunCommand {
+  /// A training problem's run: by epochs, a row per epoch.
+  private func train<S: DescentFloat>(
+    _ objective: any TrainedByEpochs<S>, from start: [S], with optimizer: any Optimizer<S>
+  )
+    throws
+  {
+    guard stopping.maxIterations == nil, stopping.maxEvaluations == nil, stopping.errorTolerance == nil,
+      stopping.valueTolerance == nil, stopping.gradientTolerance == nil
+    else {
+      throw InputError("a training problem runs by --epochs; the stopping flags apply to the other problems")
+    }
+    guard iterates == nil else { throw InputError("--iterates applies to the other problems, not a training problem") }
+    let epochs = epochs ?? 150
+    let (perEpoch, overflow) = epochs.multipliedReportingOverflow(by: objective.gradientsPerEpoch)
+    if overflow {
+      throw InputError("invalid epochs \(epochs): \(epochs) × \(objective.gradientsPerEpoch) gradients overflow")
+    }
+    let traceFile = try trace.map { try OutputFile(path: $0) }
+    let result: TrainingResult<S>
+    do {
+      // Values are capped as the other runs cap them: no run is unbounded.
+      result = try TrainingRun.run(
+        objective, from: start, with: optimizer, epochs: epochs,
+        maxValueEvaluations: max(StoppingOptions.defaultEvaluations, 4 * perEpoch), trace: traceFile)
+      try traceFile?.commit()
+    } catch {
+      traceFile?.discard()
+      throw error
+    }
+    let averaged = result.evaluationPoint != result.minimizer
+    switch format {
+    case .json:
+      print(
+        try RunRecord(
+          training: result, method: try method.specification(), problem: problem, dimension: objective.dimension,
+          precision: precision.rawValue
+        ).line())
+    case .table:
+      let batches =
+        objective.batchSize == 0
+        ? "every row" : "batches of \(objective.batchSize), \(objective.gradientsPerEpoch) gradients an epoch"
+      print(
+        "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue); \(batches))"
+      )
+      print(TrainingRun.table(result.records, count: progressRows))
+      print(TrainingRun.summary(result, averaged: averaged))
+      if let trace { print("trace: \(trace) (\(result.records.count) rows)") }
     }
     if result.termination.isFailure { throw ExitCode(2) }
   }

@@ -57,6 +57,9 @@ struct RunRecord: Encodable {
   let best: Best?
   /// `compare` only: evaluations to each threshold of ‖w − w*‖ (null: not reached).
   let evaluationsToReach: [String: Int?]?
+  /// A training problem only: each epoch's losses and test accuracy (epoch 0: the start),
+  /// at the method's evaluation point.
+  let epochs: [EpochJSON]?
 
   init<S: DescentFloat>(
     _ result: MinimizationResult<S>, method: MethodSpecification, problem: ProblemOptions, dimension: Int,
@@ -78,6 +81,29 @@ struct RunRecord: Encodable {
       Best(value: Self.finite($0.value), error: $0.error.flatMap(Self.finite), iteration: $0.iteration)
     }
     self.evaluationsToReach = evaluationsToReach
+    epochs = nil
+  }
+
+  /// A training run: `value` is the last epoch's training loss, `iterations` its epochs.
+  init<S: DescentFloat>(
+    training result: TrainingResult<S>, method: MethodSpecification, problem: ProblemOptions, dimension: Int,
+    precision: String
+  ) throws {
+    self.method = Method(name: method.name, settings: method.settings)
+    self.problem = Problem(name: problem.problem, settings: try problem.settings(), dimension: dimension)
+    self.precision = precision
+    iterates = nil
+    termination = result.termination.rawValue
+    reason = result.termination.description
+    converged = result.termination.isConverged
+    failed = result.termination.isFailure
+    iterations = result.records.last?.epoch ?? 0
+    evaluations = Evaluations(gradient: result.gradientEvaluations, value: result.valueEvaluations)
+    value = result.records.last.flatMap { Self.finite($0.trainingLoss) }
+    error = nil
+    best = nil
+    evaluationsToReach = nil
+    epochs = result.records.map(EpochJSON.init)
   }
 
   static func finite<S: DescentFloat>(_ x: S) -> Double? { x.isFinite ? Double(x) : nil }

@@ -27,6 +27,8 @@ struct RecordingObjective<Inner: Objective>: Objective where Inner.Scalar == Dou
   var dimension: Int { inner.dimension }
   var minimizer: [Double]? { inner.minimizer }
   var minimum: Double? { inner.minimum }
+  var isStochastic: Bool { inner.isStochastic }
+  var fullObjective: (any Objective<Double>)? { inner.fullObjective }
 
   func value(at w: UnsafeBufferPointer<Double>) -> Double {
     log.note(w)

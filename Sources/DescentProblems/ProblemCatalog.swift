@@ -19,7 +19,7 @@ public enum ProblemCatalog {
   /// The problem types, in the order `descent list` shows them.
   public static func types<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedProblem<S>.Type] {
     [Rosenbrock<S>.self, Quadratic<S>.self, DiagonalQuadratic<S>.self, RotatedQuadratic<S>.self]
-      + moreGarbowHillstrom(S.self) + realData(S.self)
+      + moreGarbowHillstrom(S.self) + realData(S.self) + training(S.self)
   }
 
   /// The 35 functions of Moré, Garbow and Hillstrom (1981), in their order.
@@ -39,6 +39,14 @@ public enum ProblemCatalog {
   /// The problems on real data, each with its seeded stochastic mode.
   public static func realData<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedProblem<S>.Type] {
     [BreastCancerLogistic<S>.self, DigitsSoftmax<S>.self, DiabetesLeastSquares<S>.self, DigitsTanhNetwork<S>.self]
+  }
+
+  /// The training problems: classifiers trained on minibatches and tested on held-out rows.
+  public static func training<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedProblem<S>.Type] {
+    [
+      MNIST1DLogistic<S>.self, MNIST1DMLP<S>.self, MNIST1DCNN<S>.self, DigitsNetworkHeldOut<S>.self,
+      BreastCancerHeldOut<S>.self,
+    ]
   }
 
   public static var names: [String] { types(Double.self).map { $0.catalogName } }

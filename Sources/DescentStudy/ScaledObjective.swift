@@ -26,6 +26,13 @@ struct ScaledObjective<Base: Objective>: Objective {
 
   var minimizer: [Base.Scalar]? { base.minimizer }
   var minimum: Base.Scalar? { base.minimum.map { scale * $0 } }
+  var isStochastic: Bool { base.isStochastic }
+  var fullObjective: (any Objective<Base.Scalar>)? {
+    func scaled<Full: Objective>(_ full: Full) -> any Objective<Base.Scalar> where Full.Scalar == Base.Scalar {
+      ScaledObjective<Full>(base: full, scale: scale)
+    }
+    return base.fullObjective.map { scaled($0) }
+  }
 }
 
 /// The `scale` a study's problem may take beside its own settings.

@@ -64,6 +64,14 @@ def run_lookahead(inner, sync_period, slow_step_size, value, gradient, start):
     return trajectory
 
 
+def warmup_cosine(lr, warmup, decay):
+    """optax's warmup_cosine_decay_schedule(0, lr, warmup, decay, 0), its count read in
+    float64: optax divides the int32 count in float32, which moves the warm-up's
+    step-sizes by 1e-8 (Descent computes them in Double)."""
+    schedule = optax.warmup_cosine_decay_schedule(0.0, lr, warmup, decay, 0.0)
+    return lambda count: schedule(jnp.asarray(count, dtype=jnp.float64))
+
+
 def cases(problem, value, gradient, start, lr, f_min):
     """(method, Descent settings, trajectory) for one problem."""
     c, bound = 0.5, 1.0
@@ -84,6 +92,14 @@ def cases(problem, value, gradient, start, lr, f_min):
         # Descent's λ is not scaled by α (Loshchilov & Hutter); optax's is.
         ("adamw", {"learning-rate": lr, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "weight-decay": 1e-3},
          run(optax.adamw(lr, b1=0.9, b2=0.999, eps=1e-8, weight_decay=1e-3 / lr), value, gradient, start)),
+        # With a linear warm-up and a cosine decay that ends at step 40 of the 50.
+        ("adamw", {"learning-rate": lr, "weight-decay": 1e-3, "warmup-steps": 10, "decay-steps": 40},
+         run(optax.adamw(warmup_cosine(lr, 10, 40), weight_decay=1e-3 / lr), value,
+             gradient, start)),
+        # Descent's momentum scales each gradient by the schedule before it enters Δ.
+        ("momentum", {"learning-rate": lr, "momentum": 0.9, "warmup-steps": 10, "decay-steps": 40},
+         run(optax.chain(optax.scale_by_learning_rate(warmup_cosine(lr, 10, 40)),
+                         optax.trace(decay=0.9)), value, gradient, start)),
         ("adagrad", {"learning-rate": lr * 10, "epsilon": 0.0, "initial-accumulator": 0.1},
          run(optax.adagrad(lr * 10, initial_accumulator_value=0.1, eps=0.0), value, gradient, start)),
         # optax scales the gradient by s before measuring its norm, so its step is

@@ -67,6 +67,9 @@ public struct CountingOracle<Problem: Objective>: Sendable {
 
   public var dimension: Int { objective.dimension }
 
+  /// Whether the objective draws a new minibatch for each gradient (``Objective/isStochastic``).
+  public var isStochastic: Bool { objective.isStochastic }
+
   /// `f(w)`, counted.
   @inlinable
   public mutating func value(at w: [Scalar]) -> Scalar {

@@ -25,6 +25,16 @@ public protocol Objective<Scalar>: Sendable {
 
   /// The minimum `f* = f(w*)`, where it is known.
   var minimum: Scalar? { get }
+
+  /// Whether each gradient is drawn on a new minibatch, and a value alone is taken on
+  /// the batch of the last gradient: two values are then comparable only on one batch,
+  /// which a method that tests its moves must respect. False by default.
+  var isStochastic: Bool { get }
+
+  /// For a minibatch objective, the full objective it samples (every row, no batch
+  /// drawn): what a watcher evaluates, so that watching a run neither moves its batches
+  /// nor reports one batch's loss. Nil by default (the objective is its own).
+  var fullObjective: (any Objective<Scalar>)? { get }
 }
 
 extension Objective {
@@ -38,6 +48,8 @@ extension Objective {
 
   public var minimizer: [Scalar]? { nil }
   public var minimum: Scalar? { nil }
+  public var isStochastic: Bool { false }
+  public var fullObjective: (any Objective<Scalar>)? { nil }
 
   /// `f(w)` for an array.
   @inlinable

@@ -39,6 +39,11 @@ public protocol Optimizer<Scalar>: Codable, Sendable {
   /// Called by `minimize` before the first step with the run's stopping rules, so a
   /// method with stopping tests of its own can leave the user's tolerances to decide.
   mutating func prepare(for rules: StoppingRules<Scalar>)
+
+  /// Where to evaluate what a run has trained, given its iterate `w`: `w` itself, or
+  /// the averaged point of a method that keeps one (schedule-free's x, the safeguarded
+  /// planner's average on minibatches). Default: `w`.
+  func evaluationPoint(for w: [Scalar]) -> [Scalar]
 }
 
 extension Optimizer {
@@ -52,6 +57,8 @@ extension Optimizer {
   public var methodTerminationReason: String? { nil }
 
   public mutating func prepare(for rules: StoppingRules<Scalar>) {}
+
+  public func evaluationPoint(for w: [Scalar]) -> [Scalar] { w }
 
   public func stateSize(dimension: Int) -> Int? { MemoryRequirement.product(5, dimension) }
 }

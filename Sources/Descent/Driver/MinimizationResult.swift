@@ -1,8 +1,13 @@
 /// What ``minimize(_:from:using:until:trace:callback:progress:)`` returns.
 public struct MinimizationResult<Scalar: DescentFloat>: Sendable {
-  /// The final iterate; after a non-finite failure, the last finite one.
+  /// The final iterate; after a non-finite failure, the last finite one. A run resumes
+  /// from it.
   public var minimizer: [Scalar]
-  /// f at ``minimizer``.
+  /// Where to evaluate what the run trained: ``minimizer``, or the method's averaged
+  /// point (``Optimizer/evaluationPoint(for:)``: schedule-free's x, the safeguarded
+  /// planner's average on minibatches).
+  public var evaluationPoint: [Scalar]
+  /// f at ``minimizer`` (on minibatches, of the full objective).
   public var value: Scalar
   /// ‖minimizer − w*‖, when `w*` is known.
   public var error: Scalar?
@@ -27,10 +32,11 @@ public struct MinimizationResult<Scalar: DescentFloat>: Sendable {
   public init(
     minimizer: [Scalar], value: Scalar, error: Scalar?, iterations: Int, valueEvaluations: Int,
     gradientEvaluations: Int, termination: Termination, terminationReason: String? = nil, trace: Trace<Scalar>?,
-    best: BestIterate<Scalar>?
+    best: BestIterate<Scalar>?, evaluationPoint: [Scalar]? = nil
   ) {
     self.terminationReason = terminationReason
     self.minimizer = minimizer
+    self.evaluationPoint = evaluationPoint ?? minimizer
     self.value = value
     self.error = error
     self.iterations = iterations

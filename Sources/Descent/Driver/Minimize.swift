@@ -22,7 +22,8 @@
 ///     ``TraceSettings`` also sets how many components of w and α a row keeps.
 ///   - callback: called with every row the trace holds, row 0 (the start) first,
 ///     then one after each iteration; `.stop` ends the run.
-///     Rows are observed (f and ∇f at each iterate, uncounted) only when a trace, a
+///     Rows are observed (f and ∇f at each iterate, uncounted; on a minibatch objective
+///     those of its ``Objective/fullObjective``, so no batch is drawn) only when a trace, a
 ///     callback or a value or gradient-norm tolerance asks for them; the result's
 ///     ``MinimizationResult/best`` is the best of the observed rows.
 ///   - progress: called with the counts and the iterate at the start and after each
@@ -169,7 +170,7 @@ public func minimize<Problem: Objective, Method: Optimizer>(
   }
   return MinimizationResult(
     minimizer: w,
-    value: objective.value(at: w),
+    value: observer.value(w),
     error: observer.error(w),
     iterations: iteration,
     valueEvaluations: oracle.valueEvaluations,
@@ -177,7 +178,8 @@ public func minimize<Problem: Objective, Method: Optimizer>(
     termination: termination!,
     terminationReason: termination == optimizer.methodTermination ? optimizer.methodTerminationReason : nil,
     trace: trace.isRecorded ? Trace(rows: rows) : nil,
-    best: observedBest)
+    best: observedBest,
+    evaluationPoint: termination!.isFailure ? w : optimizer.evaluationPoint(for: w))
 }
 
 /// The checks ``minimize(_:from:using:until:trace:callback:progress:)`` makes before it
@@ -200,11 +202,13 @@ func validateRun<Problem: Objective, Method: Optimizer>(
     what: "the method's state and the driver's \(MemoryRequirement.runVectors) vectors at d = \(d)")
 }
 
-/// The driver's uncounted view of a run: f, ‖w − w*‖ and ‖∇f‖ at an iterate.
+/// The driver's uncounted view of a run: f, ‖w − w*‖ and ‖∇f‖ at an iterate; on a
+/// minibatch objective f and ∇f of the full objective, so that watching draws no batch.
 @usableFromInline
 struct RunObserver<Problem: Objective> {
   @usableFromInline typealias Scalar = Problem.Scalar
   @usableFromInline let objective: Problem
+  @usableFromInline let full: (any Objective<Scalar>)?
   @usableFromInline let target: [Scalar]?
   @usableFromInline var gradient: [Scalar]
   /// Leading components of w and of the step-sizes a row keeps.
@@ -213,9 +217,17 @@ struct RunObserver<Problem: Objective> {
   @inlinable
   init(objective: Problem, components: Int) {
     self.objective = objective
+    full = objective.fullObjective
     self.components = components
     target = objective.minimizer
     gradient = [Scalar](repeating: 0, count: objective.dimension)
+  }
+
+  /// f(w), of the full objective on minibatches.
+  @inlinable
+  func value(_ w: [Scalar]) -> Scalar {
+    guard let full else { return objective.value(at: w) }
+    return w.withUnsafeBufferPointer { full.value(at: $0) }
   }
 
   @inlinable
@@ -227,9 +239,11 @@ struct RunObserver<Problem: Objective> {
   mutating func observe(
     _ w: [Scalar], iteration: Int, oracle: CountingOracle<Problem>, stepSizes: [Scalar]?
   ) -> TraceRow<Scalar> {
-    let objective = objective
+    let (objective, full) = (objective, full)
     let value = w.withUnsafeBufferPointer { point in
-      gradient.withUnsafeMutableBufferPointer { objective.valueAndGradient(at: point, into: $0) }
+      gradient.withUnsafeMutableBufferPointer {
+        full?.valueAndGradient(at: point, into: $0) ?? objective.valueAndGradient(at: point, into: $0)
+      }
     }
     return TraceRow(
       iteration: iteration,

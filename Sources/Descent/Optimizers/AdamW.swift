@@ -1,11 +1,12 @@
 /// AdamW: Adam with weight decay decoupled from the gradient.
 ///
 ///     m_t, v_t, m̂_t, v̂_t as in Adam
-///     w_t = w_{t−1} − η (α m̂_t / (√v̂_t + ε) + λ w_{t−1})
+///     w_t = w_{t−1} − η_t (α m̂_t / (√v̂_t + ε) + λ w_{t−1})
 ///
-/// with the schedule multiplier η = 1. The decay λ is not scaled by α, as in the
-/// paper's Algorithm 2 (torch and optax scale it by the learning rate: their
-/// weight decay is λ/α here).
+/// with the schedule multiplier η_t = 1, or a linear warm-up and cosine decay
+/// (``WarmupCosine``, as the paper's experiments decay it). The decay λ is not scaled
+/// by α, as in the paper's Algorithm 2 (torch and optax scale it by the learning rate:
+/// their weight decay is λ/α here).
 ///
 /// Loshchilov, I. and Hutter, F. (2019). Decoupled weight decay regularization.
 /// ICLR. Algorithm 2.
@@ -15,20 +16,33 @@
 /// - `beta1`, `beta2`, `epsilon`: as Adam (0.9, 0.999, 1e-8).
 /// - `weightDecay` λ ≥ 0. Default 1e-5 (torch's default 0.01 times its default
 ///   learning rate 0.001; the paper tunes λ per problem and gives no default).
+/// - `warmupSteps` W ≥ 0 and `decaySteps` T (0, or > W): η_t's schedule. Default 0
+///   and 0: none.
 public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
   public internal(set) var learningRate: Scalar
   public internal(set) var beta1: Scalar
   public internal(set) var beta2: Scalar
   public internal(set) var epsilon: Scalar
   public internal(set) var weightDecay: Scalar
+  /// η_t.
+  public internal(set) var schedule: WarmupCosine
+  public internal(set) var warmupSteps: Int {
+    get { schedule.warmupSteps }
+    set { schedule.warmupSteps = newValue }
+  }
+  public internal(set) var decaySteps: Int {
+    get { schedule.decaySteps }
+    set { schedule.decaySteps = newValue }
+  }
   @usableFromInline var moments = AdamMoments<Scalar>()
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] = []
 
   public init(
     learningRate: Scalar = 0.001, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8,
-    weightDecay: Scalar = 1e-5
+    weightDecay: Scalar = 1e-5, warmupSteps: Int = 0, decaySteps: Int = 0
   ) throws(DescentError) {
+    schedule = try WarmupCosine(warmupSteps: warmupSteps, decaySteps: decaySteps)
     self.learningRate = learningRate
     self.beta1 = beta1
     self.beta2 = beta2
@@ -43,9 +57,10 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
+    let eta: Scalar = schedule.multiplier(at: moments.count)
     moments.step(
-      &w, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
-      weightDecay: weightDecay)
+      &w, gradient: gradient, learningRate: eta * learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+      weightDecay: eta * weightDecay)
   }
 }
 
@@ -57,6 +72,6 @@ extension AdamW: CatalogedOptimizer {
       settings: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
         + AdamMoments.settings(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon) + [
           .real("weightDecay", \.weightDecay, symbol: "λ", default: 1e-5, .rate, "decay per step, not scaled by α")
-        ])
+        ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps))
   }
 }

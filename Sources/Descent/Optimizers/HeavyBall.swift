@@ -40,8 +40,15 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
+    update(&w, gradient: gradient, learningRate: learningRate)
+  }
+
+  /// The update with step-size `alpha` in place of α (a schedule's α η_t).
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  @inlinable
+  mutating func update(_ w: inout [Scalar], gradient: [Scalar], learningRate alpha: Scalar) {
     if previous.count != w.count { previous = w }
-    let (alpha, p) = (learningRate, momentum)
+    let p = momentum
     gradient.withUnsafeBufferPointer { g in
       withBuffers(&w, &previous) { w, previous in
         Parallel.forEachChunk(count: w.count) { range in

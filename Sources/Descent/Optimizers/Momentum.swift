@@ -11,9 +11,15 @@
 /// Rumelhart, D. E., Hinton, G. E. and Williams, R. J. (1986). Learning
 /// representations by back-propagating errors. Nature, 323, 533–536.
 ///
+/// With a schedule (``WarmupCosine``) α becomes α η_t at the t-th update:
+/// Δ_k = p Δ_{k−1} − α η_k ∇f(w_k), optax's `chain(scale_by_learning_rate(schedule),
+/// trace(p))` (torch's SGD scales its trace instead, which differs only while η moves).
+///
 /// Hyperparameters:
 /// - `learningRate` α > 0. Default 0.001.
 /// - `momentum` p in [0, 1). Default 0.9.
+/// - `warmupSteps` W ≥ 0 and `decaySteps` T (0, or > W): η_t's schedule. Default 0
+///   and 0: none.
 public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
   /// The iteration, as Polyak's heavy ball.
   @usableFromInline var heavyBall: HeavyBall<Scalar>
@@ -27,24 +33,42 @@ public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
     set { heavyBall.momentum = newValue }
   }
 
+  /// η_t, and the updates made so far (t).
+  public internal(set) var schedule: WarmupCosine
+  @usableFromInline var updates = 0
+  public internal(set) var warmupSteps: Int {
+    get { schedule.warmupSteps }
+    set { schedule.warmupSteps = newValue }
+  }
+  public internal(set) var decaySteps: Int {
+    get { schedule.decaySteps }
+    set { schedule.decaySteps = newValue }
+  }
+
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] {
     get { heavyBall.gradientBuffer }
     set { heavyBall.gradientBuffer = newValue }
   }
 
-  public init(learningRate: Scalar = 0.001, momentum: Scalar = 0.9) throws(DescentError) {
+  public init(learningRate: Scalar = 0.001, momentum: Scalar = 0.9, warmupSteps: Int = 0, decaySteps: Int = 0)
+    throws(DescentError)
+  {
     heavyBall = try HeavyBall(learningRate: learningRate, momentum: momentum)
+    schedule = try WarmupCosine(warmupSteps: warmupSteps, decaySteps: decaySteps)
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
     try heavyBall.validate(for: objective)
+    try DescentError.requireCount(updates)
   }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
-    heavyBall.update(&w, gradient: gradient)
+    let eta: Scalar = schedule.multiplier(at: updates)
+    heavyBall.update(&w, gradient: gradient, learningRate: eta * learningRate)
+    updates += 1
   }
 }
 
@@ -56,6 +80,6 @@ extension Momentum: CatalogedOptimizer {
       settings: [
         .real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size"),
         .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
-      ])
+      ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps))
   }
 }

@@ -27,6 +27,22 @@
 ///                a gradient step: λ ← λ/2, and planning restarts (its pairs used the old λ)
 ///     trust    ρ starts at 1 and doubles (up to 1) after each accepted jump
 ///
+/// On minibatches (an objective whose ``Objective/isStochastic``: each gradient on a new
+/// batch B, a value alone on the last gradient's batch) values compare only on one
+/// batch, and pairs from two batches measure the batches' difference more than the
+/// curvature (docs/planning.md, round 6). There:
+///
+///     test     f_B(w⁺) ≤ f_B(w) − c ∇f_B(w)ᵀ(w − w⁺) on the batch B of the start's
+///              gradient (Armijo's test as Vaswani et al.'s stochastic line search
+///              makes it); an accepted point's gradient is taken with its value on the
+///              next batch, which the next move is tested on
+///     steps    the first has length 10⁻⁵; λ ← 2λ after each accepted gradient step
+///              until the first is rejected, then λ ← rλ; λ ← β_s λ after a rejected
+///              one (planning continues); with a γ, λ ≤ γ (and no doubling)
+///     point    x̄ ← (1 − c_t) x̄ + c_t w at each accepted point, c_t = (η + 1)/(t + η)
+///              (Shamir and Zhang's polynomial-decay average), the point to evaluate
+///              the trained model at: ``evaluationPoint(for:)``
+///
 /// A jump that is not downhill to first order (gᵀA g ≤ 0, or gᵀ(α ⊙ g) ≤ 0) is skipped
 /// without evaluating anything (in Algorithm 1's shape its reused gradient is still
 /// charged, as Csawg charges it, before the direction is known). An accepted move costs a
@@ -39,7 +55,10 @@
 /// Planning. arXiv:2204.01705 (the planner); Grippo, L., Lampariello, F. and Lucidi, S.
 /// (1986). SIAM J. Numer. Anal. 23 (the non-monotone acceptance test); Fang, H. and
 /// Saad, Y. (2009). Two classes of multisecant methods for nonlinear acceleration.
-/// Numer. Linear Algebra Appl. 16 (the multi-secant fit). The research behind the
+/// Numer. Linear Algebra Appl. 16 (the multi-secant fit); Vaswani, S. et al. (2019).
+/// Painless stochastic gradient: interpolation, line-search, and convergence rates.
+/// NeurIPS (the same-batch Armijo test, c = 0.1); Shamir, O. and Zhang, T. (2013).
+/// Stochastic gradient descent for non-smooth optimization. ICML (the average, η = 3). The research behind the
 /// choices and defaults, measured on the whole suite, is `docs/planning.md`.
 ///
 /// Hyperparameters:
@@ -59,6 +78,12 @@
 ///   Default 0.5.
 /// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K, and at least 10ε of
 ///   the precision (1.2e-6 in Float, where 1e-8 would leave the fit singular). Default 1e-8.
+/// - On minibatches: `sufficientDecrease` c in [0, 1), default 0.1 (Vaswani et al.'s);
+///   `growth` r ≥ 1, default 2^(1/10) (the step may double in ten accepted steps);
+///   `shrink` β_s in (0, 1), default 0.8 (one batch's verdict cuts the step by a
+///   fifth; with r, about one try in five is cut); `averaging` η ≥ 0, default 3
+///   (Shamir and Zhang's; 0 is the uniform average). All four are ratios: f and c·f
+///   give the same run.
 public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public enum Fit: String, Codable, Sendable, CaseIterable {
     /// One step-size per component, the paper's.
@@ -94,6 +119,11 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public internal(set) var memory: Memory
   public internal(set) var backoff: Scalar
   public internal(set) var regularization: Scalar
+  /// On minibatches: Armijo's c, the steps' growth r and cut β_s, the average's η.
+  public internal(set) var sufficientDecrease: Scalar
+  public internal(set) var growth: Scalar
+  public internal(set) var shrink: Scalar
+  public internal(set) var averaging: Scalar
 
   /// The gradient the first projection of an event uses: as chosen, or the paper's
   /// (reused for Algorithm 1's shape, P = 1 and M = 0; fresh otherwise).
@@ -133,14 +163,30 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var acceptedJumps = 0
   @usableFromInline var rejectedJumps = 0
   @usableFromInline var rejectedSteps = 0
+  /// On minibatches (``Objective/isStochastic``, seen on the first step): f at the
+  /// current point on its gradient's batch, and the average of the points whose
+  /// gradients the run took with the weight of the newest.
+  @usableFromInline var onMinibatches = false
+  @usableFromInline var startValue: Scalar = 0
+  @usableFromInline var average: [Scalar] = []
+  @usableFromInline var averagedPoints = 0
+  // Round 6's ablation switches (docs/planning.md); removed after the round.
+  public var _ignoresMinibatches = false
+  public var _bbStepsOnMinibatches = false
+  public var _restartsOnCut = false
+  public var _plans = true
 
   public init(
     learningRate: Scalar? = nil, stepRule: StepRule = .bb1, horizon: Int = 5, planningSteps: Int = 1,
     corrections: Int = 0,
     projectionGradient: ProjectionGradient? = nil, fit: Fit = .secant, memory: Memory = .automatic,
     backoff: Scalar = 0.5,
-    regularization: Scalar = 1e-8
+    regularization: Scalar = 1e-8, sufficientDecrease: Scalar = 0.1, growth: Scalar = 1.0717735,
+    shrink: Scalar = 0.8, averaging: Scalar = 3
   ) throws(DescentError) {
+    (self.sufficientDecrease, self.growth, self.shrink, self.averaging) = (
+      sufficientDecrease, growth, shrink, averaging
+    )
     (self.learningRate, self.horizon, self.planningSteps, self.corrections) =
       (learningRate, horizon, planningSteps, corrections)
     self.stepRule = stepRule
@@ -198,7 +244,10 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public mutating func step<Problem: Objective>(
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
-    if window.dimension != w.count { allocateState(dimension: w.count) }
+    if window.dimension != w.count {
+      onMinibatches = oracle.isStochastic && !_ignoresMinibatches
+      allocateState(dimension: w.count)
+    }
     if gradientIsCurrent {
       gradientIsCurrent = false
     } else if evaluate(&w, oracle: &oracle) == .outOfBudget {
@@ -220,23 +269,34 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   mutating func evaluate<Problem: Objective>(_ w: inout [Scalar], oracle: inout CountingOracle<Problem>)
     -> Evaluation where Problem.Scalar == Scalar
   {
-    guard oracle.reserve(gradients: 1, values: 1) else { return .outOfBudget }
+    // On a stochastic objective values compare on one batch: each accepted point's
+    // value is taken with its gradient, on the batch the next trial will read.
+    let sameBatch = onMinibatches
+    guard oracle.reserve(gradients: 1, values: sameBatch ? 2 : 1) else { return .outOfBudget }
     let move = pending
     pending = .none
     guard move != .none else {
-      acceptance.remember(oracle.valueAndGradient(at: w, into: &gradient))
-      measure(w)
+      startValue = oracle.valueAndGradient(at: w, into: &gradient)
+      acceptance.remember(startValue)
+      measure(w, after: move)
+      accumulateAverage(w)
       return .evaluated
     }
     var gradientLost = false
-    if let value = oracle.trialValue(at: w), acceptance.accepts(value) {
-      if oracle.trialGradient(at: w, into: &gradient) {
+    if let value = oracle.trialValue(at: w), passes(value, at: w, after: move, sameBatch: sameBatch) {
+      let fresh: Scalar? =
+        sameBatch
+        ? oracle.trialValueAndGradient(at: w, into: &gradient)
+        : (oracle.trialGradient(at: w, into: &gradient) ? value : nil)
+      if let fresh {
         if move == .jump {
           acceptedJumps += 1
           trust = min(1, 2 * trust)
         }
-        acceptance.remember(value)
-        measure(w)
+        startValue = fresh
+        acceptance.remember(fresh)
+        measure(w, after: move)
+        accumulateAverage(w)
         return .evaluated
       }
       gradientLost = true
@@ -254,21 +314,63 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       }
     } else {
       rejectedSteps += 1
-      stepSize /= 2
-      window.restart()
+      if sameBatch {
+        // One batch's verdict: a milder cut, and the window kept (on minibatches a
+        // fifth of the steps are cut, and a restart would stop planning for good).
+        stepSize *= shrink
+        if _restartsOnCut { window.restart() }
+      } else {
+        stepSize /= 2
+        window.restart()
+      }
       swap(&w, &stepStart)
     }
     return gradientLost ? reevaluate(w, oracle: &oracle) : .rejected
   }
 
+  /// Whether a landing point's value passes: the non-monotone test, or on minibatches
+  /// Armijo's f_B(w) ≤ f_B(start) − c ∇f_B(start)ᵀ(start − w) on the start's batch B.
+  @inlinable
+  func passes(_ value: Scalar, at w: [Scalar], after move: Move, sameBatch: Bool) -> Bool {
+    guard sameBatch else { return acceptance.accepts(value) }
+    let start = move == .step || jumpFollowsStep ? stepStart : moveStart
+    var slope: Scalar = 0
+    for i in 0..<w.count { slope += gradient[i] * (start[i] - w[i]) }
+    return value <= startValue - sufficientDecrease * slope
+  }
+
+  /// x̄ ← (1 − c) x̄ + c w, c = (η + 1)/(t + η) at the t-th point (Shamir and Zhang's
+  /// polynomial-decay average: weights growing as t^η, so the early points fade
+  /// without a budget to place a tail).
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  @usableFromInline
+  mutating func accumulateAverage(_ w: [Scalar]) {
+    guard onMinibatches else { return }
+    averagedPoints += 1
+    let c = (averaging + 1) / (Scalar(averagedPoints) + averaging)
+    for i in 0..<w.count { average[i] += c * (w[i] - average[i]) }
+  }
+
+  /// Where to evaluate the trained model: on minibatches the average x̄ of the points
+  /// whose gradients the run took (each iterate carries its batches' noise; the
+  /// average cancels it), else w.
+  public func evaluationPoint(for w: [Scalar]) -> [Scalar] {
+    onMinibatches && averagedPoints > 0 && average.count == w.count ? average : w
+  }
+
   /// ∇f again where a rejected move started, after a landing point whose value passed
-  /// but whose gradient was not finite overwrote it.
+  /// but whose gradient was not finite overwrote it (on minibatches with f, as the
+  /// gradient comes from a new batch that the next test must read).
   @inlinable
   mutating func reevaluate<Problem: Objective>(_ w: [Scalar], oracle: inout CountingOracle<Problem>)
     -> Evaluation where Problem.Scalar == Scalar
   {
-    guard oracle.reserve(gradients: 1) else { return .outOfBudget }
-    oracle.gradient(at: w, into: &gradient)
+    guard oracle.reserve(gradients: 1, values: onMinibatches ? 1 : 0) else { return .outOfBudget }
+    if onMinibatches {
+      startValue = oracle.valueAndGradient(at: w, into: &gradient)
+    } else {
+      oracle.gradient(at: w, into: &gradient)
+    }
     return .rejected
   }
 
@@ -276,18 +378,30 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   /// no γ is set, and keeps `w` and its gradient for the next pair.
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
-  mutating func measure(_ w: [Scalar]) {
+  mutating func measure(_ w: [Scalar], after move: Move) {
     let d = w.count
     defer {
       Vector.copy(w, into: &lastPoint)
       Vector.copy(gradient, into: &lastGradient)
       hasLastPoint = true
     }
-    guard learningRate == nil else { return }
+    if let learningRate {
+      // With a γ the test's cuts are undone by the growth on minibatches, up to γ.
+      if onMinibatches && move == .step { stepSize = min(learningRate, stepSize * growth) }
+      return
+    }
     guard hasLastPoint else {
       // The first step has length 1e-5: the pair it makes sizes the next.
       let norm = Vector.norm(gradient)
       stepSize = norm > 0 ? 1e-5 / norm : 1e-5
+      return
+    }
+    if onMinibatches && !_bbStepsOnMinibatches {
+      // Pairs from two batches measure the batches' difference more than curvature:
+      // each accepted step lets the next grow instead, and the test cuts it back.
+      // Until the first cut the step doubles: the scale is found in a few dozen steps
+      // from the first step's 10⁻⁵, whatever the units of w.
+      if move == .step { stepSize *= rejectedSteps == 0 ? 2 : growth }
       return
     }
     var (ss, sy, yy): (Scalar, Scalar, Scalar) = (0, 0, 0)
@@ -333,7 +447,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
           return
         }
       }
-      guard jump(&w) else { return }
+      guard _plans, jump(&w) else { return }
       for _ in 0..<corrections {
         let outcome = evaluate(&w, oracle: &oracle)
         guard outcome == .evaluated else {
@@ -399,6 +513,8 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     (moveStart, stepStart, gradient, lastPoint, lastGradient) = (alpha, alpha, alpha, alpha, alpha)
     acceptance = NonmonotoneTest(memory: valuesRemembered)
     stepSize = learningRate ?? 0
+    average = onMinibatches ? alpha : []
+    averagedPoints = 0
   }
 
   // MARK: Codable: hyperparameters are validated, state is checked for consistency.
@@ -408,6 +524,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     case lastPoint, lastGradient, hasLastPoint, previousStepSize
     case alpha, acceptance, gradient, pending, moveStart, stepStart, jumpFollowsStep, stepSize, gradientIsCurrent
     case trust, acceptedJumps, rejectedJumps, rejectedSteps
+    case sufficientDecrease, growth, shrink, averaging, onMinibatches, startValue, average, averagedPoints
   }
 
   /// The window's fields and the schedule's settings sit beside the rest, as in
@@ -420,7 +537,10 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       horizon: schedule.horizon, planningSteps: schedule.planningSteps,
       corrections: schedule.corrections, projectionGradient: schedule.projectionGradient,
       fit: c.decode(Fit.self, forKey: .fit), memory: c.decode(Memory.self, forKey: .memory),
-      backoff: c.decode(Scalar.self, forKey: .backoff), regularization: c.decode(Scalar.self, forKey: .regularization))
+      backoff: c.decode(Scalar.self, forKey: .backoff), regularization: c.decode(Scalar.self, forKey: .regularization),
+      sufficientDecrease: c.decode(Scalar.self, forKey: .sufficientDecrease),
+      growth: c.decode(Scalar.self, forKey: .growth), shrink: c.decode(Scalar.self, forKey: .shrink),
+      averaging: c.decode(Scalar.self, forKey: .averaging))
     window = try PlanningWindow(from: decoder)
     acceptance = try c.decode(NonmonotoneTest<Scalar>.self, forKey: .acceptance)
     alpha = try c.decode([Scalar].self, forKey: .alpha)
@@ -439,13 +559,18 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     acceptedJumps = try c.decode(Int.self, forKey: .acceptedJumps)
     rejectedJumps = try c.decode(Int.self, forKey: .rejectedJumps)
     rejectedSteps = try c.decode(Int.self, forKey: .rejectedSteps)
+    onMinibatches = try c.decode(Bool.self, forKey: .onMinibatches)
+    startValue = try c.decode(Scalar.self, forKey: .startValue)
+    average = try c.decode([Scalar].self, forKey: .average)
+    averagedPoints = try c.decode(Int.self, forKey: .averagedPoints)
     let d = window.dimension
     let allocated = d > 0
     guard [alpha, gradient, moveStart, stepStart, lastPoint, lastGradient].allSatisfy({ $0.count == d }),
       acceptance.memory == valuesRemembered, !allocated || window.keepsPairs == (fit == .secant),
       !allocated || learningRate == nil || (stepSize > 0 && stepSize <= learningRate!), stepSize >= 0,
       previousStepSize >= 0, trust > 0 && trust <= 1,
-      [acceptedJumps, rejectedJumps, rejectedSteps].allSatisfy({ $0 >= 0 })
+      [acceptedJumps, rejectedJumps, rejectedSteps, averagedPoints].allSatisfy({ $0 >= 0 }),
+      average.count == (allocated && onMinibatches ? d : 0), startValue.isFinite
     else { throw Self.corrupted(decoder, "SafeguardedCsawg's state does not fit its settings") }
   }
 
@@ -474,6 +599,14 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     try c.encode(acceptedJumps, forKey: .acceptedJumps)
     try c.encode(rejectedJumps, forKey: .rejectedJumps)
     try c.encode(rejectedSteps, forKey: .rejectedSteps)
+    try c.encode(sufficientDecrease, forKey: .sufficientDecrease)
+    try c.encode(growth, forKey: .growth)
+    try c.encode(shrink, forKey: .shrink)
+    try c.encode(averaging, forKey: .averaging)
+    try c.encode(onMinibatches, forKey: .onMinibatches)
+    try c.encode(startValue, forKey: .startValue)
+    try c.encode(average, forKey: .average)
+    try c.encode(averagedPoints, forKey: .averagedPoints)
   }
 }
 
@@ -516,6 +649,17 @@ extension SafeguardedCsawg: CatalogedOptimizer, Planner {
           .real(
             "regularization", \.regularization, symbol: "λ", default: 1e-8, .nonNegative,
             "Tikhonov term of the secant fit, relative to tr(GᵀG)/K"),
+          .real(
+            "sufficientDecrease", \.sufficientDecrease, symbol: "c", default: 0.1, .rate,
+            "on minibatches: Armijo's c of the same-batch test"),
+          .real(
+            "growth", \.growth, symbol: "r", default: 1.0717735, .atLeast(1),
+            "on minibatches: the step's factor after each accepted step (2^(1/10))"),
+          .real(
+            "shrink", \.shrink, symbol: "β_s", default: 0.8, .openUnit, "on minibatches: the step's factor after a cut"),
+          .real(
+            "averaging", \.averaging, symbol: "η", default: 3, .nonNegative,
+            "on minibatches: the power of the polynomial-decay average that is evaluated"),
         ])
   }
 }

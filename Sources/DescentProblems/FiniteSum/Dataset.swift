@@ -25,17 +25,22 @@ public struct Dataset<Scalar: DescentFloat>: Sendable {
   }
 
   /// Each column shifted to mean 0 and scaled to population variance 1 (a constant
-  /// column is only shifted), then a column of ones appended for the intercept.
-  public func standardizedWithIntercept() -> Dataset {
+  /// column is only shifted), then a column of ones appended for the intercept. With a
+  /// `reference` (a training set, for its test set) the means and deviations are the
+  /// reference's, so that the test set is scaled as the model was trained.
+  public func standardizedWithIntercept(statisticsOf reference: Dataset? = nil) -> Dataset {
     let (n, p) = (rows, columns)
+    let source = reference ?? self
+    precondition(source.columns == p, "Dataset: the reference has \(source.columns) columns, not \(p)")
     var result = [Scalar](repeating: 1, count: n * (p + 1))
     for j in 0..<p {
+      let m = source.rows
       var mean: Scalar = 0
-      for i in 0..<n { mean += features[i * p + j] }
-      mean /= Scalar(n)
+      for i in 0..<m { mean += source.features[i * p + j] }
+      mean /= Scalar(m)
       var variance: Scalar = 0
-      for i in 0..<n { variance += (features[i * p + j] - mean) * (features[i * p + j] - mean) }
-      let deviation = (variance / Scalar(n)).squareRoot()
+      for i in 0..<m { variance += (source.features[i * p + j] - mean) * (source.features[i * p + j] - mean) }
+      let deviation = (variance / Scalar(m)).squareRoot()
       let scale = deviation > 0 ? 1 / deviation : 1
       for i in 0..<n { result[i * (p + 1) + j] = (features[i * p + j] - mean) * scale }
     }

@@ -33,6 +33,15 @@ public protocol FiniteSum<Scalar>: Objective {
 
 extension FiniteSum {
   public var scratchSize: Int { 0 }
+  /// In its stochastic mode (with a ``sampler``).
+  public var isStochastic: Bool { sampler != nil }
+  /// In the stochastic mode, the same sum over every row.
+  public var fullObjective: (any Objective<Scalar>)? {
+    guard sampler != nil else { return nil }
+    var full = self
+    full.sampler = nil
+    return full
+  }
 }
 
 /// The blocked, parallel evaluation every finite sum shares.

@@ -64,3 +64,18 @@ public struct LogisticRegression<Scalar: DescentFloat>: FiniteSum {
     FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
   }
 }
+
+extension LogisticRegression: Classifier {
+  /// Two classes, 0 and 1.
+  public var classes: Int { 2 }
+
+  /// (0, xᵀw): the softmax of the two is (1 − σ(z), σ(z)), so the cross-entropy is the
+  /// logistic loss and the larger logit the predicted label.
+  public func logits(
+    x: UnsafeBufferPointer<Scalar>, at w: UnsafeBufferPointer<Scalar>, into z: UnsafeMutablePointer<Scalar>,
+    scratch: UnsafeMutableBufferPointer<Scalar>
+  ) {
+    z[0] = 0
+    z[1] = Vector.sum(count: x.count) { x[$0] * w[$0] }
+  }
+}

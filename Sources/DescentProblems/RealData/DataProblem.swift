@@ -54,6 +54,8 @@ extension DataProblem {
   public var defaultStart: [Scalar] { [Scalar](repeating: 0, count: dimension) }
   public var minimum: Scalar? { model.minimum }
   public var minimizer: [Scalar]? { model.minimizer }
+  public var isStochastic: Bool { model.isStochastic }
+  public var fullObjective: (any Objective<Scalar>)? { model.fullObjective }
 
   public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar { model.value(at: w) }
 

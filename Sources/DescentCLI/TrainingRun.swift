@@ -1,0 +1,80 @@
+import ArgumentParser
+import Descent
+import DescentProblems
+import Foundation
+
+/// `descent run` on a training problem: the run by epochs, a row per epoch (the training
+/// loss over every row, the held-out loss and accuracy, at the method's evaluation
+/// point), written to the trace as each epoch ends.
+enum TrainingRun {
+  /// The trace's columns.
+  static let header = "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy"
+
+  static func csvLine<S: DescentFloat>(_ record: EpochRecord<S>) -> String {
+    [
+      String(record.epoch), String(record.gradientEvaluations), String(record.valueEvaluations),
+      record.trainingLoss.description, record.testLoss.description, record.testAccuracy.description,
+    ].joined(separator: ",")
+  }
+
+  /// Trains `problem` with `optimizer`, writing each record to `trace` as it is made.
+  static func run<S: DescentFloat>(
+    _ problem: any TrainedByEpochs<S>, from start: [S], with optimizer: any Optimizer<S>, epochs: Int,
+    maxValueEvaluations: Int?, trace: OutputFile?
+  ) throws -> TrainingResult<S> {
+    try trace?.write(header + "\n")
+    return try problem.train(from: start, with: optimizer, epochs: epochs, maxValueEvaluations: maxValueEvaluations) {
+      record in
+      try trace?.write(csvLine(record) + "\n")
+      return true
+    }
+  }
+
+  /// The table `descent run` prints: about `count` epochs, the first and the last.
+  static func table<S: DescentFloat>(_ records: [EpochRecord<S>], count: Int) -> String {
+    var rows = [["epoch", "grad evals", "value evals", "train loss", "test loss", "test accuracy"]]
+    for record in ProgressTable.pick(records, count: count) {
+      rows.append([
+        String(record.epoch), String(record.gradientEvaluations), String(record.valueEvaluations),
+        Format.number(record.trainingLoss), Format.number(record.testLoss), percent(record.testAccuracy),
+      ])
+    }
+    return Format.table(rows)
+  }
+
+  /// The lines after the table.
+  static func summary<S: DescentFloat>(_ result: TrainingResult<S>, averaged: Bool) -> String {
+    let last = result.records.last!
+    return [
+      "result: \(last.epoch) epochs, \(result.termination)",
+      "  test accuracy         \(percent(last.testAccuracy))"
+        + (averaged ? " (at the method's averaged point)" : ""),
+      "  test loss             \(Format.number(last.testLoss))",
+      "  train loss            \(Format.number(last.trainingLoss))",
+      "  gradient evaluations  \(result.gradientEvaluations)",
+      "  value evaluations     \(result.valueEvaluations)",
+    ].joined(separator: "\n")
+  }
+
+  static func percent<S: DescentFloat>(_ share: S) -> String {
+    String(format: "%.1f %%", 100 * Double(share))
+  }
+}
+
+/// The epochs of a training run as `--format json` prints them.
+struct EpochJSON: Encodable {
+  let epoch: Int
+  let gradientEvaluations: Int
+  let valueEvaluations: Int
+  let trainLoss: Double?
+  let testLoss: Double?
+  let testAccuracy: Double?
+
+  init<S: DescentFloat>(_ record: EpochRecord<S>) {
+    (epoch, gradientEvaluations, valueEvaluations) =
+      (record.epoch, record.gradientEvaluations, record.valueEvaluations)
+    trainLoss = RunRecord.finite(record.trainingLoss)
+    testLoss = RunRecord.finite(record.testLoss)
+    testAccuracy = RunRecord.finite(record.testAccuracy)
+  }
+}

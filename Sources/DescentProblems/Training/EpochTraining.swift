@@ -1,0 +1,84 @@
+import Descent
+
+/// What a training run measures after each epoch (epoch 0: at the start), at the point
+/// the method says to evaluate (``Optimizer/evaluationPoint(for:)``: the iterate, or an
+/// averaged point).
+public struct EpochRecord<Scalar: DescentFloat>: Sendable, Equatable {
+  public var epoch: Int
+  /// Counted so far, over all epochs.
+  public var gradientEvaluations: Int
+  public var valueEvaluations: Int
+  /// The objective over every training row, penalty included.
+  public var trainingLoss: Scalar
+  /// The held-out mean cross-entropy and the share classified right.
+  public var testLoss: Scalar
+  public var testAccuracy: Scalar
+}
+
+/// A training run's outcome: every epoch's record, the final iterate and the point the
+/// records were measured at, and why the run ended.
+public struct TrainingResult<Scalar: DescentFloat>: Sendable {
+  public var records: [EpochRecord<Scalar>]
+  public var minimizer: [Scalar]
+  public var evaluationPoint: [Scalar]
+  /// `.maxGradientEvaluations` when every epoch ran; a failure or the method's own test
+  /// otherwise, or `.maxValueEvaluations` when the value budget ran out first.
+  public var termination: Termination
+  public var gradientEvaluations: Int { records.last?.gradientEvaluations ?? 0 }
+  public var valueEvaluations: Int { records.last?.valueEvaluations ?? 0 }
+}
+
+extension TrainingProblem {
+  /// Trains from `start` for `epochs` epochs of ``gradientsPerEpoch`` gradients each,
+  /// measuring after each: the run is ``minimize(_:from:using:until:trace:callback:progress:)``
+  /// resumed epoch by epoch with the same optimizer, so its state (and the batches) run
+  /// on as in one call. `each` sees every record as it is made (epoch 0 first) and may
+  /// end the run by returning false. A run ends early on a non-finite number, on the
+  /// method's own test, or when `maxValueEvaluations` (over the whole run) is spent.
+  public func train<Method: Optimizer>(
+    from start: [Scalar], using optimizer: inout Method, epochs: Int, maxValueEvaluations: Int? = nil,
+    each: (EpochRecord<Scalar>) throws -> Bool = { _ in true }
+  ) throws -> TrainingResult<Scalar> where Method.Scalar == Scalar {
+    try DescentError.require(epochs >= 1, "epochs", epochs, "an integer ≥ 1")
+    try DescentError.require(
+      maxValueEvaluations.map { $0 >= 0 } ?? true, "max-value-evaluations", maxValueEvaluations ?? 0,
+      "an integer ≥ 0")
+    try DescentError.requireFiniteVector(start, named: "start", dimension: dimension)
+    func record(_ epoch: Int, _ point: [Scalar], gradients: Int, values: Int) throws -> EpochRecord<Scalar> {
+      let test = try test(at: point)
+      return EpochRecord(
+        epoch: epoch, gradientEvaluations: gradients, valueEvaluations: values,
+        trainingLoss: trainingLoss(at: point), testLoss: test.loss, testAccuracy: test.accuracy)
+    }
+    var records = [try record(0, start, gradients: 0, values: 0)]
+    var (w, point, gradients, values) = (start, start, 0, 0)
+    var termination = Termination.maxGradientEvaluations
+    guard try each(records[0]) else {
+      return TrainingResult(records: records, minimizer: w, evaluationPoint: point, termination: .stoppedByCallback)
+    }
+    for epoch in 1...epochs {
+      let valuesLeft = maxValueEvaluations.map { $0 - values }
+      if let valuesLeft, valuesLeft <= 0 {
+        termination = .maxValueEvaluations
+        break
+      }
+      let result = try minimize(
+        self, from: w, using: &optimizer,
+        until: StoppingRules(
+          maxIterations: nil, maxGradientEvaluations: gradientsPerEpoch, maxValueEvaluations: valuesLeft))
+      (w, point) = (result.minimizer, result.evaluationPoint)
+      (gradients, values) = (gradients + result.gradientEvaluations, values + result.valueEvaluations)
+      records.append(try record(epoch, point, gradients: gradients, values: values))
+      let proceed = try each(records[epoch])
+      if result.termination != .maxGradientEvaluations {
+        termination = result.termination
+        break
+      }
+      if !proceed {
+        termination = .stoppedByCallback
+        break
+      }
+    }
+    return TrainingResult(records: records, minimizer: w, evaluationPoint: point, termination: termination)
+  }
+}

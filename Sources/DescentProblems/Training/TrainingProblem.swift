@@ -1,0 +1,73 @@
+import Descent
+
+/// A classifier trained on minibatches and judged on rows it never trains on, as a
+/// machine-learning user runs it: by epochs, with the training loss over every row and
+/// the held-out loss and accuracy after each (`descent run` prints them).
+public protocol TrainingProblem<Scalar>: DataProblem, TrainedByEpochs where Model: Classifier {
+  /// The held-out rows, their features prepared as the model reads them.
+  var testData: Dataset<Scalar> { get }
+}
+
+/// What a caller holding a training problem by protocol (`any TrainedByEpochs<S>`, as the
+/// command line holds a catalog problem) needs to run it by epochs.
+public protocol TrainedByEpochs<Scalar>: CatalogedProblem {
+  /// B; 0 for every row.
+  var batchSize: Int { get }
+  /// Gradients in an epoch.
+  var gradientsPerEpoch: Int { get }
+  /// ``TrainingProblem/train(from:using:epochs:maxValueEvaluations:each:)`` with an
+  /// optimizer known by protocol.
+  func train(
+    from start: [Scalar], with optimizer: any Optimizer<Scalar>, epochs: Int, maxValueEvaluations: Int?,
+    each: (EpochRecord<Scalar>) throws -> Bool
+  ) throws -> TrainingResult<Scalar>
+}
+
+extension TrainingProblem {
+  /// Gradients in an epoch: ⌊n/B⌋ batches (a sampler drops the rows left over), or one
+  /// on the full sum.
+  public var gradientsPerEpoch: Int { batchSize == 0 ? 1 : model.data.rows / batchSize }
+
+  public func train(
+    from start: [Scalar], with optimizer: any Optimizer<Scalar>, epochs: Int, maxValueEvaluations: Int?,
+    each: (EpochRecord<Scalar>) throws -> Bool
+  ) throws -> TrainingResult<Scalar> {
+    func opened<Method: Optimizer>(_ method: Method) throws -> TrainingResult<Scalar> where Method.Scalar == Scalar {
+      var method = method
+      return try train(
+        from: start, using: &method, epochs: epochs, maxValueEvaluations: maxValueEvaluations, each: each)
+    }
+    return try opened(optimizer)
+  }
+
+  /// The held-out accuracy and mean cross-entropy at w.
+  public func test(at w: [Scalar]) throws(DescentError) -> (accuracy: Scalar, loss: Scalar) {
+    try model.evaluate(on: testData, at: w)
+  }
+
+  /// The training loss over every row at w, penalty included: the objective's full sum.
+  public func trainingLoss(at w: [Scalar]) -> Scalar {
+    var full = model
+    full.sampler = nil
+    return full.value(at: w)
+  }
+}
+
+extension CatalogEntry where Subject: TrainingProblem {
+  /// A training problem, with the settings every one takes: B (100 by default, as the
+  /// mnist1d repository trains) and the seed of the batches and the start.
+  static func training(
+    _ name: String, summary: String, citation: String, initialiserDefaults: @escaping () throws -> Subject
+  ) -> Self {
+    CatalogEntry(
+      name, summary: summary, citation: citation, initialiserDefaults: initialiserDefaults,
+      settings: [
+        .integer(
+          "batchSize", \.batchSize, symbol: "B", default: 100,
+          Allowed(words: "0 (all rows) or 1 … n", expected: "an integer ≥ 0") { $0 >= 0 },
+          "rows per gradient (0: every training row)"),
+        .integer("seed", \.seed, default: 0, .atLeast(0), "seed of the batches and of the start"),
+      ],
+      build: { v throws(DescentError) in try Subject(batchSize: v.batchSize, seed: v.seed) })
+  }
+}
