@@ -23,8 +23,13 @@ let package = Package(
       ]),
     .executableTarget(
       name: "LogisticFromCSV",
-      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent), .product(name: "SwiftCSV", package: "SwiftCSV")]),
-    .executableTarget(name: "CheckpointResume", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
+      dependencies: [
+        .product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ]),
+    .executableTarget(
+      name: "CheckpointResume",
+      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
     .executableTarget(
       name: "NetworkStruct",
       dependencies: [
@@ -32,14 +37,10 @@ let package = Package(
         .product(name: "DescentProblems", package: descent),
       ]),
     .executableTarget(
-      name: "MNIST1DTable",
-      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
-    .executableTarget(
-      name: "MNIST1DPeers",
-      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
-    .executableTarget(
       name: "TrainingStudy",
       dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
-    .executableTarget(name: "PlannerSideBySide", dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
+    .executableTarget(
+      name: "PlannerSideBySide",
+      dependencies: [.product(name: "Descent", package: descent), .product(name: "DescentProblems", package: descent)]),
   ]
 )

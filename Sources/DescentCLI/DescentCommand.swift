@@ -26,7 +26,7 @@ struct DescentCommand: ParsableCommand {
     version: DescentCommand.version,
     subcommands: [
       RunCommand.self, CompareCommand.self, ReproduceCommand.self, ListCommand.self, StudyCommand.self,
-      MergeCommand.self, ProfileCommand.self,
+      MergeCommand.self, ProfileCommand.self, CurvesCommand.self,
     ])
 
   /// Runs the command. An error is one line on standard error and exit code 1; a

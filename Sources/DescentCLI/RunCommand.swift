@@ -40,7 +40,9 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: "Epochs of a training problem (mnist1d-*, *-heldout); a row per epoch (default 150).")
+    help:
+      "Epochs of a training problem (mnist1d-*, *-heldout), a row per epoch (default 150, or what --max-evaluations pays for)."
+  )
   var epochs: Int?
 
   func validate() throws {
@@ -132,24 +134,27 @@ extension RunCommand {
   )
     throws
   {
-    guard stopping.maxIterations == nil, stopping.maxEvaluations == nil, stopping.errorTolerance == nil,
-      stopping.valueTolerance == nil, stopping.gradientTolerance == nil
-    else {
-      throw InputError("a training problem runs by --epochs; the stopping flags apply to the other problems")
+    let refused = [
+      ("max-iterations", stopping.maxIterations.map(String.init)), ("error-tolerance", stopping.errorTolerance),
+      ("value-tolerance", stopping.valueTolerance), ("gradient-tolerance", stopping.gradientTolerance),
+      ("iterates", iterates),
+    ]
+    if let (flag, _) = refused.first(where: { $0.1 != nil }) {
+      throw InputError("--\(flag) does not apply to a training problem, which runs by --epochs and --max-evaluations")
     }
-    guard iterates == nil else { throw InputError("--iterates applies to the other problems, not a training problem") }
-    let epochs = epochs ?? 150
-    let (perEpoch, overflow) = epochs.multipliedReportingOverflow(by: objective.gradientsPerEpoch)
-    if overflow {
-      throw InputError("invalid epochs \(epochs): \(epochs) × \(objective.gradientsPerEpoch) gradients overflow")
-    }
+    // Epochs as asked; a gradient budget alone runs the epochs it pays for (the last cut short).
+    let perEpoch = objective.gradientsPerEpoch
+    let epochs = epochs ?? stopping.maxEvaluations.map { max(1, ($0 + perEpoch - 1) / perEpoch) } ?? 150
+    let (gradients, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)
+    // Values are capped as the other runs cap them: no run is unbounded.
+    let values = stopping.maxEvaluations ?? max(StoppingOptions.defaultEvaluations, overflow ? .max : 4 * gradients)
     let traceFile = try trace.map { try OutputFile(path: $0) }
     let result: TrainingResult<S>
     do {
       // Values are capped as the other runs cap them: no run is unbounded.
       result = try TrainingRun.run(
-        objective, from: start, with: optimizer, epochs: epochs,
-        maxValueEvaluations: max(StoppingOptions.defaultEvaluations, 4 * perEpoch), trace: traceFile)
+        objective, from: start, with: optimizer, epochs: epochs, maxEvaluations: stopping.maxEvaluations,
+        maxValueEvaluations: values, trace: traceFile)
       try traceFile?.commit()
     } catch {
       traceFile?.discard()

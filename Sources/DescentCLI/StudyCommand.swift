@@ -160,3 +160,33 @@ struct ProfileCommand: ParsableCommand {
     print("\(files.count) files written to \(output)/ (open \(output)/index.html)")
   }
 }
+
+struct CurvesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "curves",
+    abstract: "Test accuracy against epochs of a training study's results, as SVG and CSV, and the final accuracies.",
+    discussion: """
+      For each training problem: the mean test accuracy over seeds of each method (a line) \
+      and ± one standard deviation (a band), OUTPUT/accuracy-PROBLEM.svg and .csv; a label run \
+      with several settings is shown at its best final mean. OUTPUT/final.md and final.csv \
+      list the final accuracies.
+      """)
+
+  @Argument(help: "Results: files or folders of them, each a study of its own (its shards are merged).")
+  var results: [String]
+
+  @Option(help: "Folder for the curves.")
+  var output = "curves"
+
+  func run() throws {
+    // Studies of different specifications (budgets sized to each problem) side by side.
+    let merged = try results.flatMap { try StudyMerge.merge([$0]) }
+    guard merged.contains(where: { $0.epochs != nil }) else {
+      throw InputError("no training runs in \(results.joined(separator: " ")): curves are drawn for training problems")
+    }
+    try OutputDirectory.prepare(output)
+    let files = TrainingCurves.files(merged, source: results.joined(separator: " "))
+    for file in files { try OutputFile.write(file.contents, to: "\(output)/\(file.name)") }
+    print("\(files.count) files written to \(output)/ (final accuracies in \(output)/final.md)")
+  }
+}

@@ -20,11 +20,13 @@ enum TrainingRun {
   /// Trains `problem` with `optimizer`, writing each record to `trace` as it is made.
   static func run<S: DescentFloat>(
     _ problem: any TrainedByEpochs<S>, from start: [S], with optimizer: any Optimizer<S>, epochs: Int,
-    maxValueEvaluations: Int?, trace: OutputFile?
+    maxEvaluations: Int?, maxValueEvaluations: Int, trace: OutputFile?
   ) throws -> TrainingResult<S> {
     try trace?.write(header + "\n")
-    return try problem.train(from: start, with: optimizer, epochs: epochs, maxValueEvaluations: maxValueEvaluations) {
-      record in
+    return try problem.train(
+      from: start, with: optimizer, epochs: epochs, maxGradientEvaluations: maxEvaluations,
+      maxValueEvaluations: maxValueEvaluations
+    ) { record in
       try trace?.write(csvLine(record) + "\n")
       return true
     }

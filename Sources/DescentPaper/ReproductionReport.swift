@@ -69,12 +69,16 @@ public struct ReproductionReport {
 
   /// One row per claim: id, the paper's number, ours, the unit, whether it holds,
   /// the statement and, where there is one, the reason.
-  public static func summaryMarkdown(_ claims: [Claim]) -> String {
+  public static func summaryMarkdown(
+    _ claims: [Claim], title: String = "Claims of Yao (2022), measured",
+    command: String = "swift run -c release descent reproduce", source: String = "paper"
+  ) -> String {
     let held = claims.filter(\.holds).count
     var lines = [
-      "# Claims of Yao (2022), measured", "",
-      "\(held) of \(claims.count) hold. Made by `swift run -c release descent reproduce`.", "",
-      "| claim | paper | measured | unit | holds | statement | note |", "| --- | --- | --- | --- | --- | --- | --- |",
+      "# \(title)", "",
+      "\(held) of \(claims.count) hold. Made by `\(command)`.", "",
+      "| claim | \(source) | measured | unit | holds | statement | note |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for claim in claims {
       let cells = [
@@ -86,32 +90,42 @@ public struct ReproductionReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The paper's page's introduction (HTML).
+  static let paperIntroduction = """
+    Every experiment of sections 3 and 4 (and Figure S1, beyond the paper: the paper's Csawg
+    beside Descent's safeguarded planner), run by Descent with the paper's settings as
+    Descent's README reads them: the error is ‖w − w*‖₂; Algorithm 1 projects with
+    the iteration's gradient and counts it as one evaluation; Algorithm 2 evaluates a fresh gradient for each
+    of its P projections and M corrections. All runs in Double. Made by
+    <code>swift run -c release descent reproduce</code>; each figure's data is in the CSV beside it.
+    """
+
   static func escape(_ text: String) -> String {
     text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;")
   }
 
   /// One page with every figure inline, the claims and the settings; no network needed.
-  public static func html(figures: [Figure], claims: [Claim]) -> String {
+  public static func html(
+    figures: [Figure], claims: [Claim],
+    title: String = "Learning to Accelerate by the Methods of Step-size Planning (Yao, 2022), reproduced",
+    introduction: String? = nil, source: String = "paper"
+  ) -> String {
+    let introduction = introduction ?? Self.paperIntroduction
     var body = """
       <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8"><title>Descent: Yao (2022) reproduced</title>
+      <html lang="en"><head><meta charset="utf-8"><title>Descent: \(escape(title))</title>
       <style>
       body { font-family: sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; }
       table { border-collapse: collapse; font-size: 13px; } td, th { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }
       td.n { text-align: right; font-variant-numeric: tabular-nums; } .no { color: #b00; font-weight: bold; }
       figure { margin: 2em 0; } figure svg { max-width: 100%; height: auto; }
       </style></head><body>
-      <h1>Learning to Accelerate by the Methods of Step-size Planning (Yao, 2022), reproduced</h1>
-      <p>Every experiment of sections 3 and 4 (and Figure S1, beyond the paper: the paper's Csawg
-      beside Descent's safeguarded planner), run by Descent with the paper's settings as
-      Descent's README reads them: the error is ‖w − w*‖₂; Algorithm 1 projects with
-      the iteration's gradient and counts it as one evaluation; Algorithm 2 evaluates a fresh gradient for each
-      of its P projections and M corrections. All runs in Double. Made by
-      <code>swift run -c release descent reproduce</code>; each figure's data is in the CSV beside it.</p>
+      <h1>\(escape(title))</h1>
+      <p>\(introduction)</p>
       <h2>Claims</h2>
       <p>\(claims.filter(\.holds).count) of \(claims.count) hold.</p>
-      <table><tr><th>claim</th><th>paper</th><th>measured</th><th>unit</th><th>holds</th><th>statement</th><th>note</th></tr>
+      <table><tr><th>claim</th><th>\(source)</th><th>measured</th><th>unit</th><th>holds</th><th>statement</th><th>note</th></tr>
 
       """
     for claim in claims {

@@ -15,6 +15,8 @@ public struct Series: Sendable {
     case squares
     /// An arrow from each even-indexed point to the next.
     case arrows
+    /// A filled band between `lower` and y (a spread about a mean), drawn translucent.
+    case band(lower: [Double])
   }
 
   /// The series' name in the figure's CSV.
@@ -209,6 +211,13 @@ public struct Panel: Sendable {
       return SVGElement("line", attributes)
     case .dots, .crosses, .squares:
       return marker(series.style, x: x + 9, y: y, color: series.color)
+    case .band:
+      return SVGElement(
+        "rect",
+        [
+          ("x", svgNumber(x)), ("y", svgNumber(y - 5)), ("width", "18"), ("height", "10"), ("fill", series.color),
+          ("fill-opacity", "0.18"),
+        ])
     }
   }
 
@@ -248,6 +257,16 @@ public struct Panel: Sendable {
       return [SVGElement("path", attributes)]
     case .dots, .crosses, .squares:
       return [SVGElement("g", [], children: points.map { marker(series.style, x: $0.0, y: $0.1, color: series.color) })]
+    case .band(let lower):
+      let upper = zip(series.x, series.y).map { (xs.position($0.0), ys.position($0.1)) }
+      let bottom = zip(series.x, lower).map { (xs.position($0.0), ys.position($0.1)) }
+      let outline = (upper + bottom.reversed()).filter { $0.0.isFinite && $0.1.isFinite }
+      guard let first = outline.first else { return [] }
+      var d = "M\(svgNumber(first.0)) \(svgNumber(first.1))"
+      for point in outline.dropFirst() { d += "L\(svgNumber(point.0)) \(svgNumber(point.1))" }
+      return [
+        SVGElement("path", [("d", d + "Z"), ("fill", series.color), ("fill-opacity", "0.18"), ("stroke", "none")])
+      ]
     case .arrows:
       var out: [SVGElement] = []
       var index = 0

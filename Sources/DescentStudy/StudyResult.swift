@@ -1,3 +1,6 @@
+import Descent
+import DescentProblems
+
 /// What one run of a sweep did: one line of a results file.
 public struct StudyResult: Codable, Sendable, Equatable {
   /// Evaluations spent by some point of a run.
@@ -65,14 +68,52 @@ public struct StudyResult: Codable, Sendable, Equatable {
   /// f_L, the best value of any run, is known. Where f* is known (and ``reach`` exact),
   /// only the start and the end.
   public var history: [Point]
+  /// On a training problem, each epoch's measurements (epoch 0: the start), at the
+  /// method's evaluation point; nil on the other problems.
+  public var epochs: [Epoch]?
+
+  /// One epoch of a training run: `[gradients, values, train loss, test loss, test accuracy]`.
+  public struct Epoch: Codable, Sendable, Equatable {
+    public var gradientEvaluations: Int
+    public var valueEvaluations: Int
+    public var trainingLoss: Double
+    public var testLoss: Double
+    public var testAccuracy: Double
+
+    public init(_ record: EpochRecord<Double>) {
+      (gradientEvaluations, valueEvaluations) = (record.gradientEvaluations, record.valueEvaluations)
+      (trainingLoss, testLoss, testAccuracy) = (record.trainingLoss, record.testLoss, record.testAccuracy)
+    }
+
+    public init(from decoder: any Decoder) throws {
+      var fields = try decoder.unkeyedContainer()
+      gradientEvaluations = try fields.decode(Int.self)
+      valueEvaluations = try fields.decode(Int.self)
+      // A non-finite loss is written as null.
+      trainingLoss = try fields.decodeIfPresent(Double.self) ?? .nan
+      testLoss = try fields.decodeIfPresent(Double.self) ?? .nan
+      testAccuracy = try fields.decode(Double.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var fields = encoder.unkeyedContainer()
+      try fields.encode(gradientEvaluations)
+      try fields.encode(valueEvaluations)
+      if trainingLoss.isFinite { try fields.encode(trainingLoss) } else { try fields.encodeNil() }
+      if testLoss.isFinite { try fields.encode(testLoss) } else { try fields.encodeNil() }
+      try fields.encode(testAccuracy)
+    }
+  }
 
   public init(
     id: String, run: StudyRun, dimension: Int, startValue: Double, minimum: Double?, finalValue: Double,
-    bestValue: Double, error: Double?, termination: String, evaluations: Counts, reach: [Counts?]?, history: [Point]
+    bestValue: Double, error: Double?, termination: String, evaluations: Counts, reach: [Counts?]?, history: [Point],
+    epochs: [Epoch]? = nil
   ) {
     (self.id, self.run, self.dimension, self.startValue, self.minimum) = (id, run, dimension, startValue, minimum)
     (self.finalValue, self.bestValue, self.error, self.termination) = (finalValue, bestValue, error, termination)
     (self.evaluations, self.reach, self.history) = (evaluations, reach, history)
+    self.epochs = epochs
   }
 }
 

@@ -17,6 +17,10 @@ public struct StudyRunner: Sendable {
     let clock = ContinuousClock.now
     let (settings, scale) = try ProblemScale.split(run.problem.settings)
     let problem = try Self.named { try ProblemCatalog.make(run.problem.name, settings: settings, as: Double.self) }
+    if let training = problem as? any TrainedByEpochs<Double> {
+      guard scale == nil else { throw StudyError("\(run.problem.name) is a training problem: it takes no scale") }
+      return (try train(run, training), StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
+    }
     // The full objective beside a stochastic one: the same problem with every row.
     let stochastic = (Int(run.problem.settings["batch-size"] ?? "0") ?? 0) > 0
     // On data, a full pass costs a gradient: f is watched on the history's grid only.
@@ -46,8 +50,9 @@ public struct StudyRunner: Sendable {
     var nextPoint = 0
     // Values are bounded too, at d + 1 a gradient (a simplex gradient, Moré and Wild's
     // unit of cost), so that a method that evaluates no gradient (Nelder–Mead) ends.
-    let (values, overflow) = run.budget.multipliedReportingOverflow(by: problem.dimension + 1)
-    let rules = StoppingRules<Double>(maxGradientEvaluations: run.budget, maxValueEvaluations: overflow ? nil : values)
+    let rules = StoppingRules<Double>(
+      maxGradientEvaluations: run.budget,
+      maxValueEvaluations: StoppingOptionsLimit.values(budget: run.budget, dimension: problem.dimension))
     let result: MinimizationResult<Double>
     do {
       result = try minimize(
@@ -90,6 +95,35 @@ public struct StudyRunner: Sendable {
       finalValue: finalValue, bestValue: watcher.best, error: error, termination: termination,
       evaluations: counts(last), reach: minimum == nil ? nil : watcher.reach, history: watcher.history)
     return (benchResult, StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
+  }
+
+  /// A training problem's run: the budget in whole epochs, measured after each (the
+  /// training loss over every row as the value, and the held-out loss and accuracy).
+  private func train(_ run: StudyRun, _ problem: any TrainedByEpochs<Double>) throws -> StudyResult {
+    let optimizer = try Self.named {
+      try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
+    }
+    let epochs = max(1, run.budget / problem.gradientsPerEpoch)
+    let samples: () -> Int? = { (problem as? any DataProblem<Double>)?.samplesDrawn ?? nil }
+    var history: [StudyResult.Point] = []
+    var best = Double.infinity
+    let result = try problem.train(
+      from: problem.defaultStart, with: optimizer, epochs: epochs, maxGradientEvaluations: nil,
+      maxValueEvaluations: StoppingOptionsLimit.values(budget: run.budget, dimension: problem.dimension)
+    ) { record in
+      if record.trainingLoss < best { best = record.trainingLoss }
+      let counts = StudyResult.Counts(
+        gradient: record.gradientEvaluations, value: record.valueEvaluations, samples: samples())
+      history.append(.init(evaluations: counts, best: best))
+      return true
+    }
+    let first = result.records[0]
+    let last = result.records.last!
+    return StudyResult(
+      id: run.id, run: run, dimension: problem.dimension, startValue: first.trainingLoss, minimum: nil,
+      finalValue: last.trainingLoss, bestValue: best, error: nil, termination: result.termination.rawValue,
+      evaluations: history.last!.evaluations, reach: nil, history: history,
+      epochs: result.records.map(StudyResult.Epoch.init))
   }
 
   private func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -140,5 +174,15 @@ public struct StudyRunner: Sendable {
         history.append(.init(evaluations: evaluations, best: best))
       }
     }
+  }
+}
+
+/// The value budget beside a gradient budget: d + 1 values a gradient (a simplex
+/// gradient, Moré and Wild's unit of cost), so that a method that evaluates no gradient
+/// (Nelder–Mead) ends; nil where that overflows.
+enum StoppingOptionsLimit {
+  static func values(budget: Int, dimension: Int) -> Int? {
+    let (values, overflow) = budget.multipliedReportingOverflow(by: dimension + 1)
+    return overflow ? nil : values
   }
 }

@@ -66,6 +66,19 @@ import Testing
       "invalid memory 9223372036854775807: expected a size that fits in memory: 2m·d + 4d + 2m numbers at d = 2 are more than an Int counts"
     ),
     (
+      ["run", "--epochs", "3"],
+      "--epochs applies to a training problem (mnist1d-logistic, mnist1d-mlp, mnist1d-cnn, digits-network-heldout, breast-cancer-heldout), not rosenbrock"
+    ),
+    (["run", "--problem", "mnist1d-logistic", "--epochs", "0"], "invalid epochs 0: expected an integer ≥ 1"),
+    (
+      ["run", "--problem", "mnist1d-logistic", "--max-iterations", "10"],
+      "--max-iterations does not apply to a training problem, which runs by --epochs and --max-evaluations"
+    ),
+    (
+      ["run", "--problem", "mnist1d-cnn", "--set", "batch-size=4001"],
+      "invalid batch-size 4001: expected an integer from 1 to the 4000 rows"
+    ),
+    (
       ["run", "--set", "dimension=9223372036854775807"],
       "invalid dimension 9223372036854775807: expected a size that fits in memory: a run's 6 vectors of d numbers are more than an Int counts"
     ),

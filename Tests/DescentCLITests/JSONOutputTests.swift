@@ -20,6 +20,30 @@ import Testing
     return (lines, process.terminationStatus)
   }
 
+  /// A training problem runs by epochs: the line holds a record per epoch (epoch 0 the
+  /// start), the trace one row per epoch, and the value is the training loss.
+  @Test func trainingRunPrintsItsEpochs() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let trace = folder.appendingPathComponent("epochs.csv").path
+    let (lines, status) = try output([
+      "run", "--problem", "breast-cancer-heldout", "--optimizer", "csawg-safeguarded", "--epochs", "3", "--format",
+      "json", "--trace", trace,
+    ])
+    #expect(status == 0)
+    let record = try #require(lines.count == 1 ? lines[0] : nil)
+    let epochs = try #require(record["epochs"] as? [[String: Any]])
+    #expect(epochs.map { $0["epoch"] as? Int } == [0, 1, 2, 3])
+    #expect(epochs.last?["gradient_evaluations"] as? Int == 3 * (455 / 100))
+    let accuracy = try #require(epochs.last?["test_accuracy"] as? Double)
+    #expect(accuracy > 0.8 && accuracy <= 1)
+    #expect(record["value"] as? Double == epochs.last?["train_loss"] as? Double)
+    let rows = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+    #expect(rows.first == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy")
+    #expect(rows.count == 5)
+  }
+
   @Test func runPrintsOneObject() throws {
     let (lines, status) = try output([
       "run", "--optimizer", "csawg:planning-steps=5:corrections=10", "--format", "json", "--max-evaluations", "458",

@@ -2,7 +2,7 @@
 data: the models of mnist1d_models.py trained by the repository's train.py protocol
 (Adam, learning rate 1e-2, no weight decay, batches of 100 rows in order, 6,000 steps,
 float32, PyTorch's default initialisation under torch.manual_seed(seed)); the final test
-accuracy, mean ± standard deviation over seeds 0-4. What Examples/MNIST1DTable measures
+accuracy, mean ± standard deviation over seeds 0-4. What `descent reproduce --mnist1d` measures
 for Descent's Adam is compared with this and with the README's single runs
 (32 / 68 / 94 %).
 

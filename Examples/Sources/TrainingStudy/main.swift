@@ -1,7 +1,14 @@
 // Optimizers trained on classification problems for the same number of epochs: MNIST-1D's
 // three models and the digits network on a seeded split, batches of 100 rows from a
-// seeded shuffle, the final test accuracy's mean ± standard deviation over seeds.
-// A method is written as a name and settings, `planner:c=0.1,r=1.07`.
+// seeded shuffle, the final test accuracy's mean ± standard deviation over seeds (in
+// Float; `descent study study/training.yaml` runs the same in Double, with curves).
+// A method is a name and settings separated by semicolons, `planner:c=0.1;r=1.07`:
+//
+//   adam[:lr]   adamw-cos[:lr] (warm-up 5 %, cosine, decay 0.01 α)   momentum-cos[:lr]
+//   gd[:lr]   momentum[:lr;p]   sf-adamw[:lr]   sf-sgd[:lr]   prodigy   dog   sps (f* = 0)
+//   planner[:c;r;b;eta;K]  (the safeguarded planner's minibatch settings and horizon)
+//   avg=tail|poly on any method: evaluate at the tail average or Shamir–Zhang's average
+//   at=w on the planner: evaluate at its iterate, not its average
 //
 //   swift run -c release --package-path Examples TrainingStudy \
 //     [--epochs 150] [--seeds 5] [--models logistic,mlp,cnn,digits] [--methods adam,planner]
@@ -47,15 +54,13 @@ struct Outcome {
   var note: String
 }
 
-/// Trains `model` from `start` with `method` for `steps` batches; tests at the method's point.
-func train<Model: Classifier>(
-  _ method: MethodSpec, _ model: Model, start: [Float], test: Dataset<Float>, seed: UInt64, steps: Int
-) throws -> Outcome where Model.Scalar == Float {
-  let batches = try model.minibatches(of: 100, seed: seed)
+/// Trains `problem` (in batches of 100) from its start with `method` for `steps`
+/// batches, and tests it at the method's evaluation point (the iterate, or its average).
+func train<Problem: TrainingProblem>(_ method: MethodSpec, _ problem: Problem, steps: Int) throws -> Outcome
+where Problem.Scalar == Float {
+  let start = problem.defaultStart
   let rules = StoppingRules<Float>(maxIterations: nil, maxGradientEvaluations: steps, maxValueEvaluations: 4 * steps)
-  func run<Method: Optimizer>(_ optimizer: inout Method, at point: (Method, [Float]) -> [Float] = { $1 }) throws
-    -> Outcome where Method.Scalar == Float
-  {
+  func run<Method: Optimizer>(_ optimizer: inout Method) throws -> Outcome where Method.Scalar == Float {
     // avg=tail: the uniform average of the iterates after the first half of the gradients.
     var average = [Double](repeating: 0, count: start.count)
     var averaged = 0
@@ -63,7 +68,7 @@ func train<Model: Classifier>(
     let tail = method.settings["avg"] == "tail"
     let poly = method.settings["avg"] == "poly"
     let result = try minimize(
-      batches, from: start, using: &optimizer, until: rules,
+      problem, from: start, using: &optimizer, until: rules,
       progress: tail || poly
         ? { progress in
           if poly {
@@ -79,8 +84,8 @@ func train<Model: Classifier>(
     let final =
       tail
       ? average.map { Float($0 / Double(max(averaged, 1))) }
-      : poly ? average.map { Float($0) } : point(optimizer, result.minimizer)
-    let evaluation = try model.evaluate(on: test, at: final)
+      : poly ? average.map { Float($0) } : method.settings["at"] == "w" ? result.minimizer : result.evaluationPoint
+    let evaluation = try problem.test(at: final)
     return Outcome(
       accuracy: evaluation.accuracy, loss: evaluation.loss,
       note: "\(result.gradientEvaluations)g \(result.valueEvaluations)v \(result.termination)")
@@ -108,7 +113,7 @@ func train<Model: Classifier>(
     return try run(&momentum)
   case "sf-sgd":
     var free = try ScheduleFreeSGD<Float>(learningRate: method.real("lr", 1))
-    return try run(&free) { $0.evaluationPoint(for: $1) }
+    return try run(&free)
   case "prodigy":
     var prodigy = try Prodigy<Float>()
     return try run(&prodigy)
@@ -120,16 +125,12 @@ func train<Model: Classifier>(
     return try run(&sps)
   case "sf-adamw":
     var free = try ScheduleFreeAdamW<Float>(learningRate: method.real("lr", 0.0025))
-    return try run(&free) { $0.evaluationPoint(for: $1) }
+    return try run(&free)
   case "planner":
     var planner = try SafeguardedCsawg<Float>(
-      sufficientDecrease: method.real("c", 0.1), growth: method.real("r", 1.0717735), shrink: method.real("b", 0.8),
-      averaging: method.real("eta", 3))
-    planner._ignoresMinibatches = method.settings["crossbatch"] == "1"
-    planner._bbStepsOnMinibatches = method.settings["bb"] == "1"
-    planner._restartsOnCut = method.settings["restart"] == "1"
-    planner._plans = method.settings["plan"] != "0"
-    var outcome = try run(&planner) { method.settings["at"] == "w" ? $1 : $0.evaluationPoint(for: $1) }
+      horizon: method.settings["K"].flatMap { Int($0) } ?? 5, sufficientDecrease: method.real("c", 0.1),
+      growth: method.real("r", 1.0717735), shrink: method.real("b", 0.8), averaging: method.real("eta", 3))
+    var outcome = try run(&planner)
     outcome.note +=
       " jumps \(planner.jumps.accepted)/\(planner.jumps.rejected) steps rejected \(planner.stepRejections) λ \(planner.currentLearningRate ?? 0)"
     return outcome
@@ -139,33 +140,16 @@ func train<Model: Classifier>(
   }
 }
 
-/// U(−1/√fan-in, 1/√fan-in), as PyTorch starts a `Linear` layer.
-func linearStart(count: Int, fanIn: Int, seed: UInt64) -> [Float] {
-  var generator = SeededGenerator(seed: seed)
-  return (0..<count).map { _ in Float(2 * generator.uniform() - 1) / Float(fanIn).squareRoot() }
-}
-
-let (training, test) = (MNIST1D.training(as: Float.self), MNIST1D.test(as: Float.self))
-let digits = try DigitsTanhNetwork<Float>().model.data.split(testRows: 360, seed: 0)
-
+/// The model's problem in batches of 100, seeded, and its gradients in `epochs` epochs.
 func outcome(_ method: MethodSpec, model name: String, seed: UInt64) throws -> Outcome {
+  func trained<Problem: TrainingProblem>(_ problem: Problem) throws -> Outcome where Problem.Scalar == Float {
+    try train(method, problem, steps: epochs * problem.gradientsPerEpoch)
+  }
   switch name {
-  case "logistic":
-    let m = try SoftmaxRegression(data: training.scaledWithIntercept(by: 1), classes: 10, regularization: 0)
-    return try train(
-      method, m, start: linearStart(count: m.dimension, fanIn: 40, seed: seed), test: test.scaledWithIntercept(by: 1),
-      seed: seed, steps: epochs * training.rows / 100)
-  case "mlp":
-    let m = try ResidualMLP(data: training, classes: 10, seed: seed)
-    return try train(method, m, start: m.defaultStart, test: test, seed: seed, steps: epochs * training.rows / 100)
-  case "cnn":
-    let m = try ConvNetwork1D(data: training, classes: 10, seed: seed)
-    return try train(method, m, start: m.defaultStart, test: test, seed: seed, steps: epochs * training.rows / 100)
-  case "digits":
-    let m = try TanhNetwork(
-      data: digits.training, hidden: 32, classes: 10, regularization: 1 / Float(digits.training.rows), seed: seed)
-    return try train(
-      method, m, start: m.defaultStart, test: digits.test, seed: seed, steps: epochs * digits.training.rows / 100)
+  case "logistic": return try trained(MNIST1DLogistic<Float>(batchSize: 100, seed: seed))
+  case "mlp": return try trained(MNIST1DMLP<Float>(batchSize: 100, seed: seed))
+  case "cnn": return try trained(MNIST1DCNN<Float>(batchSize: 100, seed: seed))
+  case "digits": return try trained(DigitsNetworkHeldOut<Float>(batchSize: 100, seed: seed))
   default:
     print("unknown model \(name)")
     exit(2)

@@ -170,11 +170,6 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var startValue: Scalar = 0
   @usableFromInline var average: [Scalar] = []
   @usableFromInline var averagedPoints = 0
-  // Round 6's ablation switches (docs/planning.md); removed after the round.
-  public var _ignoresMinibatches = false
-  public var _bbStepsOnMinibatches = false
-  public var _restartsOnCut = false
-  public var _plans = true
 
   public init(
     learningRate: Scalar? = nil, stepRule: StepRule = .bb1, horizon: Int = 5, planningSteps: Int = 1,
@@ -221,13 +216,14 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   }
 
   /// The window (2K·d + 2d, and 2K·d more for the secant fit's pairs) with the secant
-  /// fit's system (2K² + K); α, the gradient and the two starts (4d); the values the
-  /// test remembers.
+  /// fit's system (2K² + K); α, the gradient, the two starts and the last pair (6d); the
+  /// average on minibatches (d, counted whether or not the objective is one); the values
+  /// the test remembers.
   public func stateSize(dimension d: Int) -> Int? {
     MemoryRequirement.sum(
       MemoryRequirement.sum(
         PlanningWindow<Scalar>.size(horizon: horizon, dimension: d, keepsPairs: fit == .secant),
-        MemoryRequirement.product(6, d)),
+        MemoryRequirement.product(7, d)),
       MemoryRequirement.sum(
         SecantFit<Scalar>.size(horizon: horizon), NonmonotoneTest<Scalar>.size(memory: valuesRemembered)))
   }
@@ -235,8 +231,9 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireMemory(
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
-      what: "\(fit == .secant ? 4 : 2)K·d + 8d numbers at d = \(d)")
-    try DescentError.requireState(alpha, gradient, moveStart, stepStart, lastPoint, lastGradient, dimension: d)
+      what: "\(fit == .secant ? 4 : 2)K·d + 9d numbers at d = \(d)")
+    try DescentError.requireState(
+      alpha, gradient, moveStart, stepStart, lastPoint, lastGradient, average, dimension: d)
     try window.validate(dimension: d, horizon: horizon)
   }
 
@@ -245,7 +242,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
     if window.dimension != w.count {
-      onMinibatches = oracle.isStochastic && !_ignoresMinibatches
+      onMinibatches = oracle.isStochastic
       allocateState(dimension: w.count)
     }
     if gradientIsCurrent {
@@ -318,7 +315,6 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
         // One batch's verdict: a milder cut, and the window kept (on minibatches a
         // fifth of the steps are cut, and a restart would stop planning for good).
         stepSize *= shrink
-        if _restartsOnCut { window.restart() }
       } else {
         stepSize /= 2
         window.restart()
@@ -396,7 +392,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       stepSize = norm > 0 ? 1e-5 / norm : 1e-5
       return
     }
-    if onMinibatches && !_bbStepsOnMinibatches {
+    if onMinibatches {
       // Pairs from two batches measure the batches' difference more than curvature:
       // each accepted step lets the next grow instead, and the test cuts it back.
       // Until the first cut the step doubles: the scale is found in a few dozen steps
@@ -447,7 +443,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
           return
         }
       }
-      guard _plans, jump(&w) else { return }
+      guard jump(&w) else { return }
       for _ in 0..<corrections {
         let outcome = evaluate(&w, oracle: &oracle)
         guard outcome == .evaluated else {

@@ -10,6 +10,12 @@ public protocol Classifier<Scalar>: FiniteSum {
   func logits(
     x: UnsafeBufferPointer<Scalar>, at w: UnsafeBufferPointer<Scalar>, into logits: UnsafeMutablePointer<Scalar>,
     scratch: UnsafeMutableBufferPointer<Scalar>)
+  /// The share of `data`'s rows whose largest logit is their label (ties to the lower
+  /// class), and their mean cross-entropy (without the penalty (λ/2)‖w‖²). A model
+  /// implements it as ``classify(_:at:)`` marked `@_specialize(where Scalar == Float)`
+  /// and `Double`: a default here would run unspecialised when the catalog's
+  /// existential calls it, and a pass over a test set would cost more than an epoch.
+  func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (accuracy: Scalar, loss: Scalar)
 }
 
 extension Classifier {
@@ -26,9 +32,9 @@ extension Classifier {
       "not a class index", "labels 0 … \(classes - 1)")
   }
 
-  /// The share of `data`'s rows whose largest logit is their label (ties to the lower
-  /// class), and their mean cross-entropy (without the penalty (λ/2)‖w‖²).
-  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
+  /// ``evaluate(on:at:)``'s body, which each model calls from its own, specialised.
+  @inlinable
+  public func classify(_ data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
     accuracy: Scalar, loss: Scalar
   ) {
     try DescentError.require(

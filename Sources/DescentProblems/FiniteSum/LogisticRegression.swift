@@ -78,4 +78,11 @@ extension LogisticRegression: Classifier {
     z[0] = 0
     z[1] = Vector.sum(count: x.count) { x[$0] * w[$0] }
   }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
+    accuracy: Scalar, loss: Scalar
+  ) {
+    try classify(data, at: w)
+  }
 }

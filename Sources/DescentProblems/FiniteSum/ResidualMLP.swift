@@ -96,6 +96,13 @@ public struct ResidualMLP<Scalar: DescentFloat>: Classifier {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
+    accuracy: Scalar, loss: Scalar
+  ) {
+    try classify(data, at: w)
+  }
+
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
     FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
   }

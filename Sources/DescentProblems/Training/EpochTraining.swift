@@ -13,6 +13,14 @@ public struct EpochRecord<Scalar: DescentFloat>: Sendable, Equatable {
   /// The held-out mean cross-entropy and the share classified right.
   public var testLoss: Scalar
   public var testAccuracy: Scalar
+
+  public init(
+    epoch: Int, gradientEvaluations: Int, valueEvaluations: Int, trainingLoss: Scalar, testLoss: Scalar,
+    testAccuracy: Scalar
+  ) {
+    (self.epoch, self.gradientEvaluations, self.valueEvaluations) = (epoch, gradientEvaluations, valueEvaluations)
+    (self.trainingLoss, self.testLoss, self.testAccuracy) = (trainingLoss, testLoss, testAccuracy)
+  }
 }
 
 /// A training run's outcome: every epoch's record, the final iterate and the point the
@@ -34,12 +42,16 @@ extension TrainingProblem {
   /// resumed epoch by epoch with the same optimizer, so its state (and the batches) run
   /// on as in one call. `each` sees every record as it is made (epoch 0 first) and may
   /// end the run by returning false. A run ends early on a non-finite number, on the
-  /// method's own test, or when `maxValueEvaluations` (over the whole run) is spent.
+  /// method's own test, or when `maxGradientEvaluations` or `maxValueEvaluations` (over
+  /// the whole run) is spent; its last epoch is then cut short, and measured.
   public func train<Method: Optimizer>(
-    from start: [Scalar], using optimizer: inout Method, epochs: Int, maxValueEvaluations: Int? = nil,
-    each: (EpochRecord<Scalar>) throws -> Bool = { _ in true }
+    from start: [Scalar], using optimizer: inout Method, epochs: Int, maxGradientEvaluations: Int? = nil,
+    maxValueEvaluations: Int? = nil, each: (EpochRecord<Scalar>) throws -> Bool = { _ in true }
   ) throws -> TrainingResult<Scalar> where Method.Scalar == Scalar {
     try DescentError.require(epochs >= 1, "epochs", epochs, "an integer ≥ 1")
+    try DescentError.require(
+      maxGradientEvaluations.map { $0 >= 0 } ?? true, "max-evaluations", maxGradientEvaluations ?? 0,
+      "an integer ≥ 0")
     try DescentError.require(
       maxValueEvaluations.map { $0 >= 0 } ?? true, "max-value-evaluations", maxValueEvaluations ?? 0,
       "an integer ≥ 0")
@@ -58,14 +70,17 @@ extension TrainingProblem {
     }
     for epoch in 1...epochs {
       let valuesLeft = maxValueEvaluations.map { $0 - values }
+      let gradientsLeft = maxGradientEvaluations.map { $0 - gradients } ?? gradientsPerEpoch
       if let valuesLeft, valuesLeft <= 0 {
         termination = .maxValueEvaluations
         break
       }
+      if gradientsLeft <= 0 { break }
       let result = try minimize(
         self, from: w, using: &optimizer,
         until: StoppingRules(
-          maxIterations: nil, maxGradientEvaluations: gradientsPerEpoch, maxValueEvaluations: valuesLeft))
+          maxIterations: nil, maxGradientEvaluations: min(gradientsPerEpoch, gradientsLeft),
+          maxValueEvaluations: valuesLeft))
       (w, point) = (result.minimizer, result.evaluationPoint)
       (gradients, values) = (gradients + result.gradientEvaluations, values + result.valueEvaluations)
       records.append(try record(epoch, point, gradients: gradients, values: values))

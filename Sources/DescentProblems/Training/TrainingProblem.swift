@@ -18,8 +18,8 @@ public protocol TrainedByEpochs<Scalar>: CatalogedProblem {
   /// ``TrainingProblem/train(from:using:epochs:maxValueEvaluations:each:)`` with an
   /// optimizer known by protocol.
   func train(
-    from start: [Scalar], with optimizer: any Optimizer<Scalar>, epochs: Int, maxValueEvaluations: Int?,
-    each: (EpochRecord<Scalar>) throws -> Bool
+    from start: [Scalar], with optimizer: any Optimizer<Scalar>, epochs: Int, maxGradientEvaluations: Int?,
+    maxValueEvaluations: Int?, each: (EpochRecord<Scalar>) throws -> Bool
   ) throws -> TrainingResult<Scalar>
 }
 
@@ -29,13 +29,14 @@ extension TrainingProblem {
   public var gradientsPerEpoch: Int { batchSize == 0 ? 1 : model.data.rows / batchSize }
 
   public func train(
-    from start: [Scalar], with optimizer: any Optimizer<Scalar>, epochs: Int, maxValueEvaluations: Int?,
-    each: (EpochRecord<Scalar>) throws -> Bool
+    from start: [Scalar], with optimizer: any Optimizer<Scalar>, epochs: Int, maxGradientEvaluations: Int?,
+    maxValueEvaluations: Int?, each: (EpochRecord<Scalar>) throws -> Bool
   ) throws -> TrainingResult<Scalar> {
     func opened<Method: Optimizer>(_ method: Method) throws -> TrainingResult<Scalar> where Method.Scalar == Scalar {
       var method = method
       return try train(
-        from: start, using: &method, epochs: epochs, maxValueEvaluations: maxValueEvaluations, each: each)
+        from: start, using: &method, epochs: epochs, maxGradientEvaluations: maxGradientEvaluations,
+        maxValueEvaluations: maxValueEvaluations, each: each)
     }
     return try opened(optimizer)
   }

@@ -73,7 +73,8 @@ func listed<T: Cataloged>(_: T.Type) -> Listed {
 
 let optimizers = OptimizerCatalog.listed(Double.self).map { listed($0) }
 let problems = ProblemCatalog.types(Double.self).map { listed($0) }
-let dataProblems = Set(ProblemCatalog.realData(Double.self).map { $0.catalogName })
+let dataProblems = Set(
+  (ProblemCatalog.realData(Double.self) + ProblemCatalog.training(Double.self)).map { $0.catalogName })
 
 extension RandomNumberGenerator {
   mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
