@@ -144,14 +144,17 @@ extension RunCommand {
     }
     // Epochs as asked; a gradient budget alone runs the epochs it pays for (the last cut short).
     let perEpoch = objective.gradientsPerEpoch
-    let epochs = epochs ?? stopping.maxEvaluations.map { max(1, ($0 + perEpoch - 1) / perEpoch) } ?? 150
+    let epochs = epochs ?? stopping.maxEvaluations.map { max(1, $0 / perEpoch + ($0 % perEpoch == 0 ? 0 : 1)) } ?? 150
+    // Values are capped as the other runs cap them (four a gradient, as the planner needs
+    // about two): no run is unbounded.
     let (gradients, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)
-    // Values are capped as the other runs cap them: no run is unbounded.
-    let values = stopping.maxEvaluations ?? max(StoppingOptions.defaultEvaluations, overflow ? .max : 4 * gradients)
+    let (fourfold, overflowFourfold) = gradients.multipliedReportingOverflow(by: 4)
+    let values =
+      stopping.maxEvaluations
+      ?? (overflow || overflowFourfold ? .max : max(StoppingOptions.defaultEvaluations, fourfold))
     let traceFile = try trace.map { try OutputFile(path: $0) }
     let result: TrainingResult<S>
     do {
-      // Values are capped as the other runs cap them: no run is unbounded.
       result = try TrainingRun.run(
         objective, from: start, with: optimizer, epochs: epochs, maxEvaluations: stopping.maxEvaluations,
         maxValueEvaluations: values, trace: traceFile)

@@ -71,6 +71,14 @@ import Testing
     ),
     (["run", "--problem", "mnist1d-logistic", "--epochs", "0"], "invalid epochs 0: expected an integer ≥ 1"),
     (
+      ["run", "--problem", "breast-cancer-heldout", "--max-evaluations", "-5"],
+      "invalid max-evaluations -5: expected an integer ≥ 0"
+    ),
+    (
+      ["run", "--problem", "breast-cancer-heldout", "--epochs", "9223372036854775807"],
+      "invalid epochs 9223372036854775807: expected a size that fits in memory: a record of 6 numbers for each of 9223372036854775807 epochs are more than an Int counts"
+    ),
+    (
       ["run", "--problem", "mnist1d-logistic", "--max-iterations", "10"],
       "--max-iterations does not apply to a training problem, which runs by --epochs and --max-evaluations"
     ),

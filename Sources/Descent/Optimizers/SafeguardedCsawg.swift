@@ -79,7 +79,8 @@
 /// - `regularization` λ ≥ 0 of the secant fit, relative to tr(GᵀG)/K, and at least 10ε of
 ///   the precision (1.2e-6 in Float, where 1e-8 would leave the fit singular). Default 1e-8.
 /// - On minibatches: `sufficientDecrease` c in [0, 1), default 0.1 (Vaswani et al.'s);
-///   `growth` r ≥ 1, default 2^(1/10) (the step may double in ten accepted steps);
+///   `growth` r ≥ 1, default 2^(1/10) (after the first cut the step may double in ten
+///   accepted steps; before it, it doubles at each);
 ///   `shrink` β_s in (0, 1), default 0.8 (one batch's verdict cuts the step by a
 ///   fifth; with r, about one try in five is cut); `averaging` η ≥ 0, default 3
 ///   (Shamir and Zhang's; 0 is the uniform average). All four are ratios: f and c·f
@@ -650,7 +651,7 @@ extension SafeguardedCsawg: CatalogedOptimizer, Planner {
             "on minibatches: Armijo's c of the same-batch test"),
           .real(
             "growth", \.growth, symbol: "r", default: 1.0717735, .atLeast(1),
-            "on minibatches: the step's factor after each accepted step (2^(1/10))"),
+            "on minibatches: the step's factor after each accepted step once one was cut (2 before)"),
           .real(
             "shrink", \.shrink, symbol: "β_s", default: 0.8, .openUnit, "on minibatches: the step's factor after a cut"),
           .real(

@@ -56,11 +56,18 @@ extension TrainingProblem {
       maxValueEvaluations.map { $0 >= 0 } ?? true, "max-value-evaluations", maxValueEvaluations ?? 0,
       "an integer ≥ 0")
     try DescentError.requireFiniteVector(start, named: "start", dimension: dimension)
-    func record(_ epoch: Int, _ point: [Scalar], gradients: Int, values: Int) throws -> EpochRecord<Scalar> {
+    // A record an epoch is kept: six numbers each, checked before the first is made.
+    try DescentError.requireMemory(
+      MemoryRequirement.sum(epochs, 1).flatMap { MemoryRequirement.product($0, 6) }, of: Double.self,
+      name: "epochs", value: epochs, what: "a record of 6 numbers for each of \(epochs) epochs")
+    /// `known`: the training loss at `point` when the run already measured it.
+    func record(_ epoch: Int, _ point: [Scalar], gradients: Int, values: Int, known: Scalar? = nil) throws
+      -> EpochRecord<Scalar>
+    {
       let test = try test(at: point)
       return EpochRecord(
         epoch: epoch, gradientEvaluations: gradients, valueEvaluations: values,
-        trainingLoss: trainingLoss(at: point), testLoss: test.loss, testAccuracy: test.accuracy)
+        trainingLoss: known ?? trainingLoss(at: point), testLoss: test.loss, testAccuracy: test.accuracy)
     }
     var records = [try record(0, start, gradients: 0, values: 0)]
     var (w, point, gradients, values) = (start, start, 0, 0)
@@ -83,7 +90,10 @@ extension TrainingProblem {
           maxValueEvaluations: valuesLeft))
       (w, point) = (result.minimizer, result.evaluationPoint)
       (gradients, values) = (gradients + result.gradientEvaluations, values + result.valueEvaluations)
-      records.append(try record(epoch, point, gradients: gradients, values: values))
+      // `minimize` measured the full loss at its iterate: the same number where the
+      // method evaluates there, which saves a pass over the rows an epoch.
+      let known = point == w ? result.value : nil
+      records.append(try record(epoch, point, gradients: gradients, values: values, known: known))
       let proceed = try each(records[epoch])
       if result.termination != .maxGradientEvaluations {
         termination = result.termination
