@@ -145,6 +145,13 @@ extension RunCommand {
     // Epochs as asked; a gradient budget alone runs the epochs it pays for (the last cut short).
     let perEpoch = objective.gradientsPerEpoch
     let epochs = epochs ?? stopping.maxEvaluations.map { max(1, $0 / perEpoch + ($0 % perEpoch == 0 ? 0 : 1)) } ?? 150
+    if self.epochs == nil, let budget = stopping.maxEvaluations {
+      // The epochs are the budget's: a count too large to record is the budget's error.
+      try DescentError.requireMemory(
+        MemoryRequirement.sum(epochs, 1).flatMap { MemoryRequirement.product($0, 6) }, of: Double.self,
+        name: "max-evaluations", value: budget,
+        what: "a record of 6 numbers for each of the \(epochs) epochs it pays for")
+    }
     // Values are capped as the other runs cap them (four a gradient, as the planner needs
     // about two): no run is unbounded.
     let (gradients, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)

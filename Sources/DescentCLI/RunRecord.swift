@@ -35,6 +35,15 @@ struct RunRecord: Encodable {
     let value: Double?
     let error: Double?
     let iteration: Int
+
+    private enum CodingKeys: String, CodingKey { case value, error, iteration }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(value, forKey: .value)
+      try c.encode(error, forKey: .error)
+      try c.encode(iteration, forKey: .iteration)
+    }
   }
 
   let method: Method
@@ -107,6 +116,32 @@ struct RunRecord: Encodable {
   }
 
   static func finite<S: DescentFloat>(_ x: S) -> Double? { x.isFinite ? Double(x) : nil }
+
+  private enum CodingKeys: String, CodingKey {
+    case method, problem, precision, iterates, termination, reason, converged, failed, iterations, evaluations
+    case value, error, best, evaluationsToReach, epochs
+  }
+
+  /// A number that is not finite, or not known, is null; the keys of one command or
+  /// option only (`iterates`, `evaluations_to_reach`, `epochs`) are left out elsewhere.
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(method, forKey: .method)
+    try c.encode(problem, forKey: .problem)
+    try c.encode(precision, forKey: .precision)
+    try c.encodeIfPresent(iterates, forKey: .iterates)
+    try c.encode(termination, forKey: .termination)
+    try c.encode(reason, forKey: .reason)
+    try c.encode(converged, forKey: .converged)
+    try c.encode(failed, forKey: .failed)
+    try c.encode(iterations, forKey: .iterations)
+    try c.encode(evaluations, forKey: .evaluations)
+    try c.encode(value, forKey: .value)
+    try c.encode(error, forKey: .error)
+    try c.encode(best, forKey: .best)
+    try c.encodeIfPresent(evaluationsToReach, forKey: .evaluationsToReach)
+    try c.encodeIfPresent(epochs, forKey: .epochs)
+  }
 
   /// The record as one line of JSON, keys sorted.
   func line() throws -> String {

@@ -179,8 +179,20 @@ struct CurvesCommand: ParsableCommand {
   var output = "curves"
 
   func run() throws {
-    // Studies of different specifications (budgets sized to each problem) side by side.
-    let merged = try results.flatMap { try StudyMerge.merge([$0]) }
+    // Studies of different specifications (budgets sized to each problem) side by side;
+    // a run given twice counts once, and a run recorded two ways is refused.
+    var merged: [StudyResult] = []
+    var seen: [String: StudyResult] = [:]
+    for result in try results.flatMap({ try StudyMerge.merge([$0]) }) {
+      if let earlier = seen[result.id] {
+        guard earlier == result else {
+          throw InputError("run \(result.id) is recorded two different ways in \(results.joined(separator: " "))")
+        }
+        continue
+      }
+      seen[result.id] = result
+      merged.append(result)
+    }
     guard merged.contains(where: { $0.epochs != nil }) else {
       throw InputError("no training runs in \(results.joined(separator: " ")): curves are drawn for training problems")
     }

@@ -48,7 +48,7 @@ enum TrainingRun {
   static func summary<S: DescentFloat>(_ result: TrainingResult<S>, averaged: Bool) -> String {
     let last = result.records.last!
     return [
-      "result: \(last.epoch) epochs, \(result.termination)",
+      "result: \(last.epoch) epoch\(last.epoch == 1 ? "" : "s"), \(result.termination)",
       "  test accuracy         \(percent(last.testAccuracy))"
         + (averaged ? " (at the method's averaged point)" : ""),
       "  test loss             \(Format.number(last.testLoss))",
@@ -71,6 +71,21 @@ struct EpochJSON: Encodable {
   let trainLoss: Double?
   let testLoss: Double?
   let testAccuracy: Double?
+
+  private enum CodingKeys: String, CodingKey {
+    case epoch, gradientEvaluations, valueEvaluations, trainLoss, testLoss, testAccuracy
+  }
+
+  /// Every key, a non-finite number as null.
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(epoch, forKey: .epoch)
+    try c.encode(gradientEvaluations, forKey: .gradientEvaluations)
+    try c.encode(valueEvaluations, forKey: .valueEvaluations)
+    try c.encode(trainLoss, forKey: .trainLoss)
+    try c.encode(testLoss, forKey: .testLoss)
+    try c.encode(testAccuracy, forKey: .testAccuracy)
+  }
 
   init<S: DescentFloat>(_ record: EpochRecord<S>) {
     (epoch, gradientEvaluations, valueEvaluations) =

@@ -28,6 +28,11 @@ public enum MNIST1DReproduction {
   ) throws -> (figure: Figure, claims: [Claim]) {
     try DescentError.require(steps >= 1, "steps", steps, "an integer ≥ 1")
     try DescentError.require(seeds >= 2, "seeds", seeds, "an integer ≥ 2 (a spread needs two)")
+    // The curves it keeps: a point every `interval` steps and two more, for every seed.
+    try DescentError.requireMemory(
+      MemoryRequirement.sum(steps / interval, 2).flatMap { MemoryRequirement.product($0, seeds) }, of: Double.self,
+      name: steps / interval >= seeds ? "steps" : "seeds", value: steps / interval >= seeds ? steps : seeds,
+      what: "a test accuracy every \(interval) steps for each of \(seeds) seeds")
     let (training, test) = (MNIST1D.training(as: Float.self), MNIST1D.test(as: Float.self))
     var panels: [Panel] = []
     var claims: [Claim] = []
@@ -77,7 +82,7 @@ public enum MNIST1DReproduction {
     let figure = Figure(
       id: "mnist1d", title: "MNIST-1D: the repository's table rerun with Descent's Adam",
       caption:
-        "Test accuracy every \(interval) steps, mean over seeds 0–\(seeds - 1) (line) and ± one standard deviation "
+        "Test accuracy every \(interval) of \(steps) steps, mean over seeds 0–\(seeds - 1) (line) and ± one standard deviation "
         + "(band); Adam, learning rate 1e-2, batches of 100 in order, float32, PyTorch's default initialisation. "
         + "Dashed: the README's single run.",
       panels: panels)
@@ -85,7 +90,9 @@ public enum MNIST1DReproduction {
     try save("figure-mnist1d.csv", figure.csv)
     try save("summary.json", try ReproductionReport.summaryJSON(claims))
     let title = "Claims of the mnist1d repository's table (Greydanus & Kobak, 2020), measured"
-    let command = "swift run -c release descent reproduce --mnist1d"
+    let command =
+      "swift run -c release descent reproduce --mnist1d"
+      + (steps == 6_000 ? "" : " --steps \(steps)") + (seeds == 5 ? "" : " --seeds \(seeds)")
     try save("summary.md", ReproductionReport.summaryMarkdown(claims, title: title, command: command, source: "README"))
     try save(
       "index.html",
@@ -105,7 +112,7 @@ public enum MNIST1DReproduction {
     var accuracies = [100 * Double(try model.evaluate(on: test, at: start).accuracy)]
     var failure: Error?
     let result = try minimize(
-      batches, from: start, using: &adam, until: StoppingRules(maxGradientEvaluations: steps),
+      batches, from: start, using: &adam, until: StoppingRules(maxIterations: nil, maxGradientEvaluations: steps),
       progress: { progress in
         guard progress.gradientEvaluations > 0, progress.gradientEvaluations % interval == 0,
           progress.gradientEvaluations < steps

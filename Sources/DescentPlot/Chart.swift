@@ -329,13 +329,20 @@ public struct Figure: Sendable {
     self.panels = panels
   }
 
-  /// The data of every series: `panel,series,x,y`, one line per point.
+  /// The data of every series: `panel,series,x,y`, one line per point; a band as two
+  /// series, its upper and its lower edge.
   public var csv: String {
     var lines = ["panel,series,x,y"]
     for (index, panel) in panels.enumerated() {
       for series in panel.series {
-        let name = Figure.csvField(series.label)
-        for (x, y) in zip(series.x, series.y) { lines.append("\(index + 1),\(name),\(x),\(y)") }
+        var edges = [(series.label, series.y)]
+        if case .band(let lower) = series.style {
+          edges = [(series.label + " upper", series.y), (series.label + " lower", lower)]
+        }
+        for (label, ys) in edges {
+          let name = Figure.csvField(label)
+          for (x, y) in zip(series.x, ys) { lines.append("\(index + 1),\(name),\(x),\(y)") }
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -160,12 +160,14 @@ public enum TrainingCurves {
   }
 
   static func csv(_ curves: [Curve]) -> String {
-    var lines = ["problem,method,settings,configurations,seeds,non_finite,final_accuracy_mean,final_accuracy_sd"]
+    var lines = [
+      "problem,method,settings,configurations,seeds,non_finite,final_accuracy_percent_mean,final_accuracy_percent_sd"
+    ]
     for curve in curves {
       lines.append(
         [
           curve.problem, curve.label, curve.settings, String(curve.configurations), String(curve.seeds),
-          String(curve.failures), String(curve.finalMean), String(curve.finalDeviation),
+          String(curve.failures), String(100 * curve.finalMean), String(100 * curve.finalDeviation),
         ].map(csvField).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"

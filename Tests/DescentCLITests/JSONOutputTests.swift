@@ -44,6 +44,22 @@ import Testing
     #expect(rows.count == 5)
   }
 
+  /// A step so large that the loss overflows where the method evaluates (its gradients
+  /// stay finite) fails the run: exit 2, and the loss is null, not left out.
+  @Test func overflowedTrainingLossFailsTheRun() throws {
+    let (lines, status) = try output([
+      "run", "--problem", "breast-cancer-heldout", "--optimizer", "adam", "--learning-rate", "1e300", "--epochs", "2",
+      "--format", "json",
+    ])
+    #expect(status == 2)
+    let record = try #require(lines.first)
+    #expect(record["failed"] as? Bool == true && record["termination"] as? String == "non-finite-value")
+    #expect(record["value"] is NSNull)
+    let epochs = try #require(record["epochs"] as? [[String: Any]])
+    #expect(epochs.last?["train_loss"] is NSNull)
+    #expect(record["error"] is NSNull)
+  }
+
   @Test func runPrintsOneObject() throws {
     let (lines, status) = try output([
       "run", "--optimizer", "csawg:planning-steps=5:corrections=10", "--format", "json", "--max-evaluations", "458",

@@ -28,6 +28,14 @@ import Testing
     #expect(single.minimizer == result.minimizer)
   }
 
+  /// A study runs a training problem once per seed unless it is set to every row and
+  /// its seed draws no start: its default batch size is 100, not 0.
+  @Test func seedsMatterAtTheDefaultBatchSize() {
+    #expect(BreastCancerHeldOut<Double>.isRandom(settings: [:]))
+    #expect(!BreastCancerHeldOut<Double>.isRandom(settings: ["batch-size": "0"]))
+    #expect(MNIST1DMLP<Double>.isRandom(settings: ["batch-size": "0"]))
+  }
+
   /// A gradient budget ends the run inside an epoch, which is measured where it ended:
   /// no run spends more than its budget.
   @Test func budgetCutsTheLastEpoch() throws {

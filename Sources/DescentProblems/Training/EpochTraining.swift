@@ -29,8 +29,10 @@ public struct TrainingResult<Scalar: DescentFloat>: Sendable {
   public var records: [EpochRecord<Scalar>]
   public var minimizer: [Scalar]
   public var evaluationPoint: [Scalar]
-  /// `.maxGradientEvaluations` when every epoch ran; a failure or the method's own test
-  /// otherwise, or `.maxValueEvaluations` when the value budget ran out first.
+  /// `.maxGradientEvaluations` when every epoch ran; a failure (a non-finite number in
+  /// the run, or a training or test loss that overflowed where it is measured) or the
+  /// method's own test otherwise, or `.maxValueEvaluations` when the value budget ran
+  /// out first.
   public var termination: Termination
   public var gradientEvaluations: Int { records.last?.gradientEvaluations ?? 0 }
   public var valueEvaluations: Int { records.last?.valueEvaluations ?? 0 }
@@ -97,6 +99,12 @@ extension TrainingProblem {
       let proceed = try each(records[epoch])
       if result.termination != .maxGradientEvaluations {
         termination = result.termination
+        break
+      }
+      // A loss that overflowed where the method evaluates (a huge step that left the
+      // gradients finite) ends the run as a failure, as a non-finite value in it would.
+      if !records[epoch].trainingLoss.isFinite || !records[epoch].testLoss.isFinite {
+        termination = .nonFiniteValue
         break
       }
       if !proceed {

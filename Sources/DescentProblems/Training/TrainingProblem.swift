@@ -1,4 +1,5 @@
 import Descent
+import Foundation
 
 /// A classifier trained on minibatches and judged on rows it never trains on, as a
 /// machine-learning user runs it: by epochs, with the training loss over every row and
@@ -24,6 +25,12 @@ public protocol TrainedByEpochs<Scalar>: CatalogedProblem {
 }
 
 extension TrainingProblem {
+  /// Random unless its batch size is set to 0 (every row) and its seed draws no start:
+  /// its batches are seeded, and its default batch size is 100, not 0.
+  public static func isRandom(settings: [String: String]) -> Bool {
+    seedsItsStart || (settings["batch-size"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 100) != 0
+  }
+
   /// Gradients in an epoch: ⌊n/B⌋ batches (a sampler drops the rows left over), or one
   /// on the full sum.
   public var gradientsPerEpoch: Int { batchSize == 0 ? 1 : model.data.rows / batchSize }
