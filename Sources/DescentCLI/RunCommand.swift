@@ -35,8 +35,9 @@ struct RunCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Rows of the progress table (at least 2).")
   var progressRows = 10
 
-  @Option(parsing: .unconditional, help: "Leading components of w and of the step-sizes each trace row keeps.")
-  var traceComponents = 8
+  @Option(
+    parsing: .unconditional, help: "Leading components of w and of the step-sizes each trace row keeps (default 8).")
+  var traceComponents: Int?
 
   @Option(
     parsing: .unconditional,
@@ -49,7 +50,7 @@ struct RunCommand: ParsableCommand {
     guard progressRows >= 2 else {
       throw InputError("invalid progress-rows \(progressRows): expected an integer ≥ 2")
     }
-    guard traceComponents >= 0 else {
+    if let traceComponents, traceComponents < 0 {
       throw InputError("invalid trace-components \(traceComponents): expected an integer ≥ 0")
     }
     if let epochs, epochs < 1 { throw InputError("invalid epochs \(epochs): expected an integer ≥ 1") }
@@ -83,7 +84,7 @@ struct RunCommand: ParsableCommand {
     var writeError: Error?
     let result: MinimizationResult<S>
     do {
-      let trace = TraceSettings(recording: false, components: traceComponents)
+      let trace = TraceSettings(recording: false, components: traceComponents ?? 8)
       result = try minimize(objective, from: start, with: optimizer, until: rules, trace: trace) { row in
         progress.add(row)
         do {
@@ -137,7 +138,7 @@ extension RunCommand {
     let refused = [
       ("max-iterations", stopping.maxIterations.map(String.init)), ("error-tolerance", stopping.errorTolerance),
       ("value-tolerance", stopping.valueTolerance), ("gradient-tolerance", stopping.gradientTolerance),
-      ("iterates", iterates),
+      ("iterates", iterates), ("trace-components", traceComponents.map(String.init)),
     ]
     if let (flag, _) = refused.first(where: { $0.1 != nil }) {
       throw InputError("--\(flag) does not apply to a training problem, which runs by --epochs and --max-evaluations")

@@ -71,6 +71,10 @@ import Testing
     ),
     (["run", "--problem", "mnist1d-logistic", "--epochs", "0"], "invalid epochs 0: expected an integer ≥ 1"),
     (
+      ["run", "--problem", "mnist1d-logistic", "--trace-components", "3"],
+      "--trace-components does not apply to a training problem, which runs by --epochs and --max-evaluations"
+    ),
+    (
       ["run", "--problem", "breast-cancer-heldout", "--max-evaluations", "9223372036854775807"],
       "invalid max-evaluations 9223372036854775807: expected a size that fits in memory: a record of 6 numbers for each of the 2305843009213693952 epochs it pays for are more than an Int counts"
     ),
