@@ -378,8 +378,12 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   mutating func measure(_ w: [Scalar], after move: Move) {
     let d = w.count
     defer {
-      Vector.copy(w, into: &lastPoint)
-      Vector.copy(gradient, into: &lastGradient)
+      // Only BB's pair reads the last point and gradient: with a γ or on minibatches
+      // the two copies of d would be work for nothing.
+      if learningRate == nil && !onMinibatches {
+        Vector.copy(w, into: &lastPoint)
+        Vector.copy(gradient, into: &lastGradient)
+      }
       hasLastPoint = true
     }
     if let learningRate {
