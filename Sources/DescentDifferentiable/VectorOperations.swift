@@ -127,7 +127,10 @@ extension DifferentiableVector {
   static func _vjpScale(scale: Scalar, vector: DifferentiableVector) -> (
     value: DifferentiableVector, pullback: (TangentVector) -> (Scalar, TangentVector)
   ) {
-    let result = scale * vector
+    // Tracked whatever the vector is: this derivative runs only where an operand is, and a
+    // scalar does not say whether it is (w[0] · data must reach w[0]).
+    var result = scale * vector
+    result.isTracked = true
     let output = result.adjoint
     return (
       result,
@@ -163,7 +166,8 @@ extension DifferentiableVector {
   static func _vjpDivide(vector: DifferentiableVector, divisor: Scalar) -> (
     value: DifferentiableVector, pullback: (TangentVector) -> (TangentVector, Scalar)
   ) {
-    let result = vector / divisor
+    var result = vector / divisor
+    result.isTracked = true  // as in a·x: the divisor may be the tracked operand
     let output = result.adjoint
     return (
       result,
