@@ -82,13 +82,31 @@ struct RunCommand: ParsableCommand {
     let iteratesFile = try iterates.map { try OutputFile(path: $0) }
     var progress = ProgressRows<S>()
     var writeError: Error?
+    // Ctrl-C keeps the trace's finished rows and says where they are.
+    let keeper = traceFile.map { file in
+      TemporaryFiles.onInterrupt {
+        guard !file.output.closed else { return nil }
+        do {
+          try file.finish()
+          return "interrupted: the trace \(file.output.path) holds the \(file.rows) rows made"
+        } catch {
+          return "interrupted; the trace could not be kept: \(error)"
+        }
+      }
+    }
+    defer { keeper.map(TemporaryFiles.dropKeeper) }
     let result: MinimizationResult<S>
     do {
       let trace = TraceSettings(recording: false, components: traceComponents ?? 8)
       result = try minimize(objective, from: start, with: optimizer, until: rules, trace: trace) { row in
         progress.add(row)
+        if format == .table {
+          Terminal.progress(
+            "iteration \(row.iteration), \(row.gradientEvaluations) gradients, f = \(Format.number(row.value)), \(Terminal.elapsed)"
+          )
+        }
         do {
-          try traceFile?.append(row)
+          try TemporaryFiles.writing.withLock { try traceFile?.append(row) }
         } catch {
           writeError = error
           return .stop
@@ -96,13 +114,15 @@ struct RunCommand: ParsableCommand {
         return .proceed
       }
     } catch {
+      Terminal.clearProgress()
       throw stopping.asTyped(error)
     }
+    Terminal.clearProgress()
     if let writeError {
       traceFile?.discard()
       throw writeError
     }
-    try traceFile?.finish()
+    try TemporaryFiles.writing.withLock { try traceFile?.finish() }
     if let iteratesFile {
       let last = result.minimizer.map(Double.init)
       try iteratesFile.write(
@@ -161,16 +181,55 @@ extension RunCommand {
       stopping.maxEvaluations
       ?? (overflow || overflowFourfold ? .max : max(StoppingOptions.defaultEvaluations, fourfold))
     let traceFile = try trace.map { try OutputFile(path: $0) }
+    let batches =
+      objective.batchSize == 0
+      ? "every row" : "batches of \(objective.batchSize), \(objective.gradientsPerEpoch) gradients an epoch"
+    let (table, shown) = TrainingRun.table(
+      epochs: epochs, gradientsPerEpoch: objective.gradientsPerEpoch, count: progressRows)
+    if format == .table {
+      Terminal.printNow(
+        "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue); \(batches))"
+      )
+      Terminal.printNow(table.heading)
+    }
+    // Ctrl-C keeps the trace's finished rows and says where they are.
+    var finished = 0
+    let keeper = traceFile.map { file in
+      TemporaryFiles.onInterrupt {
+        guard !file.closed else { return nil }
+        do {
+          try file.commit()
+          return "interrupted: \(finished) epoch\(finished == 1 ? "" : "s") finished; the trace \(file.path) holds them"
+        } catch {
+          return "interrupted; the trace could not be kept: \(error)"
+        }
+      }
+    }
+    defer { keeper.map(TemporaryFiles.dropKeeper) }
+    var lastShown = -1
     let result: TrainingResult<S>
     do {
       result = try TrainingRun.run(
         objective, from: start, with: optimizer, epochs: epochs, maxEvaluations: stopping.maxEvaluations,
-        maxValueEvaluations: values, trace: traceFile)
-      try traceFile?.commit()
+        maxValueEvaluations: values, trace: traceFile
+      ) { record in
+        finished = record.epoch
+        guard format == .table else { return }
+        if shown.contains(record.epoch) {
+          Terminal.printNow(table.line(TrainingRun.cells(record)))
+          lastShown = record.epoch
+        }
+        Terminal.progress(
+          "epoch \(record.epoch) of \(epochs): test accuracy \(TrainingRun.percent(record.testAccuracy)), \(Terminal.elapsed)"
+        )
+      }
+      try TemporaryFiles.writing.withLock { try traceFile?.commit() }
     } catch {
       traceFile?.discard()
+      Terminal.clearProgress()
       throw error
     }
+    Terminal.clearProgress()
     let averaged = result.evaluationPoint != result.minimizer
     switch format {
     case .json:
@@ -180,13 +239,7 @@ extension RunCommand {
           precision: precision.rawValue
         ).line())
     case .table:
-      let batches =
-        objective.batchSize == 0
-        ? "every row" : "batches of \(objective.batchSize), \(objective.gradientsPerEpoch) gradients an epoch"
-      print(
-        "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue); \(batches))"
-      )
-      print(TrainingRun.table(result.records, count: progressRows))
+      if let last = result.records.last, last.epoch != lastShown { print(table.line(TrainingRun.cells(last))) }
       print(TrainingRun.summary(result, averaged: averaged))
       if let trace { print("trace: \(trace) (\(result.records.count) rows)") }
     }

@@ -17,31 +17,45 @@ enum TrainingRun {
     ].joined(separator: ",")
   }
 
-  /// Trains `problem` with `optimizer`, writing each record to `trace` as it is made.
+  /// Trains `problem` with `optimizer`, writing each record to `trace` as it is made
+  /// and calling `each` with it.
   static func run<S: DescentFloat>(
     _ problem: any TrainedByEpochs<S>, from start: [S], with optimizer: any Optimizer<S>, epochs: Int,
-    maxEvaluations: Int?, maxValueEvaluations: Int, trace: OutputFile?
+    maxEvaluations: Int?, maxValueEvaluations: Int, trace: OutputFile?, each: (EpochRecord<S>) -> Void = { _ in }
   ) throws -> TrainingResult<S> {
     try trace?.write(header + "\n")
+    try trace?.flush()
     return try problem.train(
       from: start, with: optimizer, epochs: epochs, maxGradientEvaluations: maxEvaluations,
       maxValueEvaluations: maxValueEvaluations
     ) { record in
-      try trace?.write(csvLine(record) + "\n")
+      // A whole row at a time, on the disk as the epoch ends: Ctrl-C keeps it.
+      try TemporaryFiles.writing.withLock {
+        try trace?.write(csvLine(record) + "\n")
+        try trace?.flush()
+        each(record)
+      }
       return true
     }
   }
 
-  /// The table `descent run` prints: about `count` epochs, the first and the last.
-  static func table<S: DescentFloat>(_ records: [EpochRecord<S>], count: Int) -> String {
-    var rows = [["epoch", "grad evals", "value evals", "train loss", "test loss", "test accuracy"]]
-    for record in ProgressTable.pick(records, count: count) {
-      rows.append([
-        String(record.epoch), String(record.gradientEvaluations), String(record.valueEvaluations),
-        Format.number(record.trainingLoss), Format.number(record.testLoss), percent(record.testAccuracy),
+  /// The table `descent run` prints as the run goes: about `count` epochs of `epochs`
+  /// evenly spaced, always the first and the last.
+  static func table(epochs: Int, gradientsPerEpoch: Int, count: Int) -> (LiveTable, shown: Set<Int>) {
+    let digits = { (n: Int) in String(n).count }
+    let table = LiveTable(
+      header: ["epoch", "grad evals", "value evals", "train loss", "test loss", "test accuracy"],
+      widths: [
+        digits(epochs), digits(epochs.multipliedReportingOverflow(by: gradientsPerEpoch).partialValue), 0, 10, 10, 7,
       ])
-    }
-    return Format.table(rows)
+    return (table, Set(ProgressTable.pick(Array(0...epochs), count: count)))
+  }
+
+  static func cells<S: DescentFloat>(_ record: EpochRecord<S>) -> [String] {
+    [
+      String(record.epoch), String(record.gradientEvaluations), String(record.valueEvaluations),
+      Format.number(record.trainingLoss), Format.number(record.testLoss), percent(record.testAccuracy),
+    ]
   }
 
   /// The lines after the table.

@@ -70,4 +70,54 @@ import Testing
     #expect(status == 130)
     #expect(error.contains("interrupted; rerun the same command to resume"), "\(error)")
   }
+
+  /// Ctrl-C during a training run: the trace keeps every finished epoch, the tool says
+  /// where, and the rows printed so far were printed as they were made.
+  @Test func anInterruptedTrainingRunKeepsItsTrace() throws {
+    let folder = NSTemporaryDirectory() + "descent-trace-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: SweepProcessTests.tool)
+    process.arguments = [
+      "run", "--problem", "digits-network-heldout", "--optimizer", "adamw", "--epochs", "100000",
+      "--progress-rows", "100000", "--trace", "\(folder)/trace.csv",
+    ]
+    let (output, errors) = (Pipe(), Pipe())
+    (process.standardOutput, process.standardError) = (output, errors)
+    try process.run()
+    // The heading and epoch 0 arrive while the run goes on.
+    var printed = Data()
+    let deadline = Date().addingTimeInterval(60)
+    while String(decoding: printed, as: UTF8.self).split(separator: "\n").count < 5 && Date() < deadline {
+      printed += output.fileHandleForReading.availableData
+    }
+    #expect(process.isRunning)
+    process.interrupt()
+    let error = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    #expect(String(decoding: printed, as: UTF8.self).contains("epoch  grad evals"))
+    #expect(error.contains("the trace \(folder)/trace.csv holds them"), "\(error)")
+    let lines = try String(contentsOfFile: "\(folder)/trace.csv", encoding: .utf8).split(separator: "\n")
+    #expect(lines.first == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy")
+    #expect(lines.count >= 3)
+    #expect(lines.allSatisfy { $0.split(separator: ",").count == 6 })
+  }
+
+  /// Ctrl-C during a long run of a problem keeps the trace's rows under its header.
+  @Test func anInterruptedRunKeepsItsTrace() throws {
+    let folder = NSTemporaryDirectory() + "descent-trace-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let (status, error) = try shell(
+      "exec \"$TOOL\" run --problem extended-rosenbrock --set dimension=1000 --optimizer gd --learning-rate 1e-6 --max-iterations 100000000 --max-evaluations 100000000 --trace \"\(folder)/trace.csv\"",
+      interruptAfter: 1.5)
+    #expect(status == 130)
+    #expect(error.contains("the trace \(folder)/trace.csv holds the"), "\(error)")
+    let lines = try String(contentsOfFile: "\(folder)/trace.csv", encoding: .utf8).split(separator: "\n")
+    #expect(lines.count >= 2)
+    let width = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == width })
+  }
 }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The progress line a long run shows on standard error when it is a terminal: one
+/// line, rewritten in place at most a few times a second, cleared before a row of
+/// output and at the end. Nothing is shown when standard error is a file or a pipe.
+enum Terminal {
+  static let isInteractive = isatty(2) == 1
+  nonisolated(unsafe) private static var shown = false
+  nonisolated(unsafe) private static var lastShown: ContinuousClock.Instant?
+  private static let started = ContinuousClock.now
+  private static let lock = NSLock()
+
+  /// Shows `line`, at most every 0.2 s and only once the run has taken a second.
+  static func progress(_ line: @autoclosure () -> String) {
+    guard isInteractive else { return }
+    let now = ContinuousClock.now
+    guard now - started >= .seconds(1) else { return }
+    if let lastShown, now - lastShown < .milliseconds(200) { return }
+    lastShown = now
+    let text = "\r\u{1B}[K" + line()
+    lock.withLock {
+      _ = text.withCString { systemWrite(2, $0, strlen($0)) }
+      shown = true
+    }
+  }
+
+  /// Removes the progress line, if one is shown.
+  static func clearProgress() {
+    guard isInteractive else { return }
+    lock.withLock {
+      guard shown else { return }
+      _ = "\r\u{1B}[K".withCString { systemWrite(2, $0, strlen($0)) }
+      shown = false
+    }
+  }
+
+  /// Prints `line` on standard output now (not when the buffer fills), under any
+  /// progress line.
+  static func printNow(_ line: String) {
+    clearProgress()
+    print(line)
+    fflush(nil)  // every stream: naming stdout is not concurrency-safe in Swift 6
+  }
+
+  /// Seconds since the command started, for the progress line.
+  static var elapsed: String {
+    let duration = ContinuousClock.now - started
+    let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    return String(format: "%.1f s", seconds)
+  }
+}
