@@ -1,4 +1,5 @@
 import ArgumentParser
+import Descent
 import DescentStudy
 import Foundation
 

@@ -3,9 +3,13 @@ import DescentProblems
 
 /// The lines `descent run` prints after the table.
 enum ResultSummary {
-  static func render<S: DescentFloat>(_ result: MinimizationResult<S>) -> String {
+  /// `gradientNorm`: ‖∇f‖ at the last iterate, which tells a line search that stopped
+  /// at a minimum from one that stopped short of it.
+  static func render<S: DescentFloat>(_ result: MinimizationResult<S>, gradientNorm: S? = nil) -> String {
     var lines = [
-      "result: \(result.termination)" + (result.terminationReason.map { ": \($0)" } ?? ""),
+      "result: \(result.termination)" + (result.terminationReason.map { ": \($0)" } ?? "")
+        + (result.termination == .lineSearchFailed
+          ? gradientNorm.map { stall(at: $0, value: result.value) } ?? "" : ""),
       "  iterations            \(result.iterations)",
       "  gradient evaluations  \(result.gradientEvaluations)",
       "  value evaluations     \(result.valueEvaluations)",
@@ -25,5 +29,14 @@ enum ResultSummary {
       }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Where no step lowers f: at a minimum to the arithmetic's precision when ‖∇f‖ is
+  /// within √ε·max(1, |f|) (a gradient test's usual scale), short of one otherwise.
+  static func stall<S: DescentFloat>(at gradientNorm: S, value: S) -> String {
+    let scale = S.ulpOfOne.squareRoot() * max(1, abs(value))
+    return gradientNorm <= scale
+      ? " (‖∇f‖ = \(Format.number(gradientNorm)): a minimum, to the arithmetic's precision)"
+      : " (‖∇f‖ = \(Format.number(gradientNorm)): short of a minimum; check the gradient, or a noisy f)"
   }
 }

@@ -141,7 +141,7 @@ struct RunCommand: ParsableCommand {
         "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))"
       )
       print(ProgressTable.render(progress.rows, count: progressRows))
-      print(ResultSummary.render(result))
+      print(ResultSummary.render(result, gradientNorm: progress.rows.last?.gradientNorm))
       if let trace, let traceFile { print("trace: \(trace) (\(traceFile.rows) rows)") }
     }
     if result.termination.isFailure { throw ExitCode(2) }
@@ -241,7 +241,7 @@ extension RunCommand {
     case .table:
       if let last = result.records.last, last.epoch != lastShown { print(table.line(TrainingRun.cells(last))) }
       print(TrainingRun.summary(result, averaged: averaged))
-      if let trace { print("trace: \(trace) (\(result.records.count) rows)") }
+      if let trace { print("trace: \(trace) (\(Plural.of(result.records.count, "row")))") }
     }
     if result.termination.isFailure { throw ExitCode(2) }
   }

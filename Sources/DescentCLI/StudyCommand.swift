@@ -55,10 +55,12 @@ struct StudyCommand: ParsableCommand {
     if check {
       let (runs, problems, methods) = try named { try spec.check(quick: quick) }
       print(
-        "\(specification): \(runs) runs, \(problems) problem configurations × \(methods) method configurations "
+        "\(specification): \(Plural.of(runs, "run")), \(Plural.of(problems, "problem configuration")) × \(Plural.of(methods, "method configuration")) "
           + "(and the seeds); each value of each setting built")
       return
     }
+    // Every value of every setting is checked before the first run.
+    _ = try named { try spec.check(quick: quick) }
     let runs = try named { try spec.runs(quick: quick) }
     let shard =
       try shard.map { try StudySweep.Shard(parsing: $0) }
@@ -67,21 +69,23 @@ struct StudyCommand: ParsableCommand {
     let suffix = shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
     let sweep = try StudySweep(
       runs: runs, shard: shard, results: "\(output)/results\(suffix).jsonl", timing: "\(output)/timing\(suffix).jsonl")
-    try SweepRecord(specification: spec, quick: quick, runs: runs).claim(folder: output)
+    try SweepRecord(specification: spec, quick: quick, runs: runs).claim(
+      folder: output, holdsResults: SweepRecord.holdsResults(output))
     if sweep.damagedLines > 0 {
       StandardError.write(
-        "study: \(sweep.damagedLines) cut-short lines in \(sweep.results.path) skipped; their runs rerun")
+        "study: \(Plural.of(sweep.damagedLines, "cut-short line")) in \(sweep.results.path) skipped; their runs rerun")
     }
     let quiet = quiet
     let line = ProgressLine(enabled: !quiet)
     if !quiet && sweep.recorded > 0 {
-      StandardError.write("study: \(sweep.recorded) runs already in \(sweep.results.path), skipped")
+      StandardError.write("study: \(Plural.of(sweep.recorded, "run")) already in \(sweep.results.path), skipped")
     }
     TemporaryFiles.onInterrupt(
       say: "study: interrupted; rerun the same command to resume (the runs in \(sweep.results.path) are kept)")
     try sweep.run(jobs: jobs) { progress in line.show(progress) }
     line.finish()
-    print("\(sweep.runs.count) runs written to \(sweep.results.path)" + (shard.map { " (shard \($0))" } ?? ""))
+    print(
+      "\(Plural.of(sweep.runs.count, "run")) written to \(sweep.results.path)" + (shard.map { " (shard \($0))" } ?? ""))
   }
 }
 
@@ -89,7 +93,7 @@ struct StudyCommand: ParsableCommand {
 /// every 5 % otherwise.
 final class ProgressLine: @unchecked Sendable {
   private let enabled: Bool
-  private let terminal = isatty(2) == 1
+  private let terminal = Terminal.isInteractive
   private let lock = NSLock()
   private var lastPercent = -1
 
@@ -103,8 +107,8 @@ final class ProgressLine: @unchecked Sendable {
     let current = progress.current.map { " · \($0.method.text) on \($0.problem.text)" } ?? ""
     let text = "study: \(progress.done)/\(progress.total) done, \(progress.total - progress.done) left\(current)"
     if terminal {
-      let clipped = String(text.prefix(110))
-      _ = "\r\u{1B}[K\(clipped)".withCString { systemWrite(2, $0, strlen($0)) }
+      // Through Terminal, so that what is said on Ctrl-C starts a line of its own.
+      Terminal.show(String(text.prefix(110)))
     } else if percent / 5 > lastPercent / 5 || progress.done == progress.total {
       lastPercent = percent
       StandardError.write(text)
@@ -132,7 +136,7 @@ struct MergeCommand: ParsableCommand {
     let merged = try StudyMerge.merge(paths)
     let text = try merged.map { try StudyJSON.line($0) + "\n" }.joined()
     try OutputFile.write(text, to: output)
-    print("\(merged.count) runs written to \(output)")
+    print("\(Plural.of(merged.count, "run")) written to \(output)")
   }
 }
 

@@ -17,7 +17,13 @@ enum Terminal {
     guard now - started >= .seconds(1) else { return }
     if let lastShown, now - lastShown < .milliseconds(200) { return }
     lastShown = now
-    let text = "\r\u{1B}[K" + line()
+    show(line())
+  }
+
+  /// Shows `line` now, in place of the one shown.
+  static func show(_ line: String) {
+    guard isInteractive else { return }
+    let text = "\r\u{1B}[K" + line
     lock.withLock {
       _ = text.withCString { systemWrite(2, $0, strlen($0)) }
       shown = true

@@ -48,7 +48,13 @@ enum TrainingRun {
       widths: [
         digits(epochs), digits(epochs.multipliedReportingOverflow(by: gradientsPerEpoch).partialValue), 0, 10, 10, 7,
       ])
-    return (table, Set(ProgressTable.pick(Array(0...epochs), count: count)))
+    // ProgressTable.pick's spacing over 0...epochs, without the array: epochs may be any
+    // count the memory check will refuse after the heading is made.
+    guard epochs >= count else { return (table, Set(0...max(0, epochs))) }
+    let shown = (0..<count).map { i in
+      (count - 1).dividingFullWidth(i.multipliedFullWidth(by: epochs)).quotient
+    }
+    return (table, Set(shown))
   }
 
   static func cells<S: DescentFloat>(_ record: EpochRecord<S>) -> [String] {

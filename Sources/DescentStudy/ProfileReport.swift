@@ -1,3 +1,4 @@
+import Descent
 import DescentPlot
 import Foundation
 
@@ -91,7 +92,7 @@ public enum ProfileReport {
     return Figure(
       id: "performance", title: title("Performance profile", tau: tau, variant: variant),
       caption:
-        "Dolan & Moré (2002): the share of the \(costs.problems.count) problems each method solves at accuracy τ within a factor α of the fewest gradient evaluations any method needed. ρ(1) is the share it won; the right end, the share it solved.",
+        "Dolan & Moré (2002): the share of the \(Plural.of(costs.problems.count, "problem")) each method solves at accuracy τ within a factor α of the fewest gradient evaluations any method needed. ρ(1) is the share it won; the right end, the share it solved.",
       panels: [panel])
   }
 
@@ -111,7 +112,7 @@ public enum ProfileReport {
     return Figure(
       id: "data", title: title("Data profile", tau: tau, variant: variant),
       caption:
-        "Moré & Wild (2009): the share of the \(costs.problems.count) problems each method solves at accuracy τ within a budget of κ simplex gradients (n + 1 gradient evaluations each).",
+        "Moré & Wild (2009): the share of the \(Plural.of(costs.problems.count, "problem")) each method solves at accuracy τ within a budget of κ simplex gradients (n + 1 gradient evaluations each).",
       panels: [panel])
   }
 
@@ -236,7 +237,7 @@ public enum ProfileReport {
       .win { font-weight: bold; background: #e8f5e9; } .fail { color: #b71c1c; }
       </style></head><body>
       <h1>Performance and data profiles</h1>
-      <p>\(results.count) runs of \(methods) methods on \(problems) problems, from <code>\(escape(source))</code>.
+      <p>\(Plural.of(results.count, "run")) of \(Plural.of(methods, "method")) on \(Plural.of(problems, "problem")), from <code>\(escape(source))</code>.
       Accuracy τ: a run solves its problem once f(x₀) − f(x) ≥ (1 − τ)(f(x₀) − f_L), f_L its f* where known,
       else the best value any run reached. Costs are gradient evaluations.</p>
       \(sections.joined(separator: "\n"))

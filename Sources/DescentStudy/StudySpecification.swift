@@ -183,7 +183,9 @@ public struct StudySpecification: Codable, Sendable {
     case is Int.Type, is UInt64.Type: return "an integer"
     case is Bool.Type: return "true or false"
     case is String.Type: return "a name or a value"
-    case is [UInt64].Type, is [String].Type, is [Entry].Type: return "a list"
+    case is [UInt64].Type, is [String].Type, is [Entry].Type, is Node.Sequence.Type: return "a list"
+    // Yams names the node it wanted: a scalar is one value (of a setting, a name).
+    case is Node.Scalar.Type: return "a single value (a number or a name) or a list of them"
     default: return "a mapping of keys to values"
     }
   }
@@ -392,15 +394,28 @@ public struct StudySpecification: Codable, Sendable {
       try grid($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true)
     }
     for grid in methodGrids {
-      try Self.buildEach(grid) { try OptimizerCatalog.make(grid.entry.name, settings: $0, as: Double.self) }
+      try Self.buildEach(grid, in: "methods") {
+        try OptimizerCatalog.make(grid.entry.name, settings: $0, as: Double.self)
+      }
     }
     let methodCount = try methodGrids.reduce(0) { try Self.countRuns($0 + $1.count, 1, "the methods") }
-    // Two entries that make the same method are found by listing them, where that is cheap.
+    // Two entries that make the same method are found by listing them, where that is cheap;
+    // where it is cheaper still, every method is built, so that no combination of values
+    // (a warm-up as long as its decay) fails after the first runs.
     if methodCount <= 2_000_000 {
-      try Self.requireDistinct(
-        try methodEntries.flatMap {
-          try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true)
-        }, "method")
+      let listed = try methodEntries.map {
+        ($0, try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true))
+      }
+      if methodCount <= 100_000 {
+        for (entry, configurations) in listed {
+          for configuration in configurations {
+            try Self.build(entry, in: "methods", configuration.settings) {
+              try OptimizerCatalog.make(entry.name, settings: $0, as: Double.self)
+            }
+          }
+        }
+      }
+      try Self.requireDistinct(listed.flatMap(\.1), "method")
     }
     var problemConfigurations: [StudyRun.Configuration] = []
     var problemCount = 0
@@ -408,7 +423,7 @@ public struct StudySpecification: Codable, Sendable {
     let seeds = (quick ? self.quick?.seeds : nil) ?? self.seeds ?? [0]
     for entry in problemEntries {
       let grid = try grid(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
-      try Self.buildEach(grid) {
+      try Self.buildEach(grid, in: "problems") {
         try ProblemCatalog.make(entry.name, settings: try ProblemScale.split($0).settings, as: Double.self)
       }
       for configuration in try configurations(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
@@ -426,15 +441,28 @@ public struct StudySpecification: Codable, Sendable {
   }
 
   /// Builds the entry at each value of each setting in turn, the others at their first.
-  private static func buildEach(_ grid: Expansion, _ build: ([String: String]) throws -> Any) throws {
+  private static func buildEach(_ grid: Expansion, in list: String, _ build: ([String: String]) throws -> Any) throws {
     let first = Dictionary(uniqueKeysWithValues: grid.keys.map { ($0.name, $0.values[0]) })
-    do {
-      _ = try build(first)
-      for (name, values) in grid.keys {
-        for value in values.dropFirst() { _ = try build(first.merging([name: value]) { $1 }) }
+    try Self.build(grid.entry, in: list, first, build)
+    for (name, values) in grid.keys {
+      for value in values.dropFirst() {
+        try Self.build(grid.entry, in: list, first.merging([name: value]) { $1 }, build)
       }
+    }
+  }
+
+  /// Builds `entry` (of `list`, methods or problems) at `settings`; a value it refuses is
+  /// named with the entry and the settings it was built with.
+  private static func build(
+    _ entry: Entry, in list: String, _ settings: [String: String], _ build: ([String: String]) throws -> Any
+  ) throws {
+    do {
+      _ = try build(settings)
     } catch let error as DescentError {
-      throw StudyError("\(grid.entry.name): \(error)")
+      let label = entry.label.map { " '\($0)'" } ?? ""
+      let values = settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+      throw StudyError(
+        "\(list): \(entry.name)\(label)\(values.isEmpty ? "" : " with \(values)"): \(error); nothing was run")
     }
   }
 

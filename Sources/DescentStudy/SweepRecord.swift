@@ -1,3 +1,4 @@
+import Descent
 import Foundation
 
 /// The specification a results folder was made from, recorded beside its results
@@ -23,8 +24,10 @@ public struct SweepRecord: Codable, Sendable, Equatable {
 
   public static func == (a: Self, b: Self) -> Bool { a.fingerprint == b.fingerprint && a.runs == b.runs }
 
-  /// Records this sweep in `folder`, or checks it against the one recorded there.
-  public func claim(folder: String) throws {
+  /// Records this sweep in `folder`, or checks it against the one recorded there;
+  /// `holdsResults` false (no results file there has a line) lets this sweep take a
+  /// folder another specification left empty.
+  public func claim(folder: String, holdsResults: Bool = true) throws {
     let path = "\(folder)/specification.json"
     var status = stat()
     guard lstat(path, &status) == 0 else { return try write(to: path) }
@@ -35,15 +38,28 @@ public struct SweepRecord: Codable, Sendable, Equatable {
       throw StudyError("\(path) is not a record of a study specification: give another --output")
     }
     guard recorded != self else { return }
+    // A folder with no result in it belongs to no specification yet (a sweep refused
+    // or stopped before its first run): this one takes it.
+    guard holdsResults else { return try write(to: path) }
     throw StudyError(
       "\(folder) holds the results of another specification (\(difference(from: recorded))); give a new --output")
+  }
+
+  /// Whether any results file in `folder` (the sweep's or a shard's) has a line.
+  public static func holdsResults(_ folder: String) -> Bool {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.contains { name in
+      guard name.hasPrefix("results") && name.hasSuffix(".jsonl") else { return false }
+      var status = stat()
+      return lstat("\(folder)/\(name)", &status) != 0 || status.st_size > 0
+    }
   }
 
   /// What tells the recorded sweep from this one: the first run that differs.
   func difference(from recorded: SweepRecord) -> String {
     let theirs = (try? recorded.specification.runs(quick: recorded.quick)) ?? []
     let ours = (try? specification.runs(quick: quick)) ?? []
-    let count = "\(recorded.runs) runs there, \(runs) here"
+    let count = "\(Plural.of(recorded.runs, "run")) there, \(runs) here"
     guard let index = zip(theirs, ours).enumerated().first(where: { $0.element.0.id != $0.element.1.id })?.offset else {
       return "\(count)" + (recorded.quick != quick ? "; one of them --quick" : "")
     }

@@ -21,11 +21,11 @@ import Testing
     (["run", "--start", "1,x"], "invalid start 1,x: expected comma-separated numbers, e.g. -1,0"),
     (
       ["run", "--optimizer", "adamax"],
-      "unknown optimizer 'adamax': known are \(OptimizerCatalog.names.joined(separator: ", "))"
+      "unknown optimizer 'adamax': did you mean 'adam'? (known: \(OptimizerCatalog.names.joined(separator: ", ")))"
     ),
     (
       ["run", "--problem", "himmelblau"],
-      "unknown problem 'himmelblau': known are \(ProblemCatalog.names.joined(separator: ", "))"
+      "unknown problem 'himmelblau' (known: \(ProblemCatalog.names.joined(separator: ", ")))"
     ),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no setting 'horizon': it takes learning-rate"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
@@ -198,7 +198,7 @@ import Testing
     #expect(files == ["figure-7a.csv", "figure-7a.svg"])
     #expect(
       failure(["reproduce", "--figure", "10"])
-        == "unknown figure '10': known are 2, 3a, 3b, 4, 5a, 5b, 6, 7a, 7b, 8, 9, S1"
+        == "unknown figure '10' (known: 2, 3a, 3b, 4, 5a, 5b, 6, 7a, 7b, 8, 9, S1)"
     )
   }
 

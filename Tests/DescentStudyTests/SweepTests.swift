@@ -95,15 +95,29 @@ import Testing
       "the method gd is given twice (as gd and g2)"
     ),
     ("  \n", "is empty: a specification has a budget, problems and methods"),
+    ("budget: 5\nseeds: 3\nproblems: [{name: beale}]\nmethods: [{name: gd}]", "expected a list at seeds"),
+    ("budget: 5\nproblems: [{name: beale}]\nmethods: {name: gd}", "expected a list at methods"),
     (
-      "budget: 5\nproblems: [{name: extended-rosenbrock, settings: {dimension: [\((1...5_000).map(String.init).joined(separator: ","))]}}]\nmethods: [{name: gd, settings: {learning-rate: [\((1...3_000).map { "\($0)e-9" }.joined(separator: ","))]}}]",
-      "makes 15005000 runs; a specification makes at most 10000000"
+      "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: gd, settings: {learning-rate: [1e-3, -1e-2]}}]",
+      "methods: gd with learning-rate=-1e-2: invalid learning-rate -1e-2: expected a finite number > 0; nothing was run"
+    ),
+    (
+      "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: adamw, settings: {warmup-steps: [0, 10], decay-steps: [10, 100]}}]",
+      "methods: adamw with decay-steps=10 warmup-steps=10"
+    ),
+    (
+      "budget: 5\nproblems: [{name: extended-rosenbrock, settings: {dimension: [\((1...5_000).map { String(2 * $0) }.joined(separator: ","))]}}]\nmethods: [{name: gd, settings: {learning-rate: [\((1...3_000).map { "\($0)e-9" }.joined(separator: ","))]}}]",
+      "runs; a specification makes at most 10000000: split it"
     ),
   ])
   func badSpecificationsAreNamed(text: String, message: String) throws {
     let folder = try temporaryFolder()
     try text.write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)
-    let error = #expect(throws: StudyError.self) { try StudySpecification.read(folder + "/s.yaml").runs() }
+    let error = #expect(throws: StudyError.self) {
+      let specification = try StudySpecification.read(folder + "/s.yaml")
+      _ = try specification.check()
+      _ = try specification.runs()
+    }
     #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
   }
 
@@ -293,6 +307,27 @@ extension SweepTests {
     }
     #expect(differs?.description.contains("run 0 is") == true)
     try SweepRecord(specification: specification, quick: false, runs: runs).claim(folder: folder)
+  }
+
+  /// A folder whose results files hold no line (a sweep stopped or refused before its
+  /// first run) is taken by the next specification.
+  @Test func aFolderWithNoResultsIsNobodys() throws {
+    let folder = try temporaryFolder()
+    let specification = try specification(in: folder)
+    try SweepRecord(specification: specification, quick: false, runs: try specification.runs()).claim(folder: folder)
+    #expect(FileManager.default.createFile(atPath: "\(folder)/results.jsonl", contents: Data()))
+    #expect(!SweepRecord.holdsResults(folder))
+    var other = specification
+    other.budget += 1
+    let otherRuns = try other.runs()
+    try SweepRecord(specification: other, quick: false, runs: otherRuns).claim(
+      folder: folder, holdsResults: SweepRecord.holdsResults(folder))
+    try "{}\n".write(toFile: "\(folder)/results.jsonl", atomically: true, encoding: .utf8)
+    #expect(SweepRecord.holdsResults(folder))
+    #expect(throws: StudyError.self) {
+      try SweepRecord(specification: specification, quick: false, runs: try specification.runs()).claim(
+        folder: folder, holdsResults: SweepRecord.holdsResults(folder))
+    }
   }
 }
 

@@ -20,10 +20,12 @@ public struct CatalogEntry<Subject> {
   let build: (SettingValues<Subject>) throws(DescentError) -> Subject
 
   /// A method's entry: the catalog builds it by its initialiser's defaults and assigns
-  /// each setting given (every key path writable).
+  /// each setting given (every key path writable); `validate` then checks what no single
+  /// setting's range can (a warm-up shorter than its decay), as the initialiser does.
   public init(
     _ name: String, summary: String, citation: String,
-    initialiserDefaults: @escaping () throws -> Subject, settings: [Setting<Subject>]
+    initialiserDefaults: @escaping () throws -> Subject, settings: [Setting<Subject>],
+    validate: @escaping (Subject) throws(DescentError) -> Void = { _ in }
   ) {
     (self.name, self.summary, self.citation) = (name, summary, citation)
     (self.initialiserDefaults, self.settings) = (initialiserDefaults, settings)
@@ -31,6 +33,7 @@ public struct CatalogEntry<Subject> {
     build = { values throws(DescentError) in
       var subject = try defaults()
       for (setting, value) in values.givenSettings { setting.assign(&subject, value) }
+      try validate(subject)
       return subject
     }
   }

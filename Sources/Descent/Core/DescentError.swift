@@ -23,7 +23,8 @@ public enum DescentError: Error, Equatable, Sendable, CustomStringConvertible {
     case .nonFiniteEntry(let name, let index, let value):
       return "\(name)[\(index)] is \(value): every entry must be finite"
     case .unknownName(let kind, let name, let known):
-      return "unknown \(kind) '\(name)': known are \(known.joined(separator: ", "))"
+      let near = NearestName.to(name, among: known).map { ": did you mean '\($0)'?" } ?? ""
+      return "unknown \(kind) '\(name)'\(near) (known: \(known.joined(separator: ", ")))"
     case .unexpectedParameter(let name, let method, let accepted):
       let list = accepted.isEmpty ? "none" : accepted.joined(separator: ", ")
       return "\(method) has no setting '\(name)': it takes \(list)"

@@ -42,7 +42,7 @@ public enum Termination: String, Sendable, Codable, CaseIterable, CustomStringCo
     case .nonFiniteIterate: "failed: w became NaN or infinite (returned the last finite iterate)"
     case .stoppedByCallback: "stopped by the callback"
     case .methodConverged: "converged by the method's own test"
-    case .lineSearchFailed: "stopped: the line search found no acceptable step"
+    case .lineSearchFailed: "stopped: no step along the search direction lowers f"
     }
   }
 }

@@ -72,6 +72,9 @@ extension AdamW: CatalogedOptimizer {
       settings: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
         + AdamMoments.settings(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon) + [
           .real("weightDecay", \.weightDecay, symbol: "λ", default: 1e-5, .rate, "decay per step, not scaled by α")
-        ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps))
+        ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps),
+      validate: { method throws(DescentError) in
+        _ = try WarmupCosine(warmupSteps: method.warmupSteps, decaySteps: method.decaySteps)
+      })
   }
 }

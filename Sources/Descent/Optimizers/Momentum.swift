@@ -80,6 +80,9 @@ extension Momentum: CatalogedOptimizer {
       settings: [
         .real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size"),
         .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
-      ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps))
+      ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps),
+      validate: { method throws(DescentError) in
+        _ = try WarmupCosine(warmupSteps: method.warmupSteps, decaySteps: method.decaySteps)
+      })
   }
 }
