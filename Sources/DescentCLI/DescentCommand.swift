@@ -88,24 +88,6 @@ struct DescentCommand: ParsableCommand {
   }
 }
 
-/// Standard output through C's buffered stream, checked when flushed.
-enum StandardOutput {
-  struct WriteError: Error, CustomStringConvertible {
-    let code: Int32
-    var reason: String { String(cString: strerror(code)) }
-    var description: String { "cannot write to standard output: \(reason)" }
-    /// The reader went away (`descent list | head`): output ends quietly, as for any
-    /// filter in a pipe; every other failure (a full disk) is an error.
-    var isClosedPipe: Bool { code == EPIPE }
-  }
-
-  /// Flushes every C stream (`print` writes to one); throws when a write failed,
-  /// as to a closed pipe or a full disk.
-  static func flush() throws {
-    if fflush(nil) != 0 { throw WriteError(code: errno) }
-  }
-}
-
 /// Standard error; a failed write there has nowhere to be reported, and is ignored.
 enum StandardError {
   static func write(_ line: String) {

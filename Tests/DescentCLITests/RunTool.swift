@@ -1,13 +1,15 @@
 @testable import DescentCLI
 
-/// Parses and runs `arguments` in-process as the tool would; returns the one line
-/// the tool prints for an error, or nil on success.
+/// Parses and runs `arguments` in-process as the tool would, its standard output
+/// discarded; returns the one line the tool prints for an error, or nil on success.
 func runTool(_ arguments: [String]) -> String? {
-  do {
-    var command = try DescentCommand.parseAsRoot(arguments)
-    try command.run()
-    return nil
-  } catch {
-    return DescentCommand.oneLine(for: error)
+  StandardOutput.$isDiscarded.withValue(true) {
+    do {
+      var command = try DescentCommand.parseAsRoot(arguments)
+      try command.run()
+      return nil
+    } catch {
+      return DescentCommand.oneLine(for: error)
+    }
   }
 }
