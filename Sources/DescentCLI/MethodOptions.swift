@@ -13,20 +13,21 @@ struct MethodOptions: ParsableArguments {
     help: ArgumentHelp(
       "Optimizer, with settings after colons, e.g. csawg:horizon=2:planning-steps=5: \(OptimizerCatalog.names.joined(separator: ", ")).",
       valueName: "name[:setting=value…]"), completion: .list(OptimizerCatalog.names))
-  var optimizer = "csawg"
+  var optimizer = "csawg-safeguarded"
 
   @Argument(
     parsing: .allUnrecognized,
     help: ArgumentHelp(
-      "Settings of the optimizer as flags, e.g. --learning-rate 0.01 --horizon 2 (see below, or 'descent list').",
+      "Settings of the optimizer as flags, e.g. --learning-rate 0.01 --horizon 2 (see below, or 'descent list'); on a training problem a schedule's length also in epochs, --warmup-epochs and --decay-epochs.",
       valueName: "--setting value"), completion: .list(Self.settingCompletions))
   var flags: [String] = []
 
-  /// The specification's name and every setting given, by catalog name.
-  func specification() throws -> MethodSpecification {
+  /// The specification's name and every setting given, by catalog name; a schedule's
+  /// `warmup-epochs` and `decay-epochs` as steps, where a run counts `stepsPerEpoch`.
+  func specification(stepsPerEpoch: Int? = nil) throws -> MethodSpecification {
     let specification = try MethodSpecification(optimizer)
     var settings = specification.settings
-    let pairs = try Self.pairs(flags)
+    let pairs = try Self.inSteps(Self.pairs(flags), stepsPerEpoch: stepsPerEpoch)
     let inner = settings["inner"] ?? pairs.first { $0.0 == "inner" }?.1
     let accepted = OptimizerCatalog.settingNames(of: specification.name, inner: inner)
     for (name, value) in pairs {
@@ -37,6 +38,21 @@ struct MethodOptions: ParsableArguments {
       settings[name] = value
     }
     return MethodSpecification(text: specification.text, name: specification.name, settings: settings)
+  }
+
+  /// `warmup-epochs` and `decay-epochs` as the steps they are (``ScheduleInEpochs``);
+  /// refused where the run counts no epochs.
+  static func inSteps(_ pairs: [(String, String)], stepsPerEpoch: Int?) throws -> [(String, String)] {
+    try pairs.map { name, value in
+      guard let steps = ScheduleInEpochs.stepsSetting[name] else { return (name, value) }
+      if pairs.contains(where: { $0.0 == steps }) {
+        throw InputError("--\(name) and --\(steps) are one setting: give one of them")
+      }
+      guard let stepsPerEpoch else {
+        throw InputError("--\(name) applies to a training problem, which counts epochs: give --\(steps)")
+      }
+      return (steps, try ScheduleInEpochs.steps(name, value, stepsPerEpoch: stepsPerEpoch))
+    }
   }
 
   /// `--name` for every method's settings, for the shell's completion.
@@ -87,7 +103,8 @@ struct MethodOptions: ParsableArguments {
   /// The optimizer, checked against `objective` (its state must fit in memory, and
   /// some settings, like f* of Polyak's step, depend on the problem).
   func make<S: DescentFloat>(for objective: any Objective<S>) throws -> any CatalogedOptimizer<S> {
-    try MethodOptions.make(specification(), for: objective)
+    try MethodOptions.make(
+      specification(stepsPerEpoch: (objective as? any TrainedByEpochs<S>)?.gradientsPerEpoch), for: objective)
   }
 
   /// `specification`'s optimizer, checked against `objective`, with the tool's names in

@@ -64,7 +64,20 @@ struct RunCommand: ParsableCommand {
   }
 
   private func run<S: DescentFloat>(_: S.Type) throws {
-    let objective = try problem.make(S.self)
+    let objective: any CatalogedProblem<S>
+    do {
+      objective = try problem.make(S.self)
+    } catch DescentError.unexpectedParameter(let name, let owner, let accepted) {
+      // A method's setting given with --set: say where it goes.
+      let optimizer = method.optimizer.split(separator: ":").first.map(String.init) ?? ""
+      if OptimizerCatalog.settingNames(of: optimizer)?.contains(name) == true {
+        let value = (try? problem.settings())?[name] ?? "VALUE"
+        throw InputError(
+          "\(owner) has no setting '\(name)': it is \(optimizer)'s, given as --\(name) \(value) (--set is the problem's)"
+        )
+      }
+      throw DescentError.unexpectedParameter(name: name, method: owner, accepted: accepted)
+    }
     let start = try problem.startingPoint(for: objective)
     let optimizer = try method.make(for: objective)
     if let training = objective as? any TrainedByEpochs<S> {
@@ -235,7 +248,8 @@ extension RunCommand {
     case .json:
       print(
         try RunRecord(
-          training: result, method: try method.specification(), problem: problem, dimension: objective.dimension,
+          training: result, method: try method.specification(stepsPerEpoch: objective.gradientsPerEpoch),
+          problem: problem, dimension: objective.dimension,
           precision: precision.rawValue
         ).line())
     case .table:

@@ -8,12 +8,17 @@ import Foundation
 /// point), written to the trace as each epoch ends.
 enum TrainingRun {
   /// The trace's columns.
-  static let header = "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy"
+  /// The trace's columns: `wall_seconds` since the run started (the trace's only
+  /// column that differs between two runs), `step_size` empty where the method
+  /// reports none.
+  static let header =
+    "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy,step_size,wall_seconds"
 
-  static func csvLine<S: DescentFloat>(_ record: EpochRecord<S>) -> String {
+  static func csvLine<S: DescentFloat>(_ record: EpochRecord<S>, wallSeconds: Double) -> String {
     [
       String(record.epoch), String(record.gradientEvaluations), String(record.valueEvaluations),
       record.trainingLoss.description, record.testLoss.description, record.testAccuracy.description,
+      record.stepSize?.description ?? "", String(format: "%.3f", wallSeconds),
     ].joined(separator: ",")
   }
 
@@ -23,6 +28,7 @@ enum TrainingRun {
     _ problem: any TrainedByEpochs<S>, from start: [S], with optimizer: any Optimizer<S>, epochs: Int,
     maxEvaluations: Int?, maxValueEvaluations: Int, trace: OutputFile?, each: (EpochRecord<S>) -> Void = { _ in }
   ) throws -> TrainingResult<S> {
+    let started = ContinuousClock.now
     try trace?.write(header + "\n")
     try trace?.flush()
     return try problem.train(
@@ -31,7 +37,7 @@ enum TrainingRun {
     ) { record in
       // A whole row at a time, on the disk as the epoch ends: Ctrl-C keeps it.
       try TemporaryFiles.writing.withLock {
-        try trace?.write(csvLine(record) + "\n")
+        try trace?.write(csvLine(record, wallSeconds: seconds(since: started)) + "\n")
         try trace?.flush()
         each(record)
       }
@@ -44,9 +50,10 @@ enum TrainingRun {
   static func table(epochs: Int, gradientsPerEpoch: Int, count: Int) -> (LiveTable, shown: Set<Int>) {
     let digits = { (n: Int) in String(n).count }
     let table = LiveTable(
-      header: ["epoch", "grad evals", "value evals", "train loss", "test loss", "test accuracy"],
+      header: ["epoch", "grad evals", "value evals", "train loss", "test loss", "test accuracy", "step size"],
       widths: [
         digits(epochs), digits(epochs.multipliedReportingOverflow(by: gradientsPerEpoch).partialValue), 0, 10, 10, 7,
+        10,
       ])
     // ProgressTable.pick's spacing over 0...epochs, without the array: epochs may be any
     // count the memory check will refuse after the heading is made.
@@ -61,7 +68,13 @@ enum TrainingRun {
     [
       String(record.epoch), String(record.gradientEvaluations), String(record.valueEvaluations),
       Format.number(record.trainingLoss), Format.number(record.testLoss), percent(record.testAccuracy),
+      record.stepSize.map(Format.number) ?? "—",
     ]
+  }
+
+  private static func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
   /// The lines after the table.

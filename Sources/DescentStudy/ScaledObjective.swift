@@ -49,8 +49,8 @@ enum ProblemScale {
   }
 
   /// `problem`, or it scaled by c.
-  static func apply(_ scale: Double?, to problem: some Objective<Double>) -> any Objective<Double> {
+  static func apply<S: DescentFloat>(_ scale: Double?, to problem: some Objective<S>) -> any Objective<S> {
     guard let scale else { return problem }
-    return ScaledObjective(base: problem, scale: scale)
+    return ScaledObjective(base: problem, scale: S(scale))
   }
 }

@@ -80,9 +80,11 @@ public struct StudyResult: Codable, Sendable, Equatable {
     public var testLoss: Double
     public var testAccuracy: Double
 
-    public init(_ record: EpochRecord<Double>) {
+    public init<S: DescentFloat>(_ record: EpochRecord<S>) {
       (gradientEvaluations, valueEvaluations) = (record.gradientEvaluations, record.valueEvaluations)
-      (trainingLoss, testLoss, testAccuracy) = (record.trainingLoss, record.testLoss, record.testAccuracy)
+      (trainingLoss, testLoss, testAccuracy) = (
+        Double(record.trainingLoss), Double(record.testLoss), Double(record.testAccuracy)
+      )
     }
 
     public init(from decoder: any Decoder) throws {

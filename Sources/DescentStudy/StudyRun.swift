@@ -98,14 +98,50 @@ public struct StudyRun: Codable, Sendable, Equatable {
   public var seed: UInt64?
   /// Gradient evaluations the run may spend.
   public var budget: Int
+  /// The arithmetic the run is made in.
+  public var precision: Precision
 
-  public init(index: Int, problem: Configuration, method: Configuration, seed: UInt64?, budget: Int) {
+  /// A study's arithmetic: Double unless its specification says `precision: float`.
+  public enum Precision: String, Codable, Sendable, CaseIterable {
+    case float, double
+  }
+
+  public init(
+    index: Int, problem: Configuration, method: Configuration, seed: UInt64?, budget: Int,
+    precision: Precision = .double
+  ) {
     (self.index, self.problem, self.method, self.seed, self.budget) = (index, problem, method, seed, budget)
+    self.precision = precision
+  }
+
+  private enum CodingKeys: String, CodingKey { case index, problem, method, seed, budget, precision }
+
+  /// A run in Double is written without its precision, as runs were before a study
+  /// could choose it, so that their lines and ids are unchanged.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    index = try c.decode(Int.self, forKey: .index)
+    problem = try c.decode(Configuration.self, forKey: .problem)
+    method = try c.decode(Configuration.self, forKey: .method)
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+    budget = try c.decode(Int.self, forKey: .budget)
+    precision = try c.decodeIfPresent(Precision.self, forKey: .precision) ?? .double
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(index, forKey: .index)
+    try c.encode(problem, forKey: .problem)
+    try c.encode(method, forKey: .method)
+    try c.encodeIfPresent(seed, forKey: .seed)
+    try c.encode(budget, forKey: .budget)
+    if precision != .double { try c.encode(precision, forKey: .precision) }
   }
 
   public var id: String {
     let text =
       "problem \(problem.text) | method \(method.text) | seed \(seed.map(String.init) ?? "-") | budget \(budget)"
+      + (precision == .double ? "" : " | precision \(precision.rawValue)")
     return Self.fnv1a(text)
   }
 

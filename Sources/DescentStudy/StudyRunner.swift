@@ -14,53 +14,61 @@ public struct StudyRunner: Sendable {
   public init() {}
 
   public func run(_ run: StudyRun) throws -> (StudyResult, StudyTiming) {
+    switch run.precision {
+    case .float: try self.run(run, as: Float.self)
+    case .double: try self.run(run, as: Double.self)
+    }
+  }
+
+  /// The run in `S`; what it measures is recorded in Double.
+  private func run<S: DescentFloat>(_ run: StudyRun, as _: S.Type) throws -> (StudyResult, StudyTiming) {
     let clock = ContinuousClock.now
     let (settings, scale) = try ProblemScale.split(run.problem.settings)
-    let problem = try Self.named { try ProblemCatalog.make(run.problem.name, settings: settings, as: Double.self) }
-    if let training = problem as? any TrainedByEpochs<Double> {
+    let problem = try Self.named { try ProblemCatalog.make(run.problem.name, settings: settings, as: S.self) }
+    if let training = problem as? any TrainedByEpochs<S> {
       guard scale == nil else { throw StudyError("\(run.problem.name) is a training problem: it takes no scale") }
       return (try train(run, training), StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
     }
     // The full objective beside a stochastic one: the same problem with every row.
     let stochastic = (Int(run.problem.settings["batch-size"] ?? "0") ?? 0) > 0
     // On data, a full pass costs a gradient: f is watched on the history's grid only.
-    let watchedOnGrid = stochastic || problem is any DataProblem<Double>
+    let watchedOnGrid = stochastic || problem is any DataProblem<S>
     let unscaledFull =
       stochastic
       ? try Self.named {
         try ProblemCatalog.make(
-          run.problem.name, settings: settings.merging(["batch-size": "0"]) { $1 }, as: Double.self)
+          run.problem.name, settings: settings.merging(["batch-size": "0"]) { $1 }, as: S.self)
       } : problem
     let full = ProblemScale.apply(scale, to: unscaledFull)
     let objective = ProblemScale.apply(scale, to: problem)
     let optimizer = try Self.named {
-      try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
+      try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: S.self)
     }
     let start = problem.defaultStart
-    let startValue = full.value(at: start)
-    let minimum = full.minimum
-    let rows = (problem as? any DataProblem<Double>)?.rows
-    let samplesDrawn = { (problem as? any DataProblem<Double>)?.samplesDrawn }
+    let startValue = Double(full.value(at: start))
+    let minimum = full.minimum.map(Double.init)
+    let rows = (problem as? any DataProblem<S>)?.rows
+    let samplesDrawn = { (problem as? any DataProblem<S>)?.samplesDrawn }
 
     var watcher = Watcher(startValue: startValue, minimum: minimum)
-    func counts(_ progress: RunProgress<Double>) -> StudyResult.Counts {
+    func counts(_ progress: RunProgress<S>) -> StudyResult.Counts {
       let samples = samplesDrawn() ?? rows.map { $0 * (progress.gradientEvaluations + progress.valueEvaluations) }
       return .init(gradient: progress.gradientEvaluations, value: progress.valueEvaluations, samples: samples)
     }
     var nextPoint = 0
     // Values are bounded too, at d + 1 a gradient (a simplex gradient, Moré and Wild's
     // unit of cost), so that a method that evaluates no gradient (Nelder–Mead) ends.
-    let rules = StoppingRules<Double>(
+    let rules = StoppingRules<S>(
       maxGradientEvaluations: run.budget,
       maxValueEvaluations: StoppingOptionsLimit.values(budget: run.budget, dimension: problem.dimension))
-    let result: MinimizationResult<Double>
+    let result: MinimizationResult<S>
     do {
       result = try minimize(
         objective, from: start, with: optimizer, until: rules,
         progress: { progress in
           let due = progress.gradientEvaluations >= nextPoint
           guard !watchedOnGrid || due else { return .proceed }
-          let value = full.value(at: progress.iterate)
+          let value = Double(full.value(at: progress.iterate))
           let evaluations = counts(progress)
           watcher.see(value, evaluations, record: due)
           if due {
@@ -75,19 +83,19 @@ public struct StudyRunner: Sendable {
       let none = StudyResult.Counts(gradient: 0, value: 0, samples: rows.map { _ in 0 })
       let refused = StudyResult(
         id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
-        finalValue: startValue, bestValue: startValue, error: full.minimizer.map { Vector.distance(start, $0) },
+        finalValue: startValue, bestValue: startValue, error: full.minimizer.map { Double(Vector.distance(start, $0)) },
         termination: "refused: \(error)", evaluations: none,
         reach: minimum == nil ? nil : Array(repeating: nil, count: StudyResult.accuracies.count),
         history: [.init(evaluations: none, best: startValue)])
       return (refused, StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
     }
-    let last = RunProgress<Double>(
+    let last = RunProgress<S>(
       iteration: result.iterations, gradientEvaluations: result.gradientEvaluations,
       valueEvaluations: result.valueEvaluations, iterate: result.minimizer)
-    let finalValue = full.value(at: result.minimizer)
+    let finalValue = Double(full.value(at: result.minimizer))
     watcher.see(finalValue, counts(last), record: true)
     watcher.keepEnd(finalValue, counts(last))
-    let error = full.minimizer.map { Vector.distance(result.minimizer, $0) }
+    let error = full.minimizer.map { Double(Vector.distance(result.minimizer, $0)) }
     let termination =
       result.termination == .stoppedByCallback && watcher.solvedEverything ? "solved" : result.termination.rawValue
     let benchResult = StudyResult(
@@ -99,19 +107,19 @@ public struct StudyRunner: Sendable {
 
   /// A training problem's run: the budget in whole epochs, measured after each (the
   /// training loss over every row as the value, and the held-out loss and accuracy).
-  private func train(_ run: StudyRun, _ problem: any TrainedByEpochs<Double>) throws -> StudyResult {
+  private func train<S: DescentFloat>(_ run: StudyRun, _ problem: any TrainedByEpochs<S>) throws -> StudyResult {
     let optimizer = try Self.named {
-      try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: Double.self)
+      try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: S.self)
     }
     let epochs = max(1, run.budget / problem.gradientsPerEpoch)
-    let samples: () -> Int? = { (problem as? any DataProblem<Double>)?.samplesDrawn ?? nil }
+    let samples: () -> Int? = { (problem as? any DataProblem<S>)?.samplesDrawn ?? nil }
     var history: [StudyResult.Point] = []
     var best = Double.infinity
     let result = try problem.train(
       from: problem.defaultStart, with: optimizer, epochs: epochs, maxGradientEvaluations: nil,
       maxValueEvaluations: StoppingOptionsLimit.values(budget: run.budget, dimension: problem.dimension)
     ) { record in
-      if record.trainingLoss < best { best = record.trainingLoss }
+      if Double(record.trainingLoss) < best { best = Double(record.trainingLoss) }
       let counts = StudyResult.Counts(
         gradient: record.gradientEvaluations, value: record.valueEvaluations, samples: samples())
       history.append(.init(evaluations: counts, best: best))
@@ -120,8 +128,8 @@ public struct StudyRunner: Sendable {
     let first = result.records[0]
     let last = result.records.last!
     return StudyResult(
-      id: run.id, run: run, dimension: problem.dimension, startValue: first.trainingLoss, minimum: nil,
-      finalValue: last.trainingLoss, bestValue: best, error: nil, termination: result.termination.rawValue,
+      id: run.id, run: run, dimension: problem.dimension, startValue: Double(first.trainingLoss), minimum: nil,
+      finalValue: Double(last.trainingLoss), bestValue: best, error: nil, termination: result.termination.rawValue,
       evaluations: history.last!.evaluations, reach: nil, history: history,
       epochs: result.records.map(StudyResult.Epoch.init))
   }

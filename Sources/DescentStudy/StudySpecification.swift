@@ -35,15 +35,23 @@ public struct StudySpecification: Codable, Sendable {
   public var problems: [Entry]
   public var methods: [Entry]
   public var quick: Quick?
+  /// The arithmetic of every run: `float` or `double` (the default).
+  public var precision: StudyRun.Precision?
 
   public init(from decoder: any Decoder) throws {
-    try Self.requireKnownKeys(decoder, ["budget", "seeds", "problems", "methods", "quick"])
+    try Self.requireKnownKeys(decoder, ["budget", "seeds", "problems", "methods", "quick", "precision"])
     let c = try decoder.container(keyedBy: CodingKeys.self)
     budget = try c.decode(Int.self, forKey: .budget)
     seeds = try c.decodeIfPresent([UInt64].self, forKey: .seeds)
     problems = try c.decode([Entry].self, forKey: .problems)
     methods = try c.decode([Entry].self, forKey: .methods)
     quick = try c.decodeIfPresent(Quick.self, forKey: .quick)
+    if let text = try c.decodeIfPresent(String.self, forKey: .precision) {
+      guard let precision = StudyRun.Precision(rawValue: text) else {
+        throw StudyError("invalid precision '\(text)': expected float or double")
+      }
+      self.precision = precision
+    }
   }
 
   private struct AnyKey: CodingKey {
@@ -233,7 +241,7 @@ public struct StudySpecification: Codable, Sendable {
           runs.append(
             StudyRun(
               index: runs.count, problem: .init(name: problem.name, settings: settings), method: method,
-              seed: seed, budget: budget))
+              seed: seed, budget: budget, precision: precision ?? .double))
         }
       }
     }

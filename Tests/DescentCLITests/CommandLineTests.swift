@@ -58,7 +58,23 @@ import Testing
     ),
     (["run", "--set", "a=1", "--set", "a=2"], "a is given twice in --set: give each setting once"),
     (
-      ["run", "--horizon", "9223372036854775807"],
+      ["run", "--optimizer", "adamw", "--warmup-epochs", "2"],
+      "--warmup-epochs applies to a training problem, which counts epochs: give --warmup-steps"
+    ),
+    (
+      ["run", "--problem", "mnist1d-logistic", "--optimizer", "adamw", "--decay-epochs", "-1"],
+      "invalid decay-epochs -1: expected a number of epochs ≥ 0"
+    ),
+    (
+      ["run", "--problem", "mnist1d-logistic", "--optimizer", "adamw", "--decay-epochs", "2", "--decay-steps", "80"],
+      "--decay-epochs and --decay-steps are one setting: give one of them"
+    ),
+    (
+      ["run", "--problem", "mnist1d-mlp", "--optimizer", "adamw", "--set", "weight-decay=0.01"],
+      "mnist1d-mlp has no setting 'weight-decay': it is adamw's, given as --weight-decay 0.01 (--set is the problem's)"
+    ),
+    (
+      ["run", "--optimizer", "csawg", "--horizon", "9223372036854775807"],
       "invalid horizon 9223372036854775807: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 are more than an Int counts"
     ),
     (
@@ -121,7 +137,7 @@ import Testing
   /// A size beyond the memory this process may use (which moves as other processes
   /// run) names the size and what limits it.
   @Test func aStateBeyondMemoryNamesTheLimit() {
-    let message = failure(["run", "--horizon", "1000000000"])
+    let message = failure(["run", "--optimizer", "csawg", "--horizon", "1000000000"])
     #expect(
       message?.hasPrefix(
         "invalid horizon 1000000000: expected a size that fits in memory: 2K·d + 4d numbers at d = 2 take 29.8 GiB; "
@@ -181,7 +197,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(
       failure([
-        "run", "--horizon", "2", "--planning-steps", "5", "--corrections", "10", "--max-evaluations", "1000",
+        "run", "--optimizer", "csawg", "--horizon", "2", "--planning-steps", "5", "--corrections", "10",
+        "--max-evaluations", "1000",
         "--error-tolerance", "0", "--trace", path,
       ]) == nil)
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")

@@ -40,8 +40,27 @@ import Testing
     #expect(accuracy > 0.8 && accuracy <= 1)
     #expect(record["value"] as? Double == epochs.last?["train_loss"] as? Double)
     let rows = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
-    #expect(rows.first == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy")
+    #expect(
+      rows.first
+        == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy,step_size,wall_seconds")
     #expect(rows.count == 5)
+    // The planner's step size after each epoch, and the seconds since the start, rising.
+    let cells = rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(cells.dropFirst().allSatisfy { Double($0[6]).map { $0 > 0 } == true })
+    let seconds = cells.compactMap { Double($0[7]) }
+    #expect(seconds.count == 4 && zip(seconds, seconds.dropFirst()).allSatisfy { $0 <= $1 })
+  }
+
+  /// A schedule in epochs is the steps they count (half an epoch of 40 batches: 20),
+  /// recorded as steps.
+  @Test func schedulesInEpochsAreSteps() throws {
+    let (lines, status) = try output([
+      "run", "--problem", "mnist1d-logistic", "--optimizer", "adamw", "--warmup-epochs", "0.5", "--decay-epochs",
+      "2", "--epochs", "2", "--format", "json",
+    ])
+    #expect(status == 0)
+    let method = try #require(lines.first?["method"] as? [String: Any])
+    #expect(method["settings"] as? [String: String] == ["warmup-steps": "20", "decay-steps": "80"])
   }
 
   /// A step so large that the loss overflows where the method evaluates (its gradients

@@ -92,7 +92,11 @@ import Testing
   @Test func streamedTraceEqualsTheInMemoryOne() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     #expect(
-      run(["run", "--planning-steps", "5", "--corrections", "10", "--max-iterations", "40", "--trace", path("t.csv")])
+      run([
+        "run", "--optimizer", "csawg", "--planning-steps", "5", "--corrections", "10", "--max-iterations", "40",
+        "--trace",
+        path("t.csv"),
+      ])
         == nil)
     var csawg = try Csawg<Double>(planningSteps: 5, corrections: 10)
     let result = try minimize(
@@ -104,7 +108,9 @@ import Testing
   /// `--trace-components` sets the width of the trace's rows.
   @Test func traceComponentsSetTheColumns() throws {
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let arguments = ["run", "--set", "dimension=4", "--max-iterations", "6", "--trace", path("t.csv")]
+    let arguments = [
+      "run", "--optimizer", "csawg", "--set", "dimension=4", "--max-iterations", "6", "--trace", path("t.csv"),
+    ]
     #expect(run(arguments + ["--trace-components", "1"]) == nil)
     let header = try String(contentsOfFile: path("t.csv"), encoding: .utf8).split(separator: "\n").first
     #expect(header == "iteration,gradient_evaluations,value_evaluations,f,error,gradient_norm,w1,alpha1")

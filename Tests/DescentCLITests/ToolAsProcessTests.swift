@@ -100,9 +100,11 @@ import Testing
     #expect(String(decoding: printed, as: UTF8.self).contains("epoch  grad evals"))
     #expect(error.contains("the trace \(folder)/trace.csv holds them"), "\(error)")
     let lines = try String(contentsOfFile: "\(folder)/trace.csv", encoding: .utf8).split(separator: "\n")
-    #expect(lines.first == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy")
+    #expect(
+      lines.first
+        == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy,step_size,wall_seconds")
     #expect(lines.count >= 3)
-    #expect(lines.allSatisfy { $0.split(separator: ",").count == 6 })
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 8 })
   }
 
   /// Ctrl-C during a long run of a problem keeps the trace's rows under its header.

@@ -105,9 +105,38 @@ import Testing
       "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: adamw, settings: {warmup-steps: [0, 10], decay-steps: [10, 100]}}]",
       "methods: adamw with decay-steps=10 warmup-steps=10"
     ),
+    (
+      "budget: 5\nprecision: half\nproblems: [{name: beale}]\nmethods: [{name: gd}]",
+      "invalid precision 'half': expected float or double"
+    ),
   ])
   func badSpecificationsAreNamed(text: String, message: String) throws {
     try expectRefused(text, message)
+  }
+
+  /// `precision: float` makes every run in Float, under ids of their own; a run in
+  /// Double is written as before the key existed (its line and id unchanged).
+  @Test func aStudyChoosesItsPrecision() throws {
+    let folder = try temporaryFolder()
+    let text =
+      "budget: 50\nproblems: [{name: rosenbrock}]\nmethods: [{name: gd, settings: {learning-rate: 1e-3}, defaults: false}]"
+    try text.write(toFile: folder + "/d.yaml", atomically: true, encoding: .utf8)
+    try ("precision: float\n" + text).write(toFile: folder + "/f.yaml", atomically: true, encoding: .utf8)
+    let double = try StudySpecification.read(folder + "/d.yaml").runs()[0]
+    let float = try StudySpecification.read(folder + "/f.yaml").runs()[0]
+    #expect(double.precision == .double && float.precision == .float && double.id != float.id)
+    let line = String(decoding: try JSONEncoder().encode(double), as: UTF8.self)
+    #expect(!line.contains("precision"))
+    #expect(try JSONDecoder().decode(StudyRun.self, from: JSONEncoder().encode(float)).precision == .float)
+    // The same 50 steps of gd, in each arithmetic: the values part in their last digits.
+    let (inDouble, _) = try StudyRunner().run(double)
+    let (inFloat, _) = try StudyRunner().run(float)
+    var gd = try GradientDescent<Float>(learningRate: 1e-3)
+    let expected = try minimize(
+      try Rosenbrock<Float>(), from: [-1, 0], using: &gd,
+      until: .init(maxIterations: nil, maxGradientEvaluations: 50, maxValueEvaluations: nil))
+    #expect(inFloat.finalValue == Double(expected.value))
+    #expect(inFloat.finalValue != inDouble.finalValue)
   }
 
   /// A grid of more runs than a specification makes is refused before any is listed (a

@@ -89,11 +89,11 @@ def cases(problem, value, gradient, start, lr, f_min):
          run(optax.rmsprop(lr / 10, decay=0.9, eps=1e-8, eps_in_sqrt=False), value, gradient, start)),
         ("adam", {"learning-rate": lr, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8},
          run(optax.adam(lr, b1=0.9, b2=0.999, eps=1e-8), value, gradient, start)),
-        # Descent's λ is not scaled by α (Loshchilov & Hutter); optax's is.
-        ("adamw", {"learning-rate": lr, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "weight-decay": 1e-3},
+        # λ is multiplied by α in both (1e-3 / lr: a decay of 1e-3 a step).
+        ("adamw", {"learning-rate": lr, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "weight-decay": 1e-3 / lr},
          run(optax.adamw(lr, b1=0.9, b2=0.999, eps=1e-8, weight_decay=1e-3 / lr), value, gradient, start)),
         # With a linear warm-up and a cosine decay that ends at step 40 of the 50.
-        ("adamw", {"learning-rate": lr, "weight-decay": 1e-3, "warmup-steps": 10, "decay-steps": 40},
+        ("adamw", {"learning-rate": lr, "weight-decay": 1e-3 / lr, "warmup-steps": 10, "decay-steps": 40},
          run(optax.adamw(warmup_cosine(lr, 10, 40), weight_decay=1e-3 / lr), value,
              gradient, start)),
         # Descent's momentum scales each gradient by the schedule before it enters Δ.

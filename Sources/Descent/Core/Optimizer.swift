@@ -19,6 +19,11 @@ public protocol Optimizer<Scalar>: Codable, Sendable {
   /// `nil` for methods that have none or before the first are learned.
   var stepSizes: [Scalar]? { get }
 
+  /// The size of the next gradient step, where the method has one: a learning rate on
+  /// its schedule, or the step it has adapted (a training trace's `step_size`).
+  /// Default: the one step-size of ``stepSizes``, or their mean.
+  var currentStepSize: Scalar? { get }
+
   /// Checks, before a run, that the method can run on `objective`: Polyak's
   /// step-size needs a known minimum, for instance.
   func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
@@ -48,6 +53,11 @@ public protocol Optimizer<Scalar>: Codable, Sendable {
 
 extension Optimizer {
   public var stepSizes: [Scalar]? { nil }
+
+  public var currentStepSize: Scalar? {
+    guard let sizes = stepSizes, !sizes.isEmpty else { return nil }
+    return sizes.count == 1 ? sizes[0] : sizes.reduce(0, +) / Scalar(sizes.count)
+  }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {}

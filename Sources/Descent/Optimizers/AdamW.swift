@@ -1,12 +1,13 @@
 /// AdamW: Adam with weight decay decoupled from the gradient.
 ///
 ///     m_t, v_t, m̂_t, v̂_t as in Adam
-///     w_t = w_{t−1} − η_t (α m̂_t / (√v̂_t + ε) + λ w_{t−1})
+///     w_t = w_{t−1} − η_t α (m̂_t / (√v̂_t + ε) + λ w_{t−1})
 ///
 /// with the schedule multiplier η_t = 1, or a linear warm-up and cosine decay
-/// (``WarmupCosine``, as the paper's experiments decay it). The decay λ is not scaled
-/// by α, as in the paper's Algorithm 2 (torch and optax scale it by the learning rate:
-/// their weight decay is λ/α here).
+/// (``WarmupCosine``, as the paper's experiments decay it). The decay λ is scaled by
+/// the learning rate, as torch's `AdamW` and optax's `adamw` scale it, so their
+/// `weight_decay` is λ here; Loshchilov & Hutter's Algorithm 2 writes the decay per
+/// step, η_t λ_LH w, which is λ_LH = α λ.
 ///
 /// Loshchilov, I. and Hutter, F. (2019). Decoupled weight decay regularization.
 /// ICLR. Algorithm 2.
@@ -14,8 +15,8 @@
 /// Hyperparameters:
 /// - `learningRate` α > 0. Default 0.001.
 /// - `beta1`, `beta2`, `epsilon`: as Adam (0.9, 0.999, 1e-8).
-/// - `weightDecay` λ ≥ 0. Default 1e-5 (torch's default 0.01 times its default
-///   learning rate 0.001; the paper tunes λ per problem and gives no default).
+/// - `weightDecay` λ ≥ 0, multiplied by α. Default 0.01, torch's (the paper tunes it
+///   per problem and gives no default).
 /// - `warmupSteps` W ≥ 0 and `decaySteps` T (0, or > W): η_t's schedule. Default 0
 ///   and 0: none.
 public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
@@ -40,7 +41,7 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
 
   public init(
     learningRate: Scalar = 0.001, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8,
-    weightDecay: Scalar = 1e-5, warmupSteps: Int = 0, decaySteps: Int = 0
+    weightDecay: Scalar = 0.01, warmupSteps: Int = 0, decaySteps: Int = 0
   ) throws(DescentError) {
     schedule = try WarmupCosine(warmupSteps: warmupSteps, decaySteps: decaySteps)
     self.learningRate = learningRate
@@ -51,6 +52,9 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
     try checkSettings()
   }
 
+  /// α η_t: the learning rate of the next update, on its schedule.
+  public var currentStepSize: Scalar? { learningRate * schedule.multiplier(at: moments.count) }
+
   public func validateState(dimension d: Int) throws(DescentError) {
     try moments.validate(dimension: d, scratch: gradientBuffer)
   }
@@ -58,9 +62,10 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     let eta: Scalar = schedule.multiplier(at: moments.count)
+    // α λ first: the decay per step at η = 1, as a per-step decay would be written.
     moments.step(
       &w, gradient: gradient, learningRate: eta * learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
-      weightDecay: eta * weightDecay)
+      weightDecay: eta * (learningRate * weightDecay))
   }
 }
 
@@ -71,7 +76,9 @@ extension AdamW: CatalogedOptimizer {
       initialiserDefaults: { try Self() },
       settings: [.real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size")]
         + AdamMoments.settings(beta1: \.beta1, beta2: \.beta2, epsilon: \.epsilon) + [
-          .real("weightDecay", \.weightDecay, symbol: "λ", default: 1e-5, .rate, "decay per step, not scaled by α")
+          .real(
+            "weightDecay", \.weightDecay, symbol: "λ", default: 0.01, .nonNegative,
+            "decay, multiplied by α (torch's, optax's)")
         ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps),
       validate: { method throws(DescentError) in
         _ = try WarmupCosine(warmupSteps: method.warmupSteps, decaySteps: method.decaySteps)

@@ -47,6 +47,7 @@ public struct Lookahead<Inner: Optimizer>: Optimizer {
   }
 
   public var stepSizes: [Scalar]? { inner.stepSizes }
+  public var currentStepSize: Scalar? { inner.currentStepSize }
   public var methodTermination: Termination? { inner.methodTermination }
   public var methodTerminationReason: String? { inner.methodTerminationReason }
   public mutating func prepare(for rules: StoppingRules<Scalar>) { _inner.prepare(for: rules) }

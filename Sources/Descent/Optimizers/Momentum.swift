@@ -64,6 +64,9 @@ public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
     try DescentError.requireCount(updates)
   }
 
+  /// α η_t: the learning rate of the next update, on its schedule.
+  public var currentStepSize: Scalar? { learningRate * schedule.multiplier(at: updates) }
+
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     let eta: Scalar = schedule.multiplier(at: updates)

@@ -210,6 +210,9 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   /// The gradient steps' current size: γ / 2^(rejected steps).
   public var currentLearningRate: Scalar? { stepSize == 0 ? learningRate : stepSize }
 
+  /// The gradient steps' size (``currentLearningRate``), not the planned α.
+  public var currentStepSize: Scalar? { currentLearningRate }
+
   /// ρα once the first event has fitted it (diagonal and scalar fits).
   public var stepSizes: [Scalar]? {
     guard window.hasPlanned, fit != .secant else { return nil }

@@ -13,14 +13,19 @@ public struct EpochRecord<Scalar: DescentFloat>: Sendable, Equatable {
   /// The held-out mean cross-entropy and the share classified right.
   public var testLoss: Scalar
   public var testAccuracy: Scalar
+  /// The method's step size after the epoch (``Optimizer/currentStepSize``); nil where
+  /// it has none.
+  public var stepSize: Scalar?
 
   public init(
     epoch: Int, gradientEvaluations: Int, valueEvaluations: Int, trainingLoss: Scalar, testLoss: Scalar,
-    testAccuracy: Scalar
+    testAccuracy: Scalar, stepSize: Scalar? = nil
   ) {
     (self.epoch, self.gradientEvaluations, self.valueEvaluations) = (epoch, gradientEvaluations, valueEvaluations)
     (self.trainingLoss, self.testLoss, self.testAccuracy) = (trainingLoss, testLoss, testAccuracy)
+    self.stepSize = stepSize
   }
+
 }
 
 /// A training run's outcome: every epoch's record, the final iterate and the point the
@@ -69,7 +74,8 @@ extension TrainingProblem {
       let test = try test(at: point)
       return EpochRecord(
         epoch: epoch, gradientEvaluations: gradients, valueEvaluations: values,
-        trainingLoss: known ?? trainingLoss(at: point), testLoss: test.loss, testAccuracy: test.accuracy)
+        trainingLoss: known ?? trainingLoss(at: point), testLoss: test.loss, testAccuracy: test.accuracy,
+        stepSize: optimizer.currentStepSize)
     }
     var records = [try record(0, start, gradients: 0, values: 0)]
     var (w, point, gradients, values) = (start, start, 0, 0)
