@@ -158,6 +158,14 @@ struct ProfileCommand: ParsableCommand {
 
   func run() throws {
     let merged = try StudyMerge.merge(results)
+    // A training run's value is a loss with no f* to profile against: its measure is
+    // test accuracy by epoch, which `curves` draws.
+    let training = merged.filter { $0.epochs != nil }.count
+    if training > 0 {
+      throw InputError(
+        "\(results.joined(separator: " ")) holds \(Plural.of(training, "training run")) (test accuracy by epoch), which profiles cannot measure: run 'descent curves \(results.joined(separator: " ")) --output DIR'"
+      )
+    }
     try OutputDirectory.prepare(output)
     let files = ProfileReport.files(merged, source: results.joined(separator: " "))
     for file in files { try OutputFile.write(file.contents, to: "\(output)/\(file.name)") }

@@ -119,6 +119,19 @@ import Testing
     #expect(failure(arguments) == message)
   }
 
+  /// `profile` on a training study says what to run instead, and writes nothing.
+  @Test func profileRefusesATrainingStudy() {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    let results = "\(root)/study/training-digits"
+    let output = NSTemporaryDirectory() + "descent-profiles-\(UUID().uuidString)"
+    #expect(
+      failure(["profile", results, "--output", output])
+        == "\(results) holds 95 training runs (test accuracy by epoch), which profiles cannot measure: run 'descent curves \(results) --output DIR'"
+    )
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
   /// `study --help` says each default once.
   @Test func studyHelpSaysTheJobsDefaultOnce() {
     let help = StudyCommand.helpMessage(columns: 200)
