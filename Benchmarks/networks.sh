@@ -3,8 +3,7 @@
 # rows, float32) in Descent and in PyTorch on the CPU, with the same number of threads,
 # in one run: examples per second and Descent's ratio, at 1 and 2 threads.
 #
-#   pip install torch --index-url https://download.pytorch.org/whl/cpu \
-#     --extra-index-url https://pypi.org/simple    # once
+#   pip install torch==2.15.0    # once; the CPU-only build of torch 2.15.0 suffices
 #   bash Benchmarks/networks.sh
 set -euo pipefail
 cd "$(dirname "$0")"

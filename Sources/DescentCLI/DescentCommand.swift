@@ -91,7 +91,7 @@ struct DescentCommand: ParsableCommand {
 /// Standard error; a failed write there has nowhere to be reported, and is ignored.
 enum StandardError {
   static func write(_ line: String) {
-    _ = line.withCString { systemWrite(2, $0, strlen($0)) }
-    _ = systemWrite(2, "\n", 1)
+    _ = line.withCString { Platform.write(2, $0, strlen($0)) }
+    _ = Platform.write(2, "\n", 1)
   }
 }

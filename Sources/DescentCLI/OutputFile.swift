@@ -1,12 +1,5 @@
+import Descent
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-  let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-  import Darwin
-  let systemWrite = Darwin.write
-#endif
 
 /// Why an output could not be written, naming the path as given.
 public struct OutputError: Error, Equatable, CustomStringConvertible {
@@ -103,7 +96,7 @@ public final class OutputFile {
     var offset = 0
     while offset < pending.count {
       let written = pending.withUnsafeBytes { bytes in
-        systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        Platform.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
       }
       if written < 0 {
         if errno == EINTR { continue }

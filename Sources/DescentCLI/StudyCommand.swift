@@ -116,7 +116,7 @@ final class ProgressLine: @unchecked Sendable {
   }
 
   func finish() {
-    if enabled && terminal { _ = "\n".withCString { systemWrite(2, $0, 1) } }
+    if enabled && terminal { _ = "\n".withCString { Platform.write(2, $0, 1) } }
   }
 }
 

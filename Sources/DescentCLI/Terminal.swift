@@ -1,3 +1,4 @@
+import Descent
 import Foundation
 
 /// The progress line a long run shows on standard error when it is a terminal: one
@@ -25,7 +26,7 @@ enum Terminal {
     guard isInteractive else { return }
     let text = "\r\u{1B}[K" + line
     lock.withLock {
-      _ = text.withCString { systemWrite(2, $0, strlen($0)) }
+      _ = text.withCString { Platform.write(2, $0, strlen($0)) }
       shown = true
     }
   }
@@ -35,7 +36,7 @@ enum Terminal {
     guard isInteractive else { return }
     lock.withLock {
       guard shown else { return }
-      _ = "\r\u{1B}[K".withCString { systemWrite(2, $0, strlen($0)) }
+      _ = "\r\u{1B}[K".withCString { Platform.write(2, $0, strlen($0)) }
       shown = false
     }
   }

@@ -1,8 +1,5 @@
+import Descent
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// A results file of JSON lines, opened for appending: each result is one `write` of
 /// one whole line to a file opened with `O_APPEND`, so a process stopped at any point
@@ -59,7 +56,7 @@ public final class ResultsFile: @unchecked Sendable {
   private func write(_ text: String) throws {
     let bytes = Array(text.utf8)
     let size = lseek(descriptor, 0, SEEK_END)
-    let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    let written = bytes.withUnsafeBytes { Platform.write(descriptor, $0.baseAddress, $0.count) }
     guard written == bytes.count else {
       let reason = written < 0 ? String(cString: strerror(errno)) : "short write (is the disk full?)"
       // What part of the line went out is taken back, so the file stays whole lines.

@@ -99,7 +99,13 @@ public struct StudyRun: Codable, Sendable, Equatable {
   /// Gradient evaluations the run may spend.
   public var budget: Int
   /// The arithmetic the run is made in.
-  public var precision: Precision
+  public var precision: Precision {
+    get { storedPrecision ?? .double }
+    set { storedPrecision = newValue == .double ? nil : newValue }
+  }
+  /// nil for Double: a run in Double is written without its precision, as runs were
+  /// before a study could choose it, so that their lines and ids are unchanged.
+  private var storedPrecision: Precision?
 
   /// A study's arithmetic: Double unless its specification says `precision: float`.
   public enum Precision: String, Codable, Sendable, CaseIterable {
@@ -114,28 +120,9 @@ public struct StudyRun: Codable, Sendable, Equatable {
     self.precision = precision
   }
 
-  private enum CodingKeys: String, CodingKey { case index, problem, method, seed, budget, precision }
-
-  /// A run in Double is written without its precision, as runs were before a study
-  /// could choose it, so that their lines and ids are unchanged.
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    index = try c.decode(Int.self, forKey: .index)
-    problem = try c.decode(Configuration.self, forKey: .problem)
-    method = try c.decode(Configuration.self, forKey: .method)
-    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
-    budget = try c.decode(Int.self, forKey: .budget)
-    precision = try c.decodeIfPresent(Precision.self, forKey: .precision) ?? .double
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(index, forKey: .index)
-    try c.encode(problem, forKey: .problem)
-    try c.encode(method, forKey: .method)
-    try c.encodeIfPresent(seed, forKey: .seed)
-    try c.encode(budget, forKey: .budget)
-    if precision != .double { try c.encode(precision, forKey: .precision) }
+  private enum CodingKeys: String, CodingKey {
+    case index, problem, method, seed, budget
+    case storedPrecision = "precision"
   }
 
   public var id: String {

@@ -82,8 +82,8 @@ import Testing
   }
 
   /// Figure 7a matches the committed snapshot. To accept a deliberate change:
-  /// `swift run descent reproduce --figure 7a --output /tmp/f --quiet &&
-  ///  cp /tmp/f/figure-7a.svg Tests/DescentPaperTests/Fixtures/figure-7a.svg`.
+  /// `swift run descent reproduce --figure 7a --output .build/f --quiet &&
+  ///  cp .build/f/figure-7a.svg Tests/DescentPaperTests/Fixtures/figure-7a.svg`.
   @Test func figure7aMatchesSnapshot() throws {
     var runs = PaperRuns()
     let svg = try PaperFigures.make("7a", runs: &runs).svg

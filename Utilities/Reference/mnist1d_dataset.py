@@ -11,8 +11,8 @@ Apache-2.0 (its LICENSE is copied beside the files as LICENSE-mnist1d.txt); the 
 of each file is printed and kept in Data/mnist1d.sha256, which this script checks
 on a rerun.
 
-Run: python3 -m venv /tmp/mnist1d && /tmp/mnist1d/bin/pip install mnist1d==0.0.2.post1 &&
-     /tmp/mnist1d/bin/python Utilities/Reference/mnist1d_dataset.py
+Run, in a Python environment with mnist1d 0.0.2.post1 (pip install mnist1d==0.0.2.post1):
+     python Utilities/Reference/mnist1d_dataset.py
 """
 
 import hashlib

@@ -9,9 +9,9 @@ is the first 8 rows of Data/mnist1d_train.csv. Parameters are flattened in
 `model.parameters()` order, each tensor row-major (Linear: weight out × in, then bias;
 Conv1d: weight out × in × kernel, then bias), the layout Descent uses.
 
-Run: /tmp/mnist1d/bin/pip install torch --index-url https://download.pytorch.org/whl/cpu \
-       --extra-index-url https://pypi.org/simple
-     /tmp/mnist1d/bin/python Utilities/Reference/mnist1d_models.py
+Run, in a Python environment with torch 2.15.0 (its CPU-only build suffices):
+     pip install torch==2.15.0
+     python Utilities/Reference/mnist1d_models.py
 """
 
 import csv

@@ -6,7 +6,7 @@ accuracy, mean ± standard deviation over seeds 0-4. What `descent reproduce --m
 for Descent's Adam is compared with this and with the README's single runs
 (32 / 68 / 94 %).
 
-Run: /tmp/mnist1d/bin/python Utilities/Reference/mnist1d_table.py [steps] [seeds]
+Run: python Utilities/Reference/mnist1d_table.py [steps] [seeds]   (torch 2.15.0, as mnist1d_models.py)
 """
 
 import csv

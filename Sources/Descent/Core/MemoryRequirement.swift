@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Sizes a user controls (a dimension, Csawg's horizon, L-BFGS's memory), checked
 /// against the machine before anything is allocated.
 package enum MemoryRequirement {
@@ -27,15 +23,11 @@ package enum MemoryRequirement {
     let status = procFields("/proc/self/status")
     consider(procFields("/proc/meminfo")["MemAvailable"], "the memory available on the machine")
     for (resource, field, name) in [
-      (RLIMIT_AS, "VmSize", "its address-space limit (ulimit -v)"),
-      (RLIMIT_DATA, "VmData", "its data limit (ulimit -d)"),
+      (Platform.MemoryLimit.addressSpace, "VmSize", "its address-space limit (ulimit -v)"),
+      (.data, "VmData", "its data limit (ulimit -d)"),
     ] {
-      var limit = rlimit()
-      // RLIM_INFINITY is all ones.
-      guard getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
-        continue
-      }
-      consider(Int(clamping: limit.rlim_cur) - (status[field] ?? 0), name)
+      guard let limit = Platform.softLimit(resource) else { continue }
+      consider(limit - (status[field] ?? 0), name)
     }
     if let maximum = cgroupValue("memory.max") {
       consider(maximum - (cgroupValue("memory.current") ?? 0), "its control group's memory limit")
