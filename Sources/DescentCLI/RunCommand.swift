@@ -22,9 +22,21 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Write the start, the last and the best iterate to a numpy file, rows 0, 1 and 2 (numpy.load).",
+      "Write the start, the last and the best iterate to a numpy file, rows 0, 1 and 2 (numpy.load); on a training problem the weights each epoch was measured at, the best by validation loss (--set validation-rows=N) or else by training loss.",
       valueName: "file.npy"), completion: .file(extensions: ["npy"]))
   var iterates: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Training problem: write the state to resume from to this file after every epoch (JSON, replaced atomically).",
+      valueName: "file.json"), completion: .file(extensions: ["json"]))
+  var checkpoint: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Training problem: go on from this checkpoint to --epochs in all, bit for bit as if never stopped (give the run's own command line; it may be the --checkpoint file).",
+      valueName: "file.json"), completion: .file(extensions: ["json"]))
+  var resume: String?
 
   @Option(help: "Arithmetic: float or double.")
   var precision: Precision = .double
@@ -83,6 +95,11 @@ struct RunCommand: ParsableCommand {
     if let training = objective as? any TrainedByEpochs<S> {
       try train(training, from: start, with: optimizer)
       return
+    }
+    for (flag, value) in [("checkpoint", checkpoint), ("resume", resume)] where value != nil {
+      throw InputError(
+        "--\(flag) applies to a training problem (\(ProblemCatalog.training(S.self).map { $0.catalogName }.joined(separator: ", "))), not \(problem.problem)"
+      )
     }
     if epochs != nil {
       throw InputError(
@@ -171,10 +188,13 @@ extension RunCommand {
     let refused = [
       ("max-iterations", stopping.maxIterations.map(String.init)), ("error-tolerance", stopping.errorTolerance),
       ("value-tolerance", stopping.valueTolerance), ("gradient-tolerance", stopping.gradientTolerance),
-      ("iterates", iterates), ("trace-components", traceComponents.map(String.init)),
+      ("trace-components", traceComponents.map(String.init)),
     ]
     if let (flag, _) = refused.first(where: { $0.1 != nil }) {
       throw InputError("--\(flag) does not apply to a training problem, which runs by --epochs and --max-evaluations")
+    }
+    if resume != nil, problem.start != nil {
+      throw InputError("--start does not apply with --resume: the run goes on from its checkpoint")
     }
     // Epochs as asked; a gradient budget alone runs the epochs it pays for (the last cut short).
     let perEpoch = objective.gradientsPerEpoch
@@ -182,9 +202,9 @@ extension RunCommand {
     if self.epochs == nil, let budget = stopping.maxEvaluations {
       // The epochs are the budget's: a count too large to record is the budget's error.
       try DescentError.requireMemory(
-        MemoryRequirement.sum(epochs, 1).flatMap { MemoryRequirement.product($0, 6) }, of: Double.self,
+        MemoryRequirement.sum(epochs, 1).flatMap { MemoryRequirement.product($0, 8) }, of: Double.self,
         name: "max-evaluations", value: budget,
-        what: "a record of 6 numbers for each of the \(epochs) epochs it pays for")
+        what: "a record of 8 numbers for each of the \(epochs) epochs it pays for")
     }
     // Values are capped as the other runs cap them (four a gradient, as the planner needs
     // about two): no run is unbounded.
@@ -193,38 +213,70 @@ extension RunCommand {
     let values =
       stopping.maxEvaluations
       ?? (overflow || overflowFourfold ? .max : max(StoppingOptions.defaultEvaluations, fourfold))
+    let specification = try method.specification(stepsPerEpoch: perEpoch)
+    let identity = TrainingCheckpoint.Identity(
+      problem: problem.problem, problemSettings: try problem.settings(), method: specification.name,
+      methodSettings: specification.settings, precision: precision.rawValue)
+    // The checkpoint is read before any output is opened: it may be the --checkpoint file.
+    let resumed = try resume.map { try TrainingCheckpoint.read($0, expecting: identity, fresh: optimizer) }
+    if let resumed, epochs < resumed.progress.epoch {
+      throw InputError(
+        "invalid epochs \(epochs): \(resume!) has done \(Plural.of(resumed.progress.epoch, "epoch")); expected an integer ≥ \(resumed.progress.epoch), the epochs in all"
+      )
+    }
+    let start = resumed?.start ?? start
     let traceFile = try trace.map { try OutputFile(path: $0) }
+    let iteratesFile = try iterates.map { try OutputFile(path: $0) }
+    let checkpoints = try checkpoint.map { try CheckpointWriter<S>(path: $0, identity: identity, start: start) }
     let batches =
       objective.batchSize == 0
       ? "every row" : "batches of \(objective.batchSize), \(objective.gradientsPerEpoch) gradients an epoch"
     let (table, shown) = TrainingRun.table(
-      epochs: epochs, gradientsPerEpoch: objective.gradientsPerEpoch, count: progressRows)
+      epochs: epochs, gradientsPerEpoch: objective.gradientsPerEpoch, count: progressRows,
+      validation: objective.validationRows > 0)
     if format == .table {
       Terminal.printNow(
-        "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue); \(batches))"
-      )
+        "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue); \(batches)"
+          + (objective.validationRows > 0 ? "; \(objective.validationRows) training rows held out for validation" : "")
+          + ")")
+      if let resume, let resumed {
+        Terminal.printNow("resumed from \(resume) at epoch \(resumed.progress.epoch)")
+      }
       Terminal.printNow(table.heading)
     }
-    // Ctrl-C keeps the trace's finished rows and says where they are.
+    // Ctrl-C keeps the trace's finished rows and the last finished epoch's checkpoint,
+    // and says where they are.
     var finished = 0
-    let keeper = traceFile.map { file in
-      TemporaryFiles.onInterrupt {
-        guard !file.closed else { return nil }
+    let keeper = TemporaryFiles.onInterrupt {
+      var notes: [String] = []
+      if let file = traceFile, !file.closed {
         do {
           try file.commit()
-          return "interrupted: \(finished) epoch\(finished == 1 ? "" : "s") finished; the trace \(file.path) holds them"
+          notes.append("the trace \(file.path) holds them")
         } catch {
-          return "interrupted; the trace could not be kept: \(error)"
+          notes.append("the trace could not be kept: \(error)")
         }
       }
+      if let checkpoints {
+        do {
+          try checkpoints.writeLatest()
+          if let epoch = checkpoints.written {
+            notes.append("\(checkpoints.path) holds epoch \(epoch): add --resume \(checkpoints.path) to go on")
+          }
+        } catch {
+          notes.append("the checkpoint could not be written: \(error)")
+        }
+      }
+      guard !notes.isEmpty else { return nil }
+      return "interrupted: \(Plural.of(finished, "epoch")) finished; " + notes.joined(separator: "; ")
     }
-    defer { keeper.map(TemporaryFiles.dropKeeper) }
+    defer { TemporaryFiles.dropKeeper(keeper) }
     var lastShown = -1
     let result: TrainingResult<S>
     do {
       result = try TrainingRun.run(
         objective, from: start, with: optimizer, epochs: epochs, maxEvaluations: stopping.maxEvaluations,
-        maxValueEvaluations: values, trace: traceFile
+        maxValueEvaluations: values, trace: traceFile, resumed: resumed, checkpoint: checkpoints?.keep
       ) { record in
         finished = record.epoch
         guard format == .table else { return }
@@ -236,9 +288,20 @@ extension RunCommand {
           "epoch \(record.epoch) of \(epochs): test accuracy \(TrainingRun.percent(record.testAccuracy)), \(Terminal.elapsed)"
         )
       }
+      try TemporaryFiles.writing.withLock { try checkpoints?.writeLatest() }
+      // A resumed run with no epoch left leaves its checkpoint as it was.
+      checkpoints?.discard()
       try TemporaryFiles.writing.withLock { try traceFile?.commit() }
+      if let iteratesFile {
+        let last = result.evaluationPoint.map(Double.init)
+        try iteratesFile.write(
+          bytes: NumpyArray.bytes(rows: [start.map(Double.init), last, result.best?.weights.map(Double.init) ?? last]))
+        try iteratesFile.commit()
+      }
     } catch {
       traceFile?.discard()
+      iteratesFile?.discard()
+      checkpoints?.discard()
       Terminal.clearProgress()
       throw error
     }
@@ -248,14 +311,18 @@ extension RunCommand {
     case .json:
       print(
         try RunRecord(
-          training: result, method: try method.specification(stepsPerEpoch: objective.gradientsPerEpoch),
-          problem: problem, dimension: objective.dimension,
-          precision: precision.rawValue
+          training: result, method: specification, problem: problem, dimension: objective.dimension,
+          precision: precision.rawValue, iterates: iterates
         ).line())
     case .table:
       if let last = result.records.last, last.epoch != lastShown { print(table.line(TrainingRun.cells(last))) }
       print(TrainingRun.summary(result, averaged: averaged))
       if let trace { print("trace: \(trace) (\(Plural.of(result.records.count, "row")))") }
+      if let iterates {
+        let best = result.best.map { "epoch \($0.epoch)'s, by \($0.byValidation ? "validation" : "training") loss" }
+        print("iterates: \(iterates) (the start, the last epoch's weights, the best: \(best ?? "the last"))")
+      }
+      if let checkpoints, let epoch = checkpoints.written { print("checkpoint: \(checkpoints.path) (epoch \(epoch))") }
     }
     if result.termination.isFailure { throw ExitCode(2) }
   }

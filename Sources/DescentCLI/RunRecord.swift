@@ -96,12 +96,12 @@ struct RunRecord: Encodable {
   /// A training run: `value` is the last epoch's training loss, `iterations` its epochs.
   init<S: DescentFloat>(
     training result: TrainingResult<S>, method: MethodSpecification, problem: ProblemOptions, dimension: Int,
-    precision: String
+    precision: String, iterates: String? = nil
   ) throws {
     self.method = Method(name: method.name, settings: method.settings)
     self.problem = Problem(name: problem.problem, settings: try problem.settings(), dimension: dimension)
     self.precision = precision
-    iterates = nil
+    self.iterates = iterates
     termination = result.termination.rawValue
     reason = result.termination.description
     converged = result.termination.isConverged
@@ -110,7 +110,8 @@ struct RunRecord: Encodable {
     evaluations = Evaluations(gradient: result.gradientEvaluations, value: result.valueEvaluations)
     value = result.records.last.flatMap { Self.finite($0.trainingLoss) }
     error = nil
-    best = nil
+    // The best epoch: its validation loss, or its training loss where no rows are held out.
+    best = result.best.map { Best(value: Self.finite($0.loss), error: nil, iteration: $0.epoch) }
     evaluationsToReach = nil
     epochs = result.records.map(EpochJSON.init)
   }

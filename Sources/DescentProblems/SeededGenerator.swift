@@ -6,7 +6,7 @@ import RealModule
 ///
 /// SplitMix64: Steele, G. L., Lea, D. and Flood, C. H. (2014). Fast splittable
 /// pseudorandom number generators. OOPSLA. Normal draws by Box–Muller.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+public struct SeededGenerator: RandomNumberGenerator, Codable, Sendable, Equatable {
   private var state: UInt64
 
   public init(seed: UInt64) {

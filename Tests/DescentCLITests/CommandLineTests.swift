@@ -92,7 +92,7 @@ import Testing
     ),
     (
       ["run", "--problem", "breast-cancer-heldout", "--max-evaluations", "9223372036854775807"],
-      "invalid max-evaluations 9223372036854775807: expected a size that fits in memory: a record of 6 numbers for each of the 2305843009213693952 epochs it pays for are more than an Int counts"
+      "invalid max-evaluations 9223372036854775807: expected a size that fits in memory: a record of 8 numbers for each of the 2305843009213693952 epochs it pays for are more than an Int counts"
     ),
     (
       ["run", "--problem", "breast-cancer-heldout", "--max-evaluations", "-5"],
@@ -100,7 +100,7 @@ import Testing
     ),
     (
       ["run", "--problem", "breast-cancer-heldout", "--epochs", "9223372036854775807"],
-      "invalid epochs 9223372036854775807: expected a size that fits in memory: a record of 6 numbers for each of 9223372036854775807 epochs are more than an Int counts"
+      "invalid epochs 9223372036854775807: expected a size that fits in memory: a record of 8 numbers for each of 9223372036854775807 epochs are more than an Int counts"
     ),
     (
       ["run", "--problem", "mnist1d-logistic", "--max-iterations", "10"],

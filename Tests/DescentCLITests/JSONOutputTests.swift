@@ -42,13 +42,70 @@ import Testing
     let rows = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
     #expect(
       rows.first
-        == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy,step_size,wall_seconds")
+        == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy,validation_loss,validation_accuracy,step_size,wall_seconds"
+    )
     #expect(rows.count == 5)
     // The planner's step size after each epoch, and the seconds since the start, rising.
     let cells = rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-    #expect(cells.dropFirst().allSatisfy { Double($0[6]).map { $0 > 0 } == true })
-    let seconds = cells.compactMap { Double($0[7]) }
+    #expect(cells.dropFirst().allSatisfy { Double($0[8]).map { $0 > 0 } == true })
+    let seconds = cells.compactMap { Double($0[9]) }
     #expect(seconds.count == 4 && zip(seconds, seconds.dropFirst()).allSatisfy { $0 <= $1 })
+  }
+
+  /// A run checkpointed after 2 epochs and resumed to 5 writes the trace (all but the
+  /// wall times), the weights and the result of the run that never stopped; the best
+  /// epoch is chosen on rows held out of the training rows.
+  @Test func aResumedTrainingRunIsTheRunThatNeverStopped() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = [
+      "run", "--problem", "digits-network-heldout", "--set", "validation-rows=300", "--optimizer",
+      "csawg-safeguarded", "--format", "json",
+    ]
+    let (straight, status) = try output(
+      run + ["--epochs", "5", "--trace", "\(folder)/a.csv", "--iterates", "\(folder)/a.npy"])
+    #expect(status == 0)
+    #expect(try output(run + ["--epochs", "2", "--checkpoint", "\(folder)/state.json"]).status == 0)
+    let (resumed, again) = try output(
+      run + [
+        "--epochs", "5", "--checkpoint", "\(folder)/state.json", "--resume", "\(folder)/state.json", "--trace",
+        "\(folder)/b.csv", "--iterates", "\(folder)/b.npy",
+      ])
+    #expect(again == 0)
+    func columns(_ name: String) throws -> [String] {
+      try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8).split(separator: "\n").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",")
+      }
+    }
+    #expect(try columns("a.csv") == columns("b.csv"))
+    #expect(try columns("a.csv").count == 7)
+    #expect(
+      FileManager.default.contents(atPath: "\(folder)/a.npy") == FileManager.default.contents(atPath: "\(folder)/b.npy")
+    )
+    let epochs = { (lines: [[String: Any]]) in lines.first?["epochs"] as? [[String: Any]] }
+    #expect(
+      epochs(straight)?.map { $0["validation_loss"] as? Double }
+        == epochs(resumed)?.map { $0["validation_loss"] as? Double })
+    let best = try #require(straight.first?["best"] as? [String: Any])
+    let losses = try #require(epochs(straight)?.compactMap { $0["validation_loss"] as? Double })
+    #expect(losses.count == 6 && best["value"] as? Double == losses.min())
+    // Another method, or a checkpoint that is not one, is refused by name.
+    var other = run
+    other[6] = "adamw"
+    #expect(
+      runTool(other + ["--epochs", "5", "--resume", "\(folder)/state.json"])
+        == "\(folder)/state.json resumes a run with the optimizer csawg-safeguarded, not adamw: give the command line of the run it checkpoints"
+    )
+    #expect(
+      runTool(run + ["--epochs", "1", "--resume", "\(folder)/state.json"])
+        == "invalid epochs 1: \(folder)/state.json has done 5 epochs; expected an integer ≥ 5, the epochs in all")
+    #expect(
+      runTool(run + ["--epochs", "5", "--resume", "\(folder)/a.csv"])?.hasPrefix(
+        "\(folder)/a.csv is not a checkpoint of descent run") == true)
+    #expect(
+      runTool(["run", "--problem", "rosenbrock", "--checkpoint", "\(folder)/x.json"])?.hasPrefix(
+        "--checkpoint applies to a training problem") == true)
   }
 
   /// A schedule in epochs is the steps they count (half an epoch of 40 batches: 20),

@@ -81,7 +81,7 @@ import Testing
     process.executableURL = URL(fileURLWithPath: SweepProcessTests.tool)
     process.arguments = [
       "run", "--problem", "digits-network-heldout", "--optimizer", "adamw", "--epochs", "100000",
-      "--progress-rows", "100000", "--trace", "\(folder)/trace.csv",
+      "--progress-rows", "100000", "--trace", "\(folder)/trace.csv", "--checkpoint", "\(folder)/state.json",
     ]
     let (output, errors) = (Pipe(), Pipe())
     (process.standardOutput, process.standardError) = (output, errors)
@@ -102,9 +102,15 @@ import Testing
     let lines = try String(contentsOfFile: "\(folder)/trace.csv", encoding: .utf8).split(separator: "\n")
     #expect(
       lines.first
-        == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy,step_size,wall_seconds")
+        == "epoch,gradient_evaluations,value_evaluations,train_loss,test_loss,test_accuracy,validation_loss,validation_accuracy,step_size,wall_seconds"
+    )
     #expect(lines.count >= 3)
-    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 8 })
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 10 })
+    // The checkpoint holds the last finished epoch, and says how to go on from it.
+    #expect(error.contains("\(folder)/state.json holds epoch "), "\(error)")
+    #expect(error.contains("add --resume \(folder)/state.json to go on"), "\(error)")
+    #expect(FileManager.default.fileExists(atPath: "\(folder)/state.json"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["state.json", "trace.csv"])
   }
 
   /// Ctrl-C during a long run of a problem keeps the trace's rows under its header.

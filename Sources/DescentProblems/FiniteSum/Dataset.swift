@@ -88,4 +88,16 @@ public struct Dataset<Scalar: DescentFloat>: Sendable {
     order.shuffle(using: &generator)
     return (try self.rows(order[testRows...].sorted()), try self.rows(order[..<testRows].sorted()))
   }
+
+  /// `count` of these rows held out for validation (none when 0), split as
+  /// ``split(testRows:seed:)`` splits with seed 0: the same rows whatever the run's seed,
+  /// so that seeds vary the run and not its data.
+  public func holdingOut(validationRows count: Int) throws(DescentError) -> (training: Dataset, validation: Dataset?) {
+    try DescentError.require(
+      count >= 0 && count < rows, "validation-rows", count,
+      "an integer from 0 to \(rows - 1) (of the \(rows) training rows)")
+    guard count > 0 else { return (self, nil) }
+    let (training, validation) = try split(testRows: count, seed: 0)
+    return (training, validation)
+  }
 }

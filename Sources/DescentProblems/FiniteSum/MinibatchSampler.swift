@@ -40,6 +40,40 @@ public final class MinibatchSampler: @unchecked Sendable {
     return drawnSamples
   }
 
+  /// Where the batches stand: the generator, the order of this epoch's rows and the
+  /// place in it, the last batch and the rows counted. A sampler restored to it draws
+  /// the same batches from there as the one it was taken from.
+  public struct State: Codable, Sendable, Equatable {
+    var generator: SeededGenerator
+    var order: [Int]
+    var position: Int
+    var current: [Int]
+    var drawnSamples: Int
+  }
+
+  public var state: State {
+    lock.lock()
+    defer { lock.unlock() }
+    return State(
+      generator: generator, order: order, position: position, current: current, drawnSamples: drawnSamples)
+  }
+
+  /// Continues from `state`, taken from a sampler of the same rows and batch size.
+  public func restore(_ state: State) throws(DescentError) {
+    let rows = order.count
+    try DescentError.require(
+      state.order.count == rows && Set(state.order).count == rows && state.order.allSatisfy { (0..<rows).contains($0) }
+        && (0...rows).contains(state.position) && state.drawnSamples >= 0
+        && (state.current.isEmpty || state.current.count == batchSize)
+        && state.current.allSatisfy { (0..<rows).contains($0) },
+      "batches", "a state of \(state.order.count) rows",
+      "the state of a sampler of \(rows) rows in batches of \(batchSize)")
+    lock.lock()
+    defer { lock.unlock() }
+    (generator, order, position, current, drawnSamples) =
+      (state.generator, state.order, state.position, state.current, state.drawnSamples)
+  }
+
   /// The next batch when `drawing` (or when none was drawn yet), else the last one.
   func batch(drawing: Bool) -> [Int] {
     lock.lock()

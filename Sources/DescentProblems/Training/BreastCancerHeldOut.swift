@@ -6,16 +6,20 @@ import Descent
 public struct BreastCancerHeldOut<Scalar: DescentFloat>: TrainingProblem {
   public let model: LogisticRegression<Scalar>
   public let testData: Dataset<Scalar>
+  public let validationData: Dataset<Scalar>?
   public let batchSize: Int
   public let seed: UInt64
 
-  public init(batchSize: Int = 100, seed: UInt64 = 0) throws(DescentError) {
+  public init(batchSize: Int = 100, seed: UInt64 = 0, validationRows: Int = 0) throws(DescentError) {
     let data = SuiteData.dataset(SuiteData.breastCancer, as: Scalar.self)
-    let (training, test) = try data.split(testRows: 114, seed: 0)
+    let (rows, test) = try data.split(testRows: 114, seed: 0)
+    let (training, validation) = try rows.holdingOut(validationRows: validationRows)
     let model = try LogisticRegression(
       data: training.standardizedWithIntercept(), regularization: 1 / Scalar(training.rows))
     self.model = try model.sampled(batchSize: batchSize, seed: seed)
+    // Held-out rows are scaled as the model was trained, by the rows it trains on.
     testData = test.standardizedWithIntercept(statisticsOf: training)
+    validationData = validation?.standardizedWithIntercept(statisticsOf: training)
     (self.batchSize, self.seed) = (batchSize, seed)
   }
 

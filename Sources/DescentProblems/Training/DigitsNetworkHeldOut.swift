@@ -6,16 +6,19 @@ import Descent
 public struct DigitsNetworkHeldOut<Scalar: DescentFloat>: TrainingProblem {
   public let model: TanhNetwork<Scalar>
   public let testData: Dataset<Scalar>
+  public let validationData: Dataset<Scalar>?
   public let batchSize: Int
   public let seed: UInt64
 
-  public init(batchSize: Int = 100, seed: UInt64 = 0) throws(DescentError) {
+  public init(batchSize: Int = 100, seed: UInt64 = 0, validationRows: Int = 0) throws(DescentError) {
     let digits = SuiteData.dataset(SuiteData.digits, as: Scalar.self).scaledWithIntercept(by: 1 / 16)
-    let (training, test) = try digits.split(testRows: 360, seed: 0)
+    let (rows, test) = try digits.split(testRows: 360, seed: 0)
+    let (training, validation) = try rows.holdingOut(validationRows: validationRows)
     let model = try TanhNetwork(
       data: training, hidden: 32, classes: 10, regularization: 1 / Scalar(training.rows), seed: seed)
     self.model = try model.sampled(batchSize: batchSize, seed: seed)
     testData = test
+    validationData = validation
     (self.batchSize, self.seed) = (batchSize, seed)
   }
 

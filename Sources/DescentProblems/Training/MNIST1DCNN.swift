@@ -6,13 +6,16 @@ import Descent
 public struct MNIST1DCNN<Scalar: DescentFloat>: TrainingProblem {
   public let model: ConvNetwork1D<Scalar>
   public let testData: Dataset<Scalar>
+  public let validationData: Dataset<Scalar>?
   public let batchSize: Int
   public let seed: UInt64
 
-  public init(batchSize: Int = 100, seed: UInt64 = 0) throws(DescentError) {
-    let model = try ConvNetwork1D(data: MNIST1D.training(as: Scalar.self), classes: 10, seed: seed)
+  public init(batchSize: Int = 100, seed: UInt64 = 0, validationRows: Int = 0) throws(DescentError) {
+    let (training, validation) = try MNIST1D.training(as: Scalar.self).holdingOut(validationRows: validationRows)
+    let model = try ConvNetwork1D(data: training, classes: 10, seed: seed)
     self.model = try model.sampled(batchSize: batchSize, seed: seed)
     testData = MNIST1D.test(as: Scalar.self)
+    validationData = validation
     (self.batchSize, self.seed) = (batchSize, seed)
   }
 

@@ -7,14 +7,17 @@ import Descent
 public struct MNIST1DLogistic<Scalar: DescentFloat>: TrainingProblem {
   public let model: SoftmaxRegression<Scalar>
   public let testData: Dataset<Scalar>
+  public let validationData: Dataset<Scalar>?
   public let batchSize: Int
   public let seed: UInt64
 
-  public init(batchSize: Int = 100, seed: UInt64 = 0) throws(DescentError) {
-    let model = try SoftmaxRegression(
-      data: MNIST1D.training(as: Scalar.self).scaledWithIntercept(by: 1), classes: 10, regularization: 0)
+  public init(batchSize: Int = 100, seed: UInt64 = 0, validationRows: Int = 0) throws(DescentError) {
+    let (training, validation) = try MNIST1D.training(as: Scalar.self).scaledWithIntercept(by: 1)
+      .holdingOut(validationRows: validationRows)
+    let model = try SoftmaxRegression(data: training, classes: 10, regularization: 0)
     self.model = try model.sampled(batchSize: batchSize, seed: seed)
     testData = MNIST1D.test(as: Scalar.self).scaledWithIntercept(by: 1)
+    validationData = validation
     (self.batchSize, self.seed) = (batchSize, seed)
   }
 
