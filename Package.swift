@@ -65,7 +65,8 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent", "DescentProblems"]),
-    .testTarget(name: "DescentStudyTests", dependencies: ["DescentStudy", "DescentProblems", "Descent"]),
+    .testTarget(
+      name: "DescentStudyTests", dependencies: ["DescentStudy", "DescentProblems", "DescentPlot", "Descent"]),
     .testTarget(
       name: "DescentDifferentiableTests", dependencies: ["DescentDifferentiable", "DescentProblems", "Descent"]),
   ]

@@ -176,15 +176,21 @@ struct ProfileCommand: ParsableCommand {
 struct CurvesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "curves",
-    abstract: "Test accuracy against epochs of a training study's results, as SVG and CSV, and the final accuracies.",
+    abstract:
+      "Test accuracy and losses against epochs of training studies and runs, as SVG and CSV, and the final accuracies.",
     discussion: """
       For each training problem: the mean test accuracy over seeds of each method (a line) \
-      and ± one standard deviation (a band), OUTPUT/accuracy-PROBLEM.svg and .csv; a label run \
-      with several settings is shown at its best final mean. OUTPUT/final.md and final.csv \
-      list the final accuracies.
+      and ± one standard deviation (a band), OUTPUT/accuracy-PROBLEM.svg and .csv, and its \
+      training and test losses, OUTPUT/loss-PROBLEM.svg and .csv; a label run with several \
+      settings is shown at its best final mean. A run's trace (descent run --trace on a \
+      training problem) is drawn under the problem "runs", labelled by its file's name. \
+      OUTPUT/final.md and final.csv list the final accuracies.
       """)
 
-  @Argument(help: "Results: files or folders of them, each a study of its own (its shards are merged).")
+  @Argument(
+    help:
+      "Results: files or folders of them, each a study of its own (its shards are merged), or traces of training runs (.csv)."
+  )
   var results: [String]
 
   @Option(help: "Folder for the curves.")
@@ -195,7 +201,9 @@ struct CurvesCommand: ParsableCommand {
     // a run given twice counts once, and a run recorded two ways is refused.
     var merged: [StudyResult] = []
     var seen: [String: StudyResult] = [:]
-    for result in try results.flatMap({ try StudyMerge.merge([$0]) }) {
+    let traces = results.filter(Self.isTrace)
+    let studies = results.filter { !Self.isTrace($0) }
+    for result in try studies.flatMap({ try StudyMerge.merge([$0]) }) {
       if let earlier = seen[result.id] {
         guard earlier == result else {
           throw InputError("run \(result.id) is recorded two different ways in \(results.joined(separator: " "))")
@@ -205,12 +213,41 @@ struct CurvesCommand: ParsableCommand {
       seen[result.id] = result
       merged.append(result)
     }
-    guard merged.contains(where: { $0.epochs != nil }) else {
+    let names = traces.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".csv", with: "") }
+    let runs = try zip(traces, names).map { path, name in
+      // Two traces of one name are told apart by their paths.
+      try TrainingCurves.curve(
+        trace: try Self.read(path), label: names.filter { $0 == name }.count > 1 ? path : name, source: path)
+    }
+    guard !runs.isEmpty || merged.contains(where: { $0.epochs != nil }) else {
       throw InputError("no training runs in \(results.joined(separator: " ")): curves are drawn for training problems")
     }
     try OutputDirectory.prepare(output)
-    let files = TrainingCurves.files(merged, source: results.joined(separator: " "))
+    let files = TrainingCurves.files(
+      TrainingCurves.curves(merged) + runs, source: results.joined(separator: " "))
     for file in files { try OutputFile.write(file.contents, to: "\(output)/\(file.name)") }
     print("\(files.count) files written to \(output)/ (final accuracies in \(output)/final.md)")
+  }
+
+  /// A regular file whose first line is a training trace's header.
+  static func isTrace(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return false }
+    defer { try? handle.close() }
+    let start = (try? handle.read(upToCount: 64)) ?? Data()
+    return String(decoding: start, as: UTF8.self).hasPrefix("epoch,gradient_evaluations,")
+  }
+
+  /// A trace's text, checked against memory before it is read.
+  static func read(_ path: String) throws -> String {
+    var status = stat()
+    guard stat(path, &status) == 0 else { throw InputError("cannot read \(path): \(String(cString: strerror(errno)))") }
+    try DescentError.requireMemory(
+      MemoryRequirement.product(Int(status.st_size), 2), of: Double.self, name: "trace", value: path,
+      what: "the trace's \(status.st_size) bytes, read and parsed")
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
+    return String(decoding: data, as: UTF8.self)
   }
 }

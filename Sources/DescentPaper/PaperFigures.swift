@@ -53,11 +53,43 @@ public enum PaperFigures {
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
   ]
 
+  /// A method's line, drawn alike in every figure of the page: GD grey, Csawg a colour
+  /// for each horizon K (repeated planning, Csawg-p5, the same colour dashed), the
+  /// safeguarded planner black, the peers their own colours.
+  enum Line {
+    case gd, gdBestHere, nesterov, heavyBall, rmsprop, adam, safeguarded, safeguardedRepeated
+    case csawg(horizon: Int)
+    case repeated(horizon: Int)
+
+    var color: String {
+      switch self {
+      case .gd: palette[8]
+      case .gdBestHere: "#444444"
+      case .nesterov: palette[0]
+      case .heavyBall: palette[5]
+      case .rmsprop: palette[9]
+      case .adam: palette[7]
+      case .safeguarded, .safeguardedRepeated: "#000000"
+      case .csawg(let k), .repeated(let k): Self.horizonColors[k] ?? palette[6]
+      }
+    }
+
+    var style: Series.Style {
+      switch self {
+      case .gdBestHere, .nesterov, .heavyBall, .repeated, .safeguardedRepeated: .dashed
+      default: .line
+      }
+    }
+
+    /// K = 3 (Figure 2's events) and any other K: brown.
+    static let horizonColors = [2: palette[1], 5: palette[4], 10: palette[2], 100: palette[3], 1000: palette[6]]
+  }
+
   enum Axis { case iterations, evaluations }
 
   /// ‖w − w*‖ against iterations or cumulative gradient evaluations, up to `limit`.
   static func errorSeries(
-    _ result: MinimizationResult<Double>, _ label: String, color: String, style: Series.Style = .line, axis: Axis,
+    _ result: MinimizationResult<Double>, _ label: String, _ line: Line, style: Series.Style? = nil, axis: Axis,
     limit: Int
   ) -> Series {
     let rows = (result.trace?.rows ?? []).filter {
@@ -65,26 +97,29 @@ public enum PaperFigures {
     }
     return Series(
       label, x: rows.map { Double(axis == .iterations ? $0.iteration : $0.gradientEvaluations) },
-      y: rows.map { $0.error ?? .nan }, color: color, style: style)
+      y: rows.map { $0.error ?? .nan }, color: line.color, style: style ?? line.style)
   }
 
   /// Step-size component `index` against iterations, where the optimizer has one.
-  static func stepSizeSeries(_ result: MinimizationResult<Double>, component index: Int, _ label: String, color: String)
+  static func stepSizeSeries(_ result: MinimizationResult<Double>, component index: Int, _ label: String, _ line: Line)
     -> Series
   {
     let rows = (result.trace?.rows ?? []).filter { $0.stepSizes != nil }
-    return Series(label, x: rows.map { Double($0.iteration) }, y: rows.map { $0.stepSizes![index] }, color: color)
+    return Series(
+      label, x: rows.map { Double($0.iteration) }, y: rows.map { $0.stepSizes![index] }, color: line.color,
+      style: line.style)
   }
 
   /// Every `every`-th iterate (and the last) as a series.
   static func iterateSeries(
-    _ result: MinimizationResult<Double>, every: Int, _ label: String, color: String, style: Series.Style
+    _ result: MinimizationResult<Double>, every: Int, _ label: String, _ line: Line, style: Series.Style
   )
     -> Series
   {
     let rows = result.trace?.rows ?? []
     let picked = rows.enumerated().filter { $0.offset % every == 0 || $0.offset == rows.count - 1 }.map(\.element)
-    return Series(label, x: picked.map { $0.weights[0] }, y: picked.map { $0.weights[1] }, color: color, style: style)
+    return Series(
+      label, x: picked.map { $0.weights[0] }, y: picked.map { $0.weights[1] }, color: line.color, style: style)
   }
 
   static func rosenbrockContours(x: ClosedRange<Double>, y: ClosedRange<Double>) -> [ContourSegment] {
@@ -191,17 +226,15 @@ public enum PaperFigures {
   static func figure3a(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
     let n = PaperRuns.convexIterations
     var series = [
-      errorSeries(try runs.convexGD(), "GD γ=0.00099", color: palette[8], axis: .iterations, limit: n),
+      errorSeries(try runs.convexGD(), "GD γ=0.00099", .gd, axis: .iterations, limit: n),
       errorSeries(
-        try runs.convexNesterov(), "Nesterov", color: palette[0], style: .dashed, axis: .iterations, limit: n),
+        try runs.convexNesterov(), "Nesterov", .nesterov, axis: .iterations, limit: n),
       errorSeries(
-        try runs.convexHeavyBall(), "heavy ball", color: palette[5], style: .dashed, axis: .iterations, limit: n),
+        try runs.convexHeavyBall(), "heavy ball", .heavyBall, axis: .iterations, limit: n),
     ]
-    for (index, k) in [2, 10, 100, 1000].enumerated() {
+    for k in [2, 10, 100, 1000] {
       series.append(
-        errorSeries(
-          try runs.convexCsawg(horizon: k), "Csawg K\(k)", color: palette[[1, 2, 3, 4][index]], axis: .iterations,
-          limit: n))
+        errorSeries(try runs.convexCsawg(horizon: k), "Csawg K\(k)", .csawg(horizon: k), axis: .iterations, limit: n))
     }
     return Figure(
       id: "3a", title: "Figure 3a. Convex problem: error of GD, Nesterov, heavy ball and Csawg",
@@ -218,8 +251,11 @@ public enum PaperFigures {
     let run = try runs.convexCsawg(horizon: 10)
     let rows = (run.trace?.rows ?? []).filter { $0.iteration <= 400 }
     let path = Series(
-      "Csawg K10 iterates", x: rows.map { $0.weights[0] }, y: rows.map { $0.weights[1] }, color: palette[1])
-    let dots = Series("Csawg K10 iterates (dots)", legend: nil, x: path.x, y: path.y, color: palette[1], style: .dots)
+      "Csawg K10 iterates", x: rows.map { $0.weights[0] }, y: rows.map { $0.weights[1] },
+      color: Line.csawg(horizon: 10).color)
+    let dots = Series(
+      "Csawg K10 iterates (dots)", legend: nil, x: path.x, y: path.y, color: Line.csawg(horizon: 10).color, style: .dots
+    )
     let (xr, yr) = (-1.1...0.2, -0.2...2.2)
     return Figure(
       id: "3b", title: "Figure 3b. Convex problem: Csawg K10 update trace",
@@ -236,10 +272,9 @@ public enum PaperFigures {
     var panels: [Panel] = []
     for component in 0..<2 {
       var series: [Series] = []
-      for (index, k) in [2, 10, 100, 1000].enumerated() {
+      for k in [2, 10, 100, 1000] {
         series.append(
-          stepSizeSeries(
-            try runs.convexCsawg(horizon: k), component: component, "Csawg K\(k)", color: palette[index + 1]))
+          stepSizeSeries(try runs.convexCsawg(horizon: k), component: component, "Csawg K\(k)", .csawg(horizon: k)))
       }
       panels.append(
         Panel(
@@ -263,28 +298,26 @@ public enum PaperFigures {
     let best = try runs.bestRosenbrockGD()
     var series = [
       errorSeries(
-        try runs.rosenbrockGD(learningRate: 0.001), "GD γ=0.001 (the paper's best)", color: palette[8],
-        axis: .evaluations, limit: n)
+        try runs.rosenbrockGD(learningRate: 0.001), "GD γ=0.001 (the paper's best)", .gd, axis: .evaluations,
+        limit: n)
     ]
     if best.learningRate != 0.001 {
       series.append(
         errorSeries(
-          best.result, "GD γ=\(best.learningRate) (best here)", color: "#444", style: .dashed, axis: .evaluations,
-          limit: n))
+          best.result, "GD γ=\(best.learningRate) (best here)", .gdBestHere, axis: .evaluations, limit: n))
     }
-    for (index, k) in [2, 5, 10].enumerated() {
+    for k in [2, 5, 10] {
       for gamma in [0.001, 0.0015] {
         series.append(
           errorSeries(
-            try runs.rosenbrockCsawg(horizon: k, learningRate: gamma), "Csawg K\(k) γ=\(gamma)",
-            color: palette[index + 1],
-            style: gamma == 0.001 ? .line : .dashed, axis: .evaluations, limit: n))
+            try runs.rosenbrockCsawg(horizon: k, learningRate: gamma), "Csawg K\(k) γ=\(gamma)", .csawg(horizon: k),
+            style: gamma == 0.001 ? .line : .dotted, axis: .evaluations, limit: n))
       }
     }
     return Figure(
       id: "5a", title: "Figure 5a. Rosenbrock: Csawg against the best gradient descent",
       caption:
-        "f(w) = (w1 − 1)² + 100(w2 − w1²)² from (−1, 0). GD over the paper's grid γ ∈ {0.0005, 0.001, 0.0015, 0.002}: the paper's best, 0.001, and, where another has the lowest error after 20,000 evaluations here, that one too. Csawg Algorithm 1, K = 2, 5, 10, γ = 0.001 (solid) and 0.0015 (dashed); the x axis counts gradient evaluations, each projection as one.",
+        "f(w) = (w1 − 1)² + 100(w2 − w1²)² from (−1, 0). GD over the paper's grid γ ∈ {0.0005, 0.001, 0.0015, 0.002}: the paper's best, 0.001, and, where another has the lowest error after 20,000 evaluations here, that one too. Csawg Algorithm 1, K = 2, 5, 10, γ = 0.001 (solid) and 0.0015 (dotted); the x axis counts gradient evaluations, each projection as one.",
       panels: [
         Panel(
           title: "‖w − w*‖ against gradient evaluations", xLabel: "gradient evaluations", yLabel: "‖w − w*‖",
@@ -294,21 +327,28 @@ public enum PaperFigures {
 
   static func figure5b(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
     var series: [Series] = []
-    for (index, k) in [2, 5, 10].enumerated() {
+    for k in [2, 5, 10] {
       series.append(
         stepSizeSeries(
-          try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001), component: 1, "Csawg K\(k)",
-          color: palette[index + 1]))
+          try runs.rosenbrockCsawg(horizon: k, learningRate: 0.001), component: 1, "Csawg K\(k)", .csawg(horizon: k)))
     }
     return Figure(
       id: "5b", title: "Figure 5b. Rosenbrock: the step-size α(2) learned by Csawg",
       caption:
-        "α(2) after each planning event, Csawg γ = 0.001, K = 2, 5, 10, over the 20,000 evaluations of Figure 5a. Values below zero are negative step-sizes; values beyond the axis are drawn at its edge.",
+        "α(2) after each planning event, Csawg γ = 0.001, K = 2, 5, 10, over the 20,000 evaluations of Figure 5a. Values below zero are negative step-sizes.",
       panels: [
         Panel(
-          title: "α(2) against iterations", xLabel: "iteration", yLabel: "α(2)", xDomain: 0...20_000, yDomain: -3...3,
-          series: series)
+          title: "α(2) against iterations", xLabel: "iteration", yLabel: "α(2)", xDomain: 0...20_000,
+          yDomain: fitted(series), series: series)
       ])
+  }
+
+  /// The range of the series' finite values, and a twentieth of it on each side.
+  static func fitted(_ series: [Series]) -> ClosedRange<Double> {
+    let values = series.flatMap(\.y).filter(\.isFinite)
+    guard let low = values.min(), let high = values.max() else { return -1...1 }
+    let margin = high > low ? (high - low) / 20 : max(abs(high) / 20, 1e-12)
+    return (low - margin)...(high + margin)
   }
 
   static func figure6(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
@@ -323,10 +363,10 @@ public enum PaperFigures {
       panels: [
         Panel(
           title: "GD", xLabel: "w1", yLabel: "w2", xDomain: xr, yDomain: yr,
-          series: [iterateSeries(gd, every: 20, "GD, every 20th", color: palette[0], style: .dots)], contours: contours),
+          series: [iterateSeries(gd, every: 20, "GD, every 20th", .gd, style: .dots)], contours: contours),
         Panel(
           title: "Csawg K10", xLabel: "w1", yLabel: "w2", xDomain: xr, yDomain: yr,
-          series: [iterateSeries(csawg, every: 20, "Csawg K10, every 20th", color: palette[1], style: .dots)],
+          series: [iterateSeries(csawg, every: 20, "Csawg K10, every 20th", .csawg(horizon: 10), style: .dots)],
           contours: contours),
       ])
   }
@@ -336,11 +376,11 @@ public enum PaperFigures {
   static func figure7a(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
     var series: [Series] = []
     var landings: [String] = []
-    for (index, k) in [2, 10, 100].enumerated() {
+    for k in [2, 10, 100] {
       let run = try runs.rosenbrockRepeated(horizon: k)
       series.append(
         errorSeries(
-          run, "Csawg-p5 K\(k)", color: palette[index + 1], axis: .iterations, limit: PaperRuns.repeatedIterations))
+          run, "Csawg-p5 K\(k)", .repeated(horizon: k), axis: .iterations, limit: PaperRuns.repeatedIterations))
       if let landed = landing(run, "K\(k)", first: landings.isEmpty) { landings.append(landed) }
     }
     return Figure(
@@ -371,7 +411,7 @@ public enum PaperFigures {
   static func figure7b(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
     let run = try runs.rosenbrockRepeated(horizon: 2)
     let (xr, yr) = (-1.5...1.5, -0.5...1.5)
-    let path = iterateSeries(run, every: 1, "Csawg-p5 K2 iterates", color: palette[1], style: .line)
+    let path = iterateSeries(run, every: 1, "Csawg-p5 K2 iterates", .repeated(horizon: 2), style: .line)
     return Figure(
       id: "7b", title: "Figure 7b. Rosenbrock: update trace of Csawg-p5 K2",
       caption:
@@ -381,7 +421,8 @@ public enum PaperFigures {
           title: "iterates of the main loop", xLabel: "w1", yLabel: "w2", xDomain: xr, yDomain: yr,
           series: [
             path,
-            Series("Csawg-p5 K2 iterates (dots)", legend: nil, x: path.x, y: path.y, color: palette[1], style: .dots),
+            Series(
+              "Csawg-p5 K2 iterates (dots)", legend: nil, x: path.x, y: path.y, color: path.color, style: .dots),
           ],
           contours: rosenbrockContours(x: xr, y: yr))
       ])
@@ -391,10 +432,10 @@ public enum PaperFigures {
     var panels: [Panel] = []
     for component in 0..<2 {
       var series: [Series] = []
-      for (index, k) in [2, 10, 100].enumerated() {
+      for k in [2, 10, 100] {
         series.append(
           stepSizeSeries(
-            try runs.rosenbrockRepeated(horizon: k), component: component, "Csawg-p5 K\(k)", color: palette[index + 1]))
+            try runs.rosenbrockRepeated(horizon: k), component: component, "Csawg-p5 K\(k)", .repeated(horizon: k)))
       }
       panels.append(
         Panel(
@@ -410,14 +451,17 @@ public enum PaperFigures {
 
   /// The Figure 9 methods: each family's runs over the paper's grid.
   static func figure9Families(_ runs: inout PaperRuns) throws(DescentError)
-    -> [(family: String, color: String, members: [(label: String, result: MinimizationResult<Double>)])]
+    -> [(family: String, line: Line, members: [(label: String, result: MinimizationResult<Double>)])]
   {
     typealias Member = (label: String, result: MinimizationResult<Double>)
-    var families: [(String, String, [Member])] = []
-    families.append(("GD γ=0.001", palette[8], [("GD γ=0.001", try runs.rosenbrockGD(learningRate: 0.001))]))
+    var families: [(String, Line, [Member])] = []
+    families.append(("GD γ=0.001", .gd, [("GD γ=0.001", try runs.rosenbrockGD(learningRate: 0.001))]))
     families.append(
-      ("Csawg K2", palette[2], [("Csawg K2 γ=0.001", try runs.rosenbrockCsawg(horizon: 2, learningRate: 0.001))]))
-    families.append(("Csawg-p5 K2", palette[1], [("Csawg-p5 K2", try runs.rosenbrockRepeated(horizon: 2))]))
+      (
+        "Csawg K2", .csawg(horizon: 2),
+        [("Csawg K2 γ=0.001", try runs.rosenbrockCsawg(horizon: 2, learningRate: 0.001))]
+      ))
+    families.append(("Csawg-p5 K2", .repeated(horizon: 2), [("Csawg-p5 K2", try runs.rosenbrockRepeated(horizon: 2))]))
     var heavyBall: [Member] = []
     for p in [0.8, 0.9] {
       let label = "heavy ball α=0.0015 p=\(p)"
@@ -429,7 +473,7 @@ public enum PaperFigures {
           }
         ))
     }
-    families.append(("heavy ball", palette[5], heavyBall))
+    families.append(("heavy ball", .heavyBall, heavyBall))
     var rmsprop: [Member] = []
     for alpha in [0.0005, 0.001, 0.0015, 0.01] {
       for beta in [0.8, 0.9, 0.99] {
@@ -443,7 +487,7 @@ public enum PaperFigures {
           ))
       }
     }
-    families.append(("RMSprop", palette[9], rmsprop))
+    families.append(("RMSprop", .rmsprop, rmsprop))
     var adam: [Member] = []
     for alpha in [0.005, 0.01] {
       for beta1 in [0.9, 0.99, 0.999] {
@@ -459,31 +503,63 @@ public enum PaperFigures {
         }
       }
     }
-    families.append(("Adam", palette[0], adam))
+    families.append(("Adam", .adam, adam))
     return families
   }
 
+  /// A family of many settings is drawn as its best setting (the lowest error at the
+  /// budget) over the band its settings span; a family of one, as its line.
   static func figure9(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
-    var series: [Series] = []
-    // Drawn in reverse, so GD and the Csawg lines lie on top of the grids.
-    for family in try figure9Families(&runs).reversed() {
-      for (index, member) in family.members.enumerated() {
-        var line = errorSeries(
-          member.result, member.label, color: family.color, axis: .evaluations, limit: PaperRuns.comparisonEvaluations)
-        line.legend = index == 0 ? family.family : nil
-        series.append(line)
+    var bands: [Series] = []
+    var lines: [Series] = []
+    for family in try figure9Families(&runs) {
+      let members = family.members.map {
+        errorSeries($0.result, $0.label, family.line, axis: .evaluations, limit: PaperRuns.comparisonEvaluations)
       }
+      let finalError = { (s: Series) in s.y.last(where: { !$0.isNaN }) ?? .infinity }
+      let best = members.indices.min { finalError(members[$0]) < finalError(members[$1]) }!
+      var line = members[best]
+      line.lineWidth = family.members.count == 1 ? 1.8 : 1.5
+      if members.count > 1 {
+        line.legend = "\(family.family): best of \(members.count), \(family.members[best].label)"
+        let (x, lower, upper) = envelope(members)
+        bands.append(
+          Series(
+            "\(family.family): range of its \(members.count) settings", x: x, y: upper, color: family.line.color,
+            style: .band(lower: lower)))
+      }
+      lines.append(line)
     }
     return Figure(
       id: "9", title: "Figure 9. Rosenbrock: Csawg against momentum and gradient normalisation",
       caption:
-        "From (−1, 0), 10,000 gradient evaluations. Every setting of the paper's grids is drawn: heavy ball α = 0.0015, p ∈ {0.8, 0.9}; RMSprop α ∈ {0.0005, 0.001, 0.0015, 0.01} × β ∈ {0.8, 0.9, 0.99}; Adam α ∈ {0.005, 0.01} × β1 ∈ {0.9, 0.99, 0.999} × β2 ∈ {0.99, 0.999, 0.9999}; GD γ = 0.001; Csawg K2 γ = 0.001; Csawg-p5 K2 (P = 5, M = 10). Exact zeros are drawn at the bottom edge.",
+        "From (−1, 0), 10,000 gradient evaluations. Each family over the paper's grid: its best setting (lowest error at the end) as a line, over the band every setting spans: heavy ball α = 0.0015, p ∈ {0.8, 0.9}; RMSprop α ∈ {0.0005, 0.001, 0.0015, 0.01} × β ∈ {0.8, 0.9, 0.99}; Adam α ∈ {0.005, 0.01} × β1 ∈ {0.9, 0.99, 0.999} × β2 ∈ {0.99, 0.999, 0.9999}; GD γ = 0.001; Csawg K2 γ = 0.001; Csawg-p5 K2 (P = 5, M = 10). The CSV holds the lines and the bands' edges. Exact zeros are drawn at the bottom edge.",
       panels: [
         Panel(
           title: "‖w − w*‖ against gradient evaluations", xLabel: "gradient evaluations", yLabel: "‖w − w*‖",
           yScale: .logarithmic, xDomain: 0...Double(PaperRuns.comparisonEvaluations), yDomain: 1e-16...10,
-          series: series)
+          series: bands + lines.reversed())
       ])
+  }
+
+  /// The lowest and the highest of `members` at each x any of them has, a member that
+  /// ended early held at its last value.
+  static func envelope(_ members: [Series]) -> (x: [Double], lower: [Double], upper: [Double]) {
+    let xs = Array(Set(members.flatMap(\.x))).sorted()
+    var (lower, upper) = ([Double](), [Double]())
+    var positions = [Int](repeating: 0, count: members.count)
+    for x in xs {
+      var values: [Double] = []
+      for (m, member) in members.enumerated() {
+        while positions[m] + 1 < member.x.count && member.x[positions[m] + 1] <= x { positions[m] += 1 }
+        if let y = member.y.indices.contains(positions[m]) ? member.y[positions[m]] : nil, !y.isNaN {
+          values.append(y)
+        }
+      }
+      lower.append(values.min() ?? .nan)
+      upper.append(values.max() ?? .nan)
+    }
+    return (xs, lower, upper)
   }
 
   // MARK: Beyond the paper.
@@ -493,13 +569,12 @@ public enum PaperFigures {
     var panels: [Panel] = []
     for problem in PaperRuns.CoupledProblem.allCases {
       var series: [Series] = []
-      for (index, method) in PaperRuns.CoupledMethod.allCases.enumerated() {
+      for method in PaperRuns.CoupledMethod.allCases {
         let result = try runs.coupled(problem, method)
         let ending = result.termination.isFailure ? " (ends non-finite)" : ""
         series.append(
           errorSeries(
-            result, method.rawValue + ending, color: index == 0 ? palette[8] : palette[index],
-            style: method.rawValue.hasPrefix("safeguarded") ? .line : .dashed, axis: .evaluations, limit: n))
+            result, method.rawValue + ending, method.line, axis: .evaluations, limit: n))
       }
       panels.append(
         Panel(
@@ -509,7 +584,19 @@ public enum PaperFigures {
     return Figure(
       id: "S1", title: "Figure S1 (beyond the paper). Coupled problems: the paper's Csawg and the safeguarded planner",
       caption:
-        "γ = 0.001 for every method (the paper's Rosenbrock rate; 1/L on the quadratic). Csawg (dashed): the paper's Algorithm 1 (K = 2) and Algorithm 2 (K = 2, P = 5, M = 10); a run that ends on a non-finite number stops where its last finite iterate was. The safeguarded planner (solid, csawg-safeguarded, docs/planning.md) at its defaults, and with P = 5, M = 10. Each run gets 10,000 gradient evaluations.",
+        "γ = 0.001 for every method (the paper's Rosenbrock rate; 1/L on the quadratic). Csawg (red): the paper's Algorithm 1 (K = 2, solid) and Algorithm 2 (K = 2, P = 5, M = 10, dashed); a run that ends on a non-finite number stops where its last finite iterate was. The safeguarded planner (black, csawg-safeguarded, docs/planning.md) at its defaults (solid), and with P = 5, M = 10 (dashed). Each run gets 10,000 gradient evaluations.",
       panels: panels)
+  }
+}
+
+extension PaperRuns.CoupledMethod {
+  var line: PaperFigures.Line {
+    switch self {
+    case .gd: .gd
+    case .csawg: .csawg(horizon: 2)
+    case .csawgRepeated: .repeated(horizon: 2)
+    case .safeguarded: .safeguarded
+    case .safeguardedRepeated: .safeguardedRepeated
+    }
   }
 }

@@ -118,7 +118,7 @@ public struct ReproductionReport {
       <style>
       body { font-family: sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; }
       table { border-collapse: collapse; font-size: 13px; } td, th { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }
-      td.n { text-align: right; font-variant-numeric: tabular-nums; } .no { color: #b00; font-weight: bold; }
+      td.n { text-align: right; font-variant-numeric: tabular-nums; } td.id { max-width: 11em; } .no { color: #b00; font-weight: bold; }
       figure { margin: 2em 0; } figure svg { max-width: 100%; height: auto; }
       </style></head><body>
       <h1>\(escape(title))</h1>
@@ -129,7 +129,10 @@ public struct ReproductionReport {
 
       """
     for claim in claims {
-      body += "<tr><td><code>\(escape(claim.id))</code></td><td class=\"n\">\(number(claim.paper))</td>"
+      // An id breaks after its dots and underscores: its column stays narrow.
+      let id = escape(claim.id).replacingOccurrences(of: ".", with: ".<wbr>").replacingOccurrences(
+        of: "_", with: "_<wbr>")
+      body += "<tr><td class=\"id\"><code>\(id)</code></td><td class=\"n\">\(number(claim.paper))</td>"
       body += "<td class=\"n\">\(number(claim.measured))</td><td>\(escape(claim.unit))</td>"
       body += claim.holds ? "<td>yes</td>" : "<td class=\"no\">no</td>"
       body += "<td>\(escape(claim.statement))</td><td>\(escape(claim.note))</td></tr>\n"

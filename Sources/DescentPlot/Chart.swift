@@ -353,13 +353,29 @@ public struct Figure: Sendable {
       ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
   }
 
+  /// The width a page shows a figure at without scaling it down: panels stand side by
+  /// side while they fit in it, and the rest go on further rows, so that a figure of
+  /// several panels keeps its text at the size of a figure of one.
+  public static let pageWidth = 1000.0
+
   /// The figure as a standalone SVG document.
   public var svg: String {
     let margin = (left: 78.0, right: 24.0, top: 62.0, bottom: 52.0)
     let cells = panels.map { margin.left + panelWidth + $0.legendWidth + margin.right }
-    let width = max(cells.reduce(0, +), Double(title.count) * 8.8 + 40)
+    var rows: [[Int]] = []
+    for (index, cell) in cells.enumerated() {
+      if let row = rows.last, row.map({ cells[$0] }).reduce(0, +) + cell <= Self.pageWidth {
+        rows[rows.count - 1].append(index)
+      } else {
+        rows.append([index])
+      }
+    }
+    let rowWidths = rows.map { $0.map { cells[$0] }.reduce(0, +) }
+    let width = max(rowWidths.max() ?? 0, Double(title.count) * 8.8 + 40)
     let captionLines = Figure.wrap(caption, width: Int(width / 6.4))
-    let height = margin.top + panelHeight + margin.bottom + Double(captionLines.count) * 15 + 10
+    let rowHeight = margin.top + panelHeight + margin.bottom
+    let plotsHeight = Double(rows.count) * rowHeight
+    let height = plotsHeight + Double(captionLines.count) * 15 + 10
     var children: [SVGElement] = [
       SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", "white")]),
       SVGElement(
@@ -369,14 +385,17 @@ public struct Figure: Sendable {
           ("font-weight", "bold"),
         ], text: title),
     ]
-    var left = 0.0
-    for (index, (panel, cell)) in zip(panels, cells).enumerated() {
-      children += panel.elements(
-        id: "\(id)-\(index + 1)", left: left + margin.left, top: margin.top, width: panelWidth, height: panelHeight)
-      left += cell
+    for (number, row) in rows.enumerated() {
+      var left = 0.0
+      let top = Double(number) * rowHeight + margin.top
+      for index in row {
+        children += panels[index].elements(
+          id: "\(id)-\(index + 1)", left: left + margin.left, top: top, width: panelWidth, height: panelHeight)
+        left += cells[index]
+      }
     }
     for (index, line) in captionLines.enumerated() {
-      let y = margin.top + panelHeight + margin.bottom + 8 + Double(index) * 15
+      let y = plotsHeight + 8 + Double(index) * 15
       children.append(
         SVGElement("text", [("x", "12"), ("y", svgNumber(y)), ("font-size", "11"), ("fill", "#333")], text: line))
     }

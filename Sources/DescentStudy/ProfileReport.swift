@@ -6,27 +6,24 @@ import Foundation
 /// best setting per problem) a performance profile and a data profile as SVG with their
 /// CSV, and an HTML page that shows them with a table per problem.
 public enum ProfileReport {
-  static let palette = [
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#e7ba52", "#ad494a", "#6b6ecf", "#000000", "#9c9ede",
-  ]
-
   /// File name → contents.
   public static func files(_ results: [StudyResult], source: String) -> [(name: String, contents: String)] {
     var files: [(String, String)] = []
     var sections: [String] = []
-    for variant in Profiles.Variant.allCases {
-      for tau in StudyResult.accuracies {
-        let costs = Profiles.costs(results, tau: tau, variant: variant)
-        let tag = "tau-\(exponent(tau))-\(variant.rawValue)"
-        let performance = performanceFigure(costs, tau: tau, variant: variant)
-        let data = dataFigure(costs, tau: tau, variant: variant)
-        files += [
-          ("performance-\(tag).svg", performance.svg), ("performance-\(tag).csv", performance.csv),
-          ("data-\(tag).svg", data.svg), ("data-\(tag).csv", data.csv),
-        ]
-        sections.append(section(costs, tau: tau, variant: variant, tag: tag))
-      }
+    let all = Profiles.Variant.allCases.flatMap { variant in
+      StudyResult.accuracies.map { tau in (variant, tau, Profiles.costs(results, tau: tau, variant: variant)) }
+    }
+    // One look per method over every figure of the page.
+    let styles = methodLooks(all.flatMap { $0.2.methods })
+    for (variant, tau, costs) in all {
+      let tag = "tau-\(exponent(tau))-\(variant.rawValue)"
+      let performance = performanceFigure(costs, tau: tau, variant: variant, styles: styles)
+      let data = dataFigure(costs, tau: tau, variant: variant, styles: styles)
+      files += [
+        ("performance-\(tag).svg", performance.svg), ("performance-\(tag).csv", performance.csv),
+        ("data-\(tag).svg", data.svg), ("data-\(tag).csv", data.csv),
+      ]
+      sections.append(section(costs, tau: tau, variant: variant, tag: tag))
     }
     files.append(("index.html", page(sections, results: results, source: source)))
     files.append(("summary.csv", summaryCSV(results)))
@@ -78,10 +75,12 @@ public enum ProfileReport {
     "\(kind), τ = \(exponent(tau)), \(variant == .best ? "best setting per problem" : "defaults")"
   }
 
-  static func performanceFigure(_ costs: Profiles.Costs, tau: Double, variant: Profiles.Variant) -> Figure {
+  static func performanceFigure(
+    _ costs: Profiles.Costs, tau: Double, variant: Profiles.Variant, styles: [String: SeriesLooks.Look]
+  ) -> Figure {
     let profiles = Profiles.performance(costs)
     let largest = max(1, profiles.flatMap { $0.map { log2($0.ratio) } }.max() ?? 1) * 1.05
-    let series = looks(costs).map { look in
+    let series = looks(costs, styles).map { look in
       stepSeries(
         costs.methods[look.method], profiles[look.method].map { (log2($0.ratio), $0.share) }, from: 0, to: largest,
         look: look)
@@ -96,12 +95,14 @@ public enum ProfileReport {
       panels: [panel])
   }
 
-  static func dataFigure(_ costs: Profiles.Costs, tau: Double, variant: Profiles.Variant) -> Figure {
+  static func dataFigure(
+    _ costs: Profiles.Costs, tau: Double, variant: Profiles.Variant, styles: [String: SeriesLooks.Look]
+  ) -> Figure {
     let profiles = Profiles.data(costs)
     let budgets = profiles.flatMap { $0.map(\.budget) }.filter { $0 > 0 }
     let low = max(1e-2, (budgets.min() ?? 1) / 2)
     let high = max(low * 10, (budgets.max() ?? 10) * 1.5)
-    let series = looks(costs).map { look in
+    let series = looks(costs, styles).map { look in
       stepSeries(
         costs.methods[look.method], profiles[look.method].map { (max($0.budget, low), $0.share) }, from: low,
         to: high, look: look)
@@ -124,27 +125,31 @@ public enum ProfileReport {
     var width: Double
   }
 
-  /// The methods most solved first (the legend reads as a ranking), each family in its
-  /// own line style: planners solid, curvature methods (line searches, quasi-Newton)
-  /// dashed, adaptive step-sizes and accelerations dotted, the rest solid and thin.
-  /// The safeguarded planner is drawn black and boldest; the three leading others bold.
-  static func looks(_ costs: Profiles.Costs) -> [Look] {
+  /// A look for each method of the page (``SeriesLooks``), each family in its own line
+  /// style: planners solid, curvature methods (line searches, quasi-Newton) dashed,
+  /// adaptive step-sizes and accelerations dotted. The safeguarded planner is black.
+  static func methodLooks(_ methods: [String]) -> [String: SeriesLooks.Look] {
+    SeriesLooks.assign(methods, fixed: ["csawg-safeguarded": .init(color: "#000000", style: .line)]) { label in
+      switch label.split(separator: "-").first.map(String.init) ?? label {
+      case "csawg", "gd", "heavy", "nesterov", "momentum", "adam", "adamw", "adagrad", "rmsprop": .line
+      case "lbfgs", "bfgs", "bb", "cg", "nelder": .dashed
+      default: .dotted
+      }
+    }
+  }
+
+  /// The methods most solved first (the legend reads as a ranking), each in its look of
+  /// the page; the safeguarded planner boldest, the three leading others bold.
+  static func looks(_ costs: Profiles.Costs, _ styles: [String: SeriesLooks.Look]) -> [Look] {
     let solved = costs.methods.indices.map { s in costs.costs.indices.filter { costs.costs[$0][s] != nil }.count }
     let order = costs.methods.indices.sorted { solved[$0] != solved[$1] ? solved[$0] > solved[$1] : $0 < $1 }
     let leaders = Set(order.filter { !costs.methods[$0].hasPrefix("csawg") }.prefix(3))
-    let colors = palette.filter { $0 != "#000000" }
-    return order.enumerated().map { rank, s in
+    return order.map { s in
       let label = costs.methods[s]
-      let family = label.split(separator: "-").first.map(String.init) ?? label
-      let style: Series.Style
-      switch family {
-      case "csawg", "gd", "heavy", "nesterov", "momentum", "adam", "adamw", "adagrad", "rmsprop": style = .line
-      case "lbfgs", "bfgs", "bb", "cg", "nelder": style = .dashed
-      default: style = .dotted
-      }
-      if label == "csawg-safeguarded" { return Look(method: s, color: "#000000", style: .line, width: 3.2) }
-      let width = leaders.contains(s) ? 2.6 : family == "csawg" ? 2 : 1.3
-      return Look(method: s, color: colors[rank % colors.count], style: style, width: width)
+      let look = styles[label] ?? methodLooks([label])[label]!
+      let width =
+        label == "csawg-safeguarded" ? 3.2 : leaders.contains(s) ? 2.6 : label.hasPrefix("csawg") ? 2 : 1.3
+      return Look(method: s, color: look.color, style: look.style, width: width)
     }
   }
 

@@ -4,7 +4,9 @@ import Foundation
 
 /// `descent curves`: a training study's test accuracy against epochs, one figure per
 /// problem, the mean over seeds of each method as a line and its spread (± one
-/// standard deviation) as a band, and the final accuracies as a table. A method run
+/// standard deviation) as a band, its training and test losses in a second figure, and
+/// the final accuracies as a table; a run's trace (`descent run --trace`) is drawn as
+/// a method of one seed. A method run
 /// with several settings under one label (a grid of learning rates) is shown at the
 /// setting with the best mean final accuracy on that problem, and the table says which:
 /// that is the tuned baseline, tuned on the test set, which favours it.
@@ -23,6 +25,20 @@ public enum TrainingCurves {
     public var epochs: [Double]
     public var mean: [Double]
     public var deviation: [Double]
+    /// The mean over seeds of the training loss and of the test loss.
+    public var trainingLoss: [Double]
+    public var testLoss: [Double]
+
+    public init(
+      problem: String, label: String, settings: String = "", configurations: Int = 1, seeds: Int = 1,
+      failures: Int = 0, epochs: [Double], mean: [Double], deviation: [Double], trainingLoss: [Double],
+      testLoss: [Double]
+    ) {
+      (self.problem, self.label, self.settings) = (problem, label, settings)
+      (self.configurations, self.seeds, self.failures) = (configurations, seeds, failures)
+      (self.epochs, self.mean, self.deviation) = (epochs, mean, deviation)
+      (self.trainingLoss, self.testLoss) = (trainingLoss, testLoss)
+    }
 
     public var finalMean: Double { mean.last ?? .nan }
     public var finalDeviation: Double { deviation.last ?? .nan }
@@ -75,11 +91,15 @@ public enum TrainingCurves {
   /// (on a non-finite number) keeps its last accuracy to the end.
   static func summarise(_ problem: String, _ label: String, _ settings: String, _ runs: [StudyResult]) -> Curve {
     let length = runs.map { $0.epochs!.count }.max()!
-    let accuracies = runs.map { run in
-      let values = run.epochs!.map(\.testAccuracy)
-      return values + Array(repeating: values.last!, count: length - values.count)
+    func padded(_ measure: (StudyResult.Epoch) -> Double) -> [[Double]] {
+      runs.map { run in
+        let values = run.epochs!.map(measure)
+        return values + Array(repeating: values.last!, count: length - values.count)
+      }
     }
+    let accuracies = padded(\.testAccuracy)
     let n = Double(runs.count)
+    let means = { (rows: [[Double]]) in (0..<length).map { e in rows.map { $0[e] }.reduce(0, +) / n } }
     var (mean, deviation) = ([Double](), [Double]())
     for epoch in 0..<length {
       let column = accuracies.map { $0[epoch] }
@@ -93,24 +113,59 @@ public enum TrainingCurves {
     .count
     return Curve(
       problem: problem, label: label, settings: settings, configurations: 1, seeds: runs.count, failures: failures,
-      epochs: (0..<length).map(Double.init), mean: mean, deviation: deviation)
+      epochs: (0..<length).map(Double.init), mean: mean, deviation: deviation,
+      trainingLoss: means(padded(\.trainingLoss)), testLoss: means(padded(\.testLoss)))
   }
 
-  static let colors = [
-    "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22",
-  ]
+  /// A run's trace (`descent run --trace` on a training problem) as a curve of one seed,
+  /// labelled `label`; the columns found by their names in the header.
+  public static func curve(trace text: String, label: String, source: String) throws -> Curve {
+    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    guard let header = lines.first?.map(String.init) else { throw StudyError("\(source) is empty") }
+    let wanted = ["epoch", "train_loss", "test_loss", "test_accuracy"]
+    let columns = try wanted.map { name in
+      guard let index = header.firstIndex(of: name) else {
+        throw StudyError(
+          "\(source) is not a training run's trace: its header has no column \(name) (expected the header descent run --trace writes: epoch,…,train_loss,test_loss,test_accuracy,…)"
+        )
+      }
+      return index
+    }
+    var values: [[Double]] = [[], [], [], []]
+    for (number, cells) in lines.dropFirst().enumerated() {
+      for (slot, column) in columns.enumerated() {
+        guard column < cells.count, let value = Double(cells[column]) else {
+          throw StudyError("\(source), line \(number + 2): expected a number in column \(wanted[slot])")
+        }
+        values[slot].append(value)
+      }
+    }
+    guard !values[0].isEmpty else { throw StudyError("\(source) holds a header and no epoch") }
+    let failed = values[1...2].contains { !($0.last?.isFinite ?? true) }
+    return Curve(
+      problem: "runs", label: label, failures: failed ? 1 : 0, epochs: values[0], mean: values[3],
+      deviation: values[0].map { _ in 0 }, trainingLoss: values[1], testLoss: values[2])
+  }
 
   /// A figure per problem, its CSV, and the table of final accuracies (`final.md`, `final.csv`).
   public static func files(_ results: [StudyResult], source: String) -> [(name: String, contents: String)] {
-    let all = curves(results)
+    files(curves(results), source: source)
+  }
+
+  /// The files of `all`: for each problem its test accuracy and its losses, as SVG and
+  /// CSV, and the final accuracies.
+  public static func files(_ all: [Curve], source: String) -> [(name: String, contents: String)] {
     var files: [(name: String, contents: String)] = []
     var problems: [String] = []
     for curve in all where !problems.contains(curve.problem) { problems.append(curve.problem) }
+    // One colour per method over every figure of the page, the planner black.
+    let looks = SeriesLooks.assign(
+      all.map(\.label), fixed: ["csawg-safeguarded": .init(color: "#000000", style: .line)])
     for problem in problems {
       let mine = all.filter { $0.problem == problem }
       var series: [Series] = []
-      for (index, curve) in mine.enumerated() {
-        let color = colors[index % colors.count]
+      for curve in mine {
+        let color = looks[curve.label]!.color
         let upper = zip(curve.mean, curve.deviation).map { 100 * ($0 + $1) }
         let lower = zip(curve.mean, curve.deviation).map { 100 * ($0 - $1) }
         series.append(
@@ -136,10 +191,42 @@ public enum TrainingCurves {
         panels: [panel])
       files.append(("accuracy-\(slug(problem)).svg", figure.svg))
       files.append(("accuracy-\(slug(problem)).csv", figure.csv))
+      let losses = lossFigure(problem, mine, looks: looks, source: source)
+      files.append(("loss-\(slug(problem)).svg", losses.svg))
+      files.append(("loss-\(slug(problem)).csv", losses.csv))
     }
     files.append(("final.md", table(all)))
     files.append(("final.csv", csv(all)))
     return files
+  }
+
+  /// The training loss (solid) and the test loss (dashed) of each method against epochs,
+  /// on a logarithmic axis fitted to them.
+  static func lossFigure(_ problem: String, _ curves: [Curve], looks: [String: SeriesLooks.Look], source: String)
+    -> Figure
+  {
+    var series: [Series] = []
+    for curve in curves {
+      let color = looks[curve.label]!.color
+      let width = curve.label == "csawg-safeguarded" ? 2.5 : 1.5
+      series.append(
+        Series("\(curve.label) train", x: curve.epochs, y: curve.trainingLoss, color: color, lineWidth: width))
+      series.append(
+        Series(
+          "\(curve.label) test", x: curve.epochs, y: curve.testLoss, color: color, style: .dashed, lineWidth: width))
+    }
+    let values = curves.flatMap { $0.trainingLoss + $0.testLoss }.filter { $0.isFinite && $0 > 0 }
+    let (low, high) = (values.min() ?? 0.1, values.max() ?? 1)
+    let epochs = curves.map { $0.epochs.last ?? 1 }.max() ?? 1
+    let panel = Panel(
+      title: problem, xLabel: "epoch", yLabel: "mean cross-entropy", xScale: .linear, yScale: .logarithmic,
+      xDomain: 0...max(1, epochs), yDomain: (low / 1.2)...(max(high, low * 2) * 1.2), series: series)
+    return Figure(
+      id: "loss-\(slug(problem))", title: "Training and test loss against epochs: \(problem)",
+      caption:
+        "Mean over seeds of the loss over every training row (solid, the penalty included) and over the held-out rows "
+        + "(dashed), at each method's evaluation point and its setting of the accuracy figure. Source: \(source).",
+      panels: [panel])
   }
 
   /// The final accuracies as a Markdown table, a row per problem and label.

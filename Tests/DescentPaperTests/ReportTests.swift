@@ -131,4 +131,55 @@ import Testing
         == claims.count)
     #expect(try ReproductionReport.summaryJSON(claims) == json)
   }
+
+  /// Every figure of the page at once (the runs are shared): a method is drawn alike in
+  /// every figure and two methods never alike; axes fit their data; no figure is wider
+  /// than the page shows it, so its text keeps its size; Figure 9 draws each family as
+  /// its best setting over a band, not its 36 settings.
+  @Test func thePageDrawsEachMethodAlikeAndReadably() throws {
+    var runs = PaperRuns()
+    let figures = try PaperFigures.ids.map { try PaperFigures.make($0, runs: &runs) }
+    // The method a legend names: its label up to its settings.
+    func method(_ label: String) -> String {
+      var name = label
+      for cut in [" γ", " α", ",", " (", " iterates"] {
+        if let range = name.range(of: cut) { name = String(name[..<range.lowerBound]) }
+      }
+      return name
+    }
+    var colors: [String: String] = [:]
+    var owners: [String: Set<String>] = [:]  // the methods drawn with each colour and line style
+    for figure in figures where figure.id != "2" {
+      for series in figure.panels.flatMap(\.series) where series.legend != nil && !series.label.contains("best here") {
+        // Iterates in the plane (Figures 3b, 6, 7b) are a method's path, drawn in its colour.
+        if case .band = series.style { continue }
+        if series.label.contains("iterates") || series.label.contains("every") {
+          #expect(colors[method(series.label), default: series.color] == series.color, "\(series.label)")
+          continue
+        }
+        let name = method(series.label)
+        #expect(colors[name, default: series.color] == series.color, "\(name) in figure \(figure.id)")
+        colors[name] = series.color
+        if series.style == .line || series.style == .dashed {
+          owners["\(series.color) \(series.style)", default: []].insert(name)
+        }
+      }
+    }
+    #expect(colors.count >= 14)
+    #expect(owners.values.allSatisfy { $0.count == 1 }, "\(owners.filter { $0.value.count > 1 })")
+
+    let figure5b = try #require(figures.first { $0.id == "5b" })
+    let values = figure5b.panels[0].series.flatMap(\.y).filter(\.isFinite)
+    let domain = figure5b.panels[0].yDomain
+    #expect(domain.lowerBound <= values.min()! && domain.upperBound >= values.max()!)
+    #expect(domain.upperBound - domain.lowerBound <= 1.2 * (values.max()! - values.min()!))
+
+    let figure9 = try #require(figures.first { $0.id == "9" })
+    #expect(figure9.panels[0].series.count == 6 + 3)
+
+    for figure in figures where figure.panels.count > 1 {
+      let width = try #require(figure.svg.firstMatch(of: /width="([0-9.]+)"/).map { Double($0.1)! })
+      #expect(width <= Figure.pageWidth, "figure \(figure.id): \(width) pixels wide")
+    }
+  }
 }
