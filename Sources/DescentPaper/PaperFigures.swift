@@ -521,7 +521,9 @@ public enum PaperFigures {
       var line = members[best]
       line.lineWidth = family.members.count == 1 ? 1.8 : 1.5
       if members.count > 1 {
-        line.legend = "\(family.family): best of \(members.count), \(family.members[best].label)"
+        let label = family.members[best].label
+        let setting = label.hasPrefix(family.family + " ") ? String(label.dropFirst(family.family.count + 1)) : label
+        line.legend = "\(family.family), best of \(members.count): \(setting)"
         let (x, lower, upper) = envelope(members)
         bands.append(
           Series(
@@ -543,23 +545,32 @@ public enum PaperFigures {
   }
 
   /// The lowest and the highest of `members` at each x any of them has, a member that
-  /// ended early held at its last value.
+  /// ended early held at its last value; in buckets of consecutive x (the lowest and
+  /// highest in each, at its first x) so that a band has at most about 1,000 points.
   static func envelope(_ members: [Series]) -> (x: [Double], lower: [Double], upper: [Double]) {
     let xs = Array(Set(members.flatMap(\.x))).sorted()
-    var (lower, upper) = ([Double](), [Double]())
+    let bucket = max(1, (xs.count + 999) / 1000)
+    var (x, lower, upper) = ([Double](), [Double](), [Double]())
     var positions = [Int](repeating: 0, count: members.count)
-    for x in xs {
+    for (index, at) in xs.enumerated() {
       var values: [Double] = []
       for (m, member) in members.enumerated() {
-        while positions[m] + 1 < member.x.count && member.x[positions[m] + 1] <= x { positions[m] += 1 }
-        if let y = member.y.indices.contains(positions[m]) ? member.y[positions[m]] : nil, !y.isNaN {
-          values.append(y)
+        while positions[m] + 1 < member.x.count && member.x[positions[m] + 1] <= at { positions[m] += 1 }
+        if member.y.indices.contains(positions[m]), !member.y[positions[m]].isNaN {
+          values.append(member.y[positions[m]])
         }
       }
-      lower.append(values.min() ?? .nan)
-      upper.append(values.max() ?? .nan)
+      guard let low = values.min(), let high = values.max() else { continue }
+      if index % bucket == 0 || x.isEmpty {
+        x.append(at)
+        lower.append(low)
+        upper.append(high)
+      } else {
+        lower[lower.count - 1] = min(lower[lower.count - 1], low)
+        upper[upper.count - 1] = max(upper[upper.count - 1], high)
+      }
     }
-    return (xs, lower, upper)
+    return (x, lower, upper)
   }
 
   // MARK: Beyond the paper.
