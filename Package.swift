@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "Descent",
+  // ContinuousClock and Duration (the run's timings) are macOS 13 and iOS 16 on.
+  platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
   products: [
     .library(name: "Descent", targets: ["Descent"]),
     .library(name: "DescentPlot", targets: ["DescentPlot"]),
@@ -41,7 +43,9 @@ let package = Package(
       name: "DescentStudy",
       dependencies: ["Descent", "DescentProblems", "DescentPlot", .product(name: "Yams", package: "Yams")]),
     // Objectives from differentiable Swift: apart, as `_Differentiation` is the toolchain's
-    // experimental module, so the core library never depends on it.
+    // experimental module, so the core library never depends on it. Every file is under
+    // `#if canImport(_Differentiation)`: with a toolchain that lacks the module (Xcode's)
+    // the target builds empty and the rest of the package as usual.
     .target(
       name: "DescentDifferentiable",
       dependencies: ["Descent", .product(name: "RealModule", package: "swift-numerics")]),

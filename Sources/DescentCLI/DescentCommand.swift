@@ -34,7 +34,7 @@ struct DescentCommand: ParsableCommand {
   /// run that failed on a non-finite number exits 2; help goes to standard output.
   /// A write to a closed pipe is an error like any other, not a signal.
   static func main() {
-    signal(SIGPIPE, SIG_IGN)
+    Platform.ignoreBrokenPipes()
     TemporaryFiles.removeOnInterrupt()
     let arguments = Array(CommandLine.arguments.dropFirst())
     let code = run(arguments)

@@ -33,17 +33,15 @@ public final class OutputFile {
     try self.init(temporaryBeside: path, mode: mode)
   }
 
-  private init(temporaryBeside path: String, mode: mode_t) throws(OutputError) {
+  private init(temporaryBeside path: String, mode: UInt32) throws(OutputError) {
     let directory = Self.directory(of: path)
     try Self.checkDirectory(directory, for: path)
-    var template = Array("\(directory)/.\(Self.name(of: path)).descent-XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw OutputError(path: path, reason: Self.lastError()) }
+    let made = Platform.makeTemporaryFile("\(directory)/.\(Self.name(of: path)).descent-XXXXXX")
+    guard case .success(let file) = made else { throw OutputError(path: path, reason: Self.lastError()) }
     self.path = path
-    self.temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    self.descriptor = descriptor
+    (temporaryPath, descriptor) = (file.path, file.descriptor)
     TemporaryFiles.add(temporaryPath)
-    _ = fchmod(descriptor, mode)
+    Platform.setPermissions(of: descriptor, to: mode)
   }
 
   /// A scratch file beside `path`, for work that is copied into an output later:
@@ -55,15 +53,15 @@ public final class OutputFile {
   /// Reads back what was written so far, line by line, in blocks of 64 KiB.
   public func readLines(_ body: (Substring) throws -> Void) throws {
     try flush()
-    let reader = open(temporaryPath, O_RDONLY)
+    let reader = Platform.openForReading(temporaryPath)
     guard reader >= 0 else { throw OutputError(path: path, reason: Self.lastError()) }
-    defer { close(reader) }
+    defer { Platform.close(reader) }
     var block = [UInt8](repeating: 0, count: 1 << 16)
     var partial = ""
     while true {
-      let count = block.withUnsafeMutableBytes { read(reader, $0.baseAddress!, $0.count) }
+      let count = block.withUnsafeMutableBytes { Platform.read(reader, into: $0) }
       if count < 0 {
-        if errno == EINTR { continue }
+        if Platform.SystemError.last.isInterrupted { continue }
         throw OutputError(path: path, reason: Self.lastError())
       }
       if count == 0 { break }
@@ -99,7 +97,7 @@ public final class OutputFile {
         Platform.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
       }
       if written < 0 {
-        if errno == EINTR { continue }
+        if Platform.SystemError.last.isInterrupted { continue }
         let reason = Self.lastError()
         discard()
         throw OutputError(path: path, reason: reason)
@@ -113,24 +111,24 @@ public final class OutputFile {
   /// more that the path holds no file of another kind.
   public func commit() throws(OutputError) {
     try flush()
-    let closing = close(descriptor)
+    let closing = Platform.close(descriptor)
     closed = true
-    guard closing == 0 else {
+    guard closing else {
       let reason = Self.lastError()
-      unlink(temporaryPath)
+      Platform.remove(temporaryPath)
       TemporaryFiles.remove(temporaryPath)
       throw OutputError(path: path, reason: reason)
     }
     do {
       _ = try Self.checkTarget(path)
     } catch {
-      unlink(temporaryPath)
+      Platform.remove(temporaryPath)
       TemporaryFiles.remove(temporaryPath)
       throw error
     }
-    guard rename(temporaryPath, path) == 0 else {
+    guard Platform.rename(temporaryPath, to: path) else {
       let reason = Self.lastError()
-      unlink(temporaryPath)
+      Platform.remove(temporaryPath)
       TemporaryFiles.remove(temporaryPath)
       throw OutputError(path: path, reason: reason)
     }
@@ -140,8 +138,8 @@ public final class OutputFile {
   /// Removes the temporary file; the path stays as it was.
   public func discard() {
     guard !closed else { return }
-    close(descriptor)
-    unlink(temporaryPath)
+    Platform.close(descriptor)
+    Platform.remove(temporaryPath)
     TemporaryFiles.remove(temporaryPath)
     closed = true
   }
@@ -155,42 +153,42 @@ public final class OutputFile {
 
   /// The permissions the file will get: those of the regular file it replaces, or
   /// the usual ones for a new file. Throws for anything but a regular file or none.
-  static func checkTarget(_ path: String) throws(OutputError) -> mode_t {
+  static func checkTarget(_ path: String) throws(OutputError) -> UInt32 {
     guard !path.isEmpty else { throw OutputError(path: path, reason: "the path is empty") }
-    var status = stat()
-    guard lstat(path, &status) == 0 else {
-      if errno == ENOTDIR, let blocker = OutputDirectory.blocker(of: directory(of: path)) {
+    let status: Platform.FileStatus
+    switch Platform.status(of: path, followingLinks: false) {
+    case .success(let found): status = found
+    case .failure(let error):
+      if error.isNotDirectory, let blocker = OutputDirectory.blocker(of: directory(of: path)) {
         throw OutputError(path: path, reason: "\(blocker) is not a directory")
       }
-      guard errno == ENOENT else { throw OutputError(path: path, reason: lastError()) }
-      let mask = umask(0)
-      umask(mask)
-      return 0o666 & ~mask
+      guard error.isMissing else { throw OutputError(path: path, reason: error.description) }
+      return Platform.newFilePermissions
     }
-    switch status.st_mode & S_IFMT {
-    case S_IFREG: return status.st_mode & 0o7777
-    case S_IFDIR: throw OutputError(path: path, reason: "it is a directory; give a file name")
-    case S_IFLNK: throw OutputError(path: path, reason: "it is a symbolic link; give the path of the file itself")
-    case S_IFCHR, S_IFBLK: throw OutputError(path: path, reason: "it is a device, not a regular file")
-    case S_IFIFO: throw OutputError(path: path, reason: "it is a FIFO, not a regular file")
-    case S_IFSOCK: throw OutputError(path: path, reason: "it is a socket, not a regular file")
-    default: throw OutputError(path: path, reason: "it is not a regular file")
+    switch status.kind {
+    case .regular: return status.permissions
+    case .directory: throw OutputError(path: path, reason: "it is a directory; give a file name")
+    case .symbolicLink: throw OutputError(path: path, reason: "it is a symbolic link; give the path of the file itself")
+    case .device: throw OutputError(path: path, reason: "it is a device, not a regular file")
+    case .fifo: throw OutputError(path: path, reason: "it is a FIFO, not a regular file")
+    case .socket: throw OutputError(path: path, reason: "it is a socket, not a regular file")
+    case .other: throw OutputError(path: path, reason: "it is not a regular file")
     }
   }
 
   static func checkDirectory(_ directory: String, for path: String) throws(OutputError) {
-    var status = stat()
-    guard stat(directory, &status) == 0 else {
-      if errno == ENOTDIR, let blocker = OutputDirectory.blocker(of: directory) {
+    switch Platform.status(of: directory) {
+    case .failure(let error):
+      if error.isNotDirectory, let blocker = OutputDirectory.blocker(of: directory) {
         throw OutputError(path: path, reason: "\(blocker) is not a directory")
       }
-      throw OutputError(path: path, reason: "the directory \(directory) does not exist (\(lastError()))")
-    }
-    guard status.st_mode & S_IFMT == S_IFDIR else {
+      throw OutputError(path: path, reason: "the directory \(directory) does not exist (\(error))")
+    case .success(let status) where status.kind != .directory:
       throw OutputError(path: path, reason: "\(directory) is not a directory")
-    }
-    guard access(directory, W_OK) == 0 else {
-      throw OutputError(path: path, reason: "the directory \(directory) is not writable (\(lastError()))")
+    case .success:
+      guard Platform.isWritable(directory) else {
+        throw OutputError(path: path, reason: "the directory \(directory) is not writable (\(lastError()))")
+      }
     }
   }
 
@@ -204,7 +202,7 @@ public final class OutputFile {
     path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
   }
 
-  static func lastError() -> String { String(cString: strerror(errno)) }
+  static func lastError() -> String { Platform.SystemError.last.description }
 }
 
 /// A directory that outputs go into, created if missing.
@@ -213,21 +211,20 @@ public enum OutputDirectory {
   /// the part of the path that is in the way when that fails.
   public static func prepare(_ path: String) throws(OutputError) {
     guard !path.isEmpty else { throw OutputError(path: path, reason: "the path is empty") }
-    var status = stat()
-    if stat(path, &status) == 0 {
-      guard status.st_mode & S_IFMT == S_IFDIR else {
+    switch Platform.status(of: path) {
+    case .success(let status):
+      guard status.kind == .directory else {
         throw OutputError(path: path, reason: "it exists and is not a directory")
       }
       return
-    }
-    guard errno == ENOENT else {
-      // ENOTDIR: an ancestor is a file.
-      throw OutputError(
-        path: path, reason: blocker(of: path).map { "\($0) is not a directory" } ?? OutputFile.lastError())
+    case .failure(let error) where !error.isMissing:
+      // Not a directory: an ancestor is a file.
+      throw OutputError(path: path, reason: blocker(of: path).map { "\($0) is not a directory" } ?? error.description)
+    case .failure: break
     }
     let parent = OutputFile.directory(of: path)
     if parent != path && parent != "." && parent != "/" { try prepare(parent) }
-    guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+    guard Platform.makeDirectory(path) || Platform.SystemError.last.alreadyExists else {
       throw OutputError(path: path, reason: OutputFile.lastError())
     }
   }
@@ -237,9 +234,8 @@ public enum OutputDirectory {
     var prefix = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
       prefix += (prefix.isEmpty || prefix == "/" ? "" : "/") + part
-      var status = stat()
-      guard stat(prefix, &status) == 0 else { return nil }
-      if status.st_mode & S_IFMT != S_IFDIR { return prefix }
+      guard case .success(let status) = Platform.status(of: prefix) else { return nil }
+      if status.kind != .directory { return prefix }
     }
     return nil
   }

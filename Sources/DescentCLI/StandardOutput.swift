@@ -1,3 +1,4 @@
+import Descent
 import Foundation
 
 /// Standard output through C's buffered stream, checked when flushed.
@@ -8,18 +9,17 @@ enum StandardOutput {
   @TaskLocal static var isDiscarded = false
 
   struct WriteError: Error, CustomStringConvertible {
-    let code: Int32
-    var reason: String { String(cString: strerror(code)) }
-    var description: String { "cannot write to standard output: \(reason)" }
+    let error: Platform.SystemError
+    var description: String { "cannot write to standard output: \(error)" }
     /// The reader went away (`descent list | head`): output ends quietly, as for any
     /// filter in a pipe; every other failure (a full disk) is an error.
-    var isClosedPipe: Bool { code == EPIPE }
+    var isClosedPipe: Bool { error.isClosedPipe }
   }
 
   /// Flushes every C stream (`print` writes to one); throws when a write failed,
   /// as to a closed pipe or a full disk.
   static func flush() throws {
-    if fflush(nil) != 0 { throw WriteError(code: errno) }
+    if let error = Platform.flushStandardStreams() { throw WriteError(error: error) }
   }
 }
 

@@ -231,8 +231,7 @@ struct CurvesCommand: ParsableCommand {
 
   /// A regular file whose first line is a training trace's header.
   static func isTrace(_ path: String) -> Bool {
-    var status = stat()
-    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+    guard case .success(let status) = Platform.status(of: path), status.kind == .regular,
       let handle = FileHandle(forReadingAtPath: path)
     else { return false }
     defer { try? handle.close() }
@@ -242,11 +241,14 @@ struct CurvesCommand: ParsableCommand {
 
   /// A trace's text, checked against memory before it is read.
   static func read(_ path: String) throws -> String {
-    var status = stat()
-    guard stat(path, &status) == 0 else { throw InputError("cannot read \(path): \(String(cString: strerror(errno)))") }
+    let status: Platform.FileStatus
+    switch Platform.status(of: path) {
+    case .success(let found): status = found
+    case .failure(let error): throw InputError("cannot read \(path): \(error)")
+    }
     try DescentError.requireMemory(
-      MemoryRequirement.product(Int(status.st_size), 2), of: Double.self, name: "trace", value: path,
-      what: "the trace's \(status.st_size) bytes, read and parsed")
+      MemoryRequirement.product(status.size, 2), of: Double.self, name: "trace", value: path,
+      what: "the trace's \(status.size) bytes, read and parsed")
     guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
     return String(decoding: data, as: UTF8.self)
   }

@@ -1,3 +1,4 @@
+import Descent
 import Dispatch
 import Foundation
 
@@ -50,8 +51,8 @@ enum TemporaryFiles {
   /// file and exits with 128 + the signal, as a shell expects. The handler runs on a
   /// queue, not in the signal.
   static func removeOnInterrupt() {
-    for number in [SIGINT, SIGTERM] {
-      signal(number, SIG_IGN)
+    for number in Platform.interruptions {
+      Platform.ignoreSignal(number)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
         // Never released: the process ends here, between two rows of the work.
@@ -59,7 +60,7 @@ enum TemporaryFiles {
         let keep = lock.withLock { keepers.sorted { $0.key < $1.key }.map(\.value) }
         let kept = keep.compactMap { $0() }
         let note = lock.withLock {
-          for path in paths { unlink(path) }
+          for path in paths { Platform.remove(path) }
           paths.removeAll()
           return interruptNote
         }

@@ -5,7 +5,7 @@ import Foundation
 /// line, rewritten in place at most a few times a second, cleared before a row of
 /// output and at the end. Nothing is shown when standard error is a file or a pipe.
 enum Terminal {
-  static let isInteractive = isatty(2) == 1
+  static let isInteractive = Platform.standardErrorIsTerminal
   nonisolated(unsafe) private static var shown = false
   nonisolated(unsafe) private static var lastShown: ContinuousClock.Instant?
   private static let started = ContinuousClock.now
@@ -46,7 +46,7 @@ enum Terminal {
   static func printNow(_ line: String) {
     clearProgress()
     print(line)
-    fflush(nil)  // every stream: naming stdout is not concurrency-safe in Swift 6
+    _ = Platform.flushStandardStreams()  // a failed write is reported at the end, by the exit's flush
   }
 
   /// Seconds since the command started, for the progress line.

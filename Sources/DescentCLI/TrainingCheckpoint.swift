@@ -104,14 +104,15 @@ struct TrainingCheckpoint {
   /// The file's bytes: a regular file only (a FIFO would block), checked against the
   /// memory its decoding needs before it is read.
   private static func contents(of path: String) throws -> Data {
-    var status = stat()
-    guard stat(path, &status) == 0 else {
-      throw InputError("cannot read the checkpoint \(path): \(String(cString: strerror(errno)))")
+    let status: Platform.FileStatus
+    switch Platform.status(of: path) {
+    case .success(let found): status = found
+    case .failure(let error): throw InputError("cannot read the checkpoint \(path): \(error)")
     }
-    guard status.st_mode & S_IFMT == S_IFREG else {
+    guard status.kind == .regular else {
       throw InputError("cannot read the checkpoint \(path): it is not a regular file")
     }
-    let size = Int(status.st_size)
+    let size = status.size
     // The bytes and, decoded, at most a number for every byte of text.
     try DescentError.requireMemory(
       MemoryRequirement.product(size, 2), of: Double.self, name: "resume", value: path,

@@ -17,18 +17,18 @@ public final class ResultsFile: @unchecked Sendable {
 
   public init(path: String) throws {
     self.path = path
-    var status = stat()
-    if lstat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+    if case .success(let status) = Platform.status(of: path, followingLinks: false), status.kind != .regular {
       throw StudyError("\(path) is not a regular file: results are only appended to regular files")
     }
-    let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    let descriptor = Platform.openForAppending(path, permissions: 0o644)
     guard descriptor >= 0 else {
-      throw StudyError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
+      throw StudyError("cannot open \(path) for appending: \(Platform.SystemError.last)")
     }
     self.descriptor = descriptor
-    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-      let reason = errno == EWOULDBLOCK ? "another descent study is writing it" : String(cString: strerror(errno))
-      close(descriptor)
+    guard Platform.lockExclusively(descriptor) else {
+      let error = Platform.SystemError.last
+      let reason = error.isHeldByAnother ? "another descent study is writing it" : error.description
+      Platform.close(descriptor)
       throw StudyError("\(path) is in use: \(reason); wait for that one to finish, or give another --output")
     }
     try cutShortLastLine()
@@ -37,16 +37,15 @@ public final class ResultsFile: @unchecked Sendable {
   /// Cuts off a last line without its newline (a write the machine's crash cut short),
   /// so that the next append starts a whole line and the file reads as JSON lines.
   private func cutShortLastLine() throws {
-    var end = lseek(descriptor, 0, SEEK_END)
-    var byte: UInt8 = 0
-    guard end > 0, pread(descriptor, &byte, 1, end - 1) == 1, byte != UInt8(ascii: "\n") else { return }
-    while end > 0 && pread(descriptor, &byte, 1, end - 1) == 1 && byte != UInt8(ascii: "\n") { end -= 1 }
-    guard ftruncate(descriptor, end) == 0 else {
-      throw StudyError("cannot cut the cut-short last line off \(path): \(String(cString: strerror(errno)))")
+    var end = Platform.size(of: descriptor)
+    guard end > 0, let last = Platform.byte(of: descriptor, at: end - 1), last != UInt8(ascii: "\n") else { return }
+    while end > 0, let byte = Platform.byte(of: descriptor, at: end - 1), byte != UInt8(ascii: "\n") { end -= 1 }
+    guard Platform.truncate(descriptor, to: end) else {
+      throw StudyError("cannot cut the cut-short last line off \(path): \(Platform.SystemError.last)")
     }
   }
 
-  deinit { close(descriptor) }
+  deinit { Platform.close(descriptor) }
 
   /// Appends `line` and its newline in one write.
   public func append(_ line: String) throws {
@@ -55,12 +54,12 @@ public final class ResultsFile: @unchecked Sendable {
 
   private func write(_ text: String) throws {
     let bytes = Array(text.utf8)
-    let size = lseek(descriptor, 0, SEEK_END)
+    let size = Platform.size(of: descriptor)
     let written = bytes.withUnsafeBytes { Platform.write(descriptor, $0.baseAddress, $0.count) }
     guard written == bytes.count else {
-      let reason = written < 0 ? String(cString: strerror(errno)) : "short write (is the disk full?)"
+      let reason = written < 0 ? Platform.SystemError.last.description : "short write (is the disk full?)"
       // What part of the line went out is taken back, so the file stays whole lines.
-      if size >= 0 { _ = ftruncate(descriptor, size) }
+      if size >= 0 { _ = Platform.truncate(descriptor, to: size) }
       throw StudyError("cannot write to \(path): \(reason)")
     }
   }

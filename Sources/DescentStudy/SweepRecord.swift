@@ -29,9 +29,10 @@ public struct SweepRecord: Codable, Sendable, Equatable {
   /// folder another specification left empty.
   public func claim(folder: String, holdsResults: Bool = true) throws {
     let path = "\(folder)/specification.json"
-    var status = stat()
-    guard lstat(path, &status) == 0 else { return try write(to: path) }
-    guard status.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: path) else {
+    guard case .success(let status) = Platform.status(of: path, followingLinks: false) else {
+      return try write(to: path)
+    }
+    guard status.kind == .regular, let data = FileManager.default.contents(atPath: path) else {
       throw StudyError("\(path) is not a regular file the study can read: give another --output")
     }
     guard let recorded = try? StudyJSON.decoder.decode(SweepRecord.self, from: data) else {
@@ -50,8 +51,10 @@ public struct SweepRecord: Codable, Sendable, Equatable {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     return names.contains { name in
       guard name.hasPrefix("results") && name.hasSuffix(".jsonl") else { return false }
-      var status = stat()
-      return lstat("\(folder)/\(name)", &status) != 0 || status.st_size > 0
+      guard case .success(let status) = Platform.status(of: "\(folder)/\(name)", followingLinks: false) else {
+        return true
+      }
+      return status.size > 0
     }
   }
 
@@ -75,10 +78,10 @@ public struct SweepRecord: Codable, Sendable, Equatable {
     let encoder = StudyJSON.encoder
     encoder.outputFormatting.insert(.prettyPrinted)
     guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(self) + Data("\n".utf8))
-    else { throw StudyError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
+    else { throw StudyError("cannot write \(temporary): \(Platform.SystemError.last)") }
+    guard Platform.rename(temporary, to: path) else {
+      let reason = Platform.SystemError.last.description
+      Platform.remove(temporary)
       throw StudyError("cannot write \(path): \(reason)")
     }
   }

@@ -147,7 +147,11 @@ case "driver":
 case "finite-sum":
   try finiteSum()
 case "differentiable":
-  try differentiableCost()
+  #if canImport(_Differentiation)
+    try differentiableCost()
+  #else
+    print("StepTimer differentiable needs a Swift toolchain with _Differentiation")
+  #endif
 case "networks":
   try networkThroughput()
 default:

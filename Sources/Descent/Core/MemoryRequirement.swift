@@ -8,7 +8,8 @@ package enum MemoryRequirement {
   package static var runVectors: Int { 6 }
 
   /// The memory this process may still take, in bytes, and what sets it: the smallest
-  /// of the memory available on the machine (`MemAvailable`), the process's limits on
+  /// of the memory available on the machine (`MemAvailable`), what the system lets an
+  /// app allocate (on iOS and its kin), the process's limits on
   /// its address space and data (`RLIMIT_AS`, `RLIMIT_DATA`, less what it uses) and its
   /// control group's limit (less what the group uses), divided among the runs sharing
   /// it (``shares``).
@@ -22,6 +23,7 @@ package enum MemoryRequirement {
     }
     let status = procFields("/proc/self/status")
     consider(procFields("/proc/meminfo")["MemAvailable"], "the memory available on the machine")
+    consider(Platform.appMemoryAllowance, "what the system lets this app allocate")
     for (resource, field, name) in [
       (Platform.MemoryLimit.addressSpace, "VmSize", "its address-space limit (ulimit -v)"),
       (.data, "VmData", "its data limit (ulimit -d)"),
