@@ -5,7 +5,11 @@ import DescentProblems
 enum ResultSummary {
   /// `gradientNorm`: ‖∇f‖ at the last iterate, which tells a line search that stopped
   /// at a minimum from one that stopped short of it.
-  static func render<S: DescentFloat>(_ result: MinimizationResult<S>, gradientNorm: S? = nil) -> String {
+  /// `averaged`: f and ‖w − w*‖ at the method's evaluation point (schedule-free's x, the
+  /// planner's average), where it is not the iterate.
+  static func render<S: DescentFloat>(
+    _ result: MinimizationResult<S>, gradientNorm: S? = nil, averaged: (value: S, error: S?)? = nil
+  ) -> String {
     var lines = [
       "result: \(result.termination)" + (result.terminationReason.map { ": \($0)" } ?? "")
         + (result.termination == .lineSearchFailed
@@ -18,6 +22,15 @@ enum ResultSummary {
     if let error = result.error { lines.append("  ‖w − w*‖              \(Format.number(error))") }
     if result.minimizer.count <= 8 {
       lines.append("  w                     (\(result.minimizer.map { "\($0)" }.joined(separator: ", ")))")
+    }
+    // The point the method is meant to be used at, where it is not the iterate.
+    if let averaged {
+      lines.append("at the method's averaged point (the point to use):")
+      lines.append("  f                     \(Format.number(averaged.value))")
+      if let error = averaged.error { lines.append("  ‖w − w*‖              \(Format.number(error))") }
+      if result.evaluationPoint.count <= 8 {
+        lines.append("  w                     (\(result.evaluationPoint.map { "\($0)" }.joined(separator: ", ")))")
+      }
     }
     // A method that ended worse than it got: the best iterate the run saw, beside the last.
     if let best = result.best, result.endedWorseThanBest {

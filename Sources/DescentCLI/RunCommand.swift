@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Write the start, the last and the best iterate to a numpy file, rows 0, 1 and 2 (numpy.load); on a training problem the weights each epoch was measured at, the best by validation loss (--set validation-rows=N) or else by training loss.",
+      "Write the start, the last and the best iterate, and the point the method is used at (its average, or the last), to a numpy file, rows 0 to 3 (numpy.load); on a training problem, rows 0 to 2 the weights each epoch was measured at, the best by validation loss (--set validation-rows=N) or else by training loss.",
       valueName: "file.npy"), completion: .file(extensions: ["npy"]))
   var iterates: String?
 
@@ -156,22 +156,37 @@ struct RunCommand: ParsableCommand {
     if let iteratesFile {
       let last = result.minimizer.map(Double.init)
       try iteratesFile.write(
-        bytes: NumpyArray.bytes(rows: [start.map(Double.init), last, result.best?.minimizer.map(Double.init) ?? last]))
+        bytes: NumpyArray.bytes(rows: [
+          start.map(Double.init), last, result.best?.minimizer.map(Double.init) ?? last,
+          result.evaluationPoint.map(Double.init),
+        ]))
       try iteratesFile.commit()
     }
+    // Schedule-free's x, the planner's average: measured on the full objective, uncounted.
+    let averaged: (value: S, error: S?)? =
+      result.evaluationPoint == result.minimizer
+      ? nil
+      : {
+        let point = result.evaluationPoint
+        let measured = objective.fullObjective ?? objective
+        let error = objective.minimizer.map { Vector.distance(point, $0) }
+        return (measured.value(at: point), error)
+      }()
     switch format {
     case .json:
-      print(
-        try RunRecord(
-          result, method: try method.specification(), problem: problem, dimension: objective.dimension,
-          precision: precision.rawValue, iterates: iterates
-        ).line())
+      var record = try RunRecord(
+        result, method: try method.specification(), problem: problem, dimension: objective.dimension,
+        precision: precision.rawValue, iterates: iterates)
+      record.averaged = averaged.map {
+        RunRecord.Averaged(value: RunRecord.finite($0.value), error: $0.error.flatMap(RunRecord.finite))
+      }
+      print(try record.line())
     case .table:
       print(
         "\(method.optimizer.split(separator: ":").first ?? "") on \(problem.problem) (d = \(objective.dimension), \(precision.rawValue))"
       )
       print(ProgressTable.render(progress.rows, count: progressRows))
-      print(ResultSummary.render(result, gradientNorm: progress.rows.last?.gradientNorm))
+      print(ResultSummary.render(result, gradientNorm: progress.rows.last?.gradientNorm, averaged: averaged))
       if let trace, let traceFile { print("trace: \(trace) (\(traceFile.rows) rows)") }
     }
     if result.termination.isFailure { throw ExitCode(2) }

@@ -46,6 +46,21 @@ struct RunRecord: Encodable {
     }
   }
 
+  /// f and ‖w − w*‖ at the method's evaluation point (schedule-free's x, the planner's
+  /// average), where it is not the last iterate.
+  struct Averaged: Encodable {
+    let value: Double?
+    let error: Double?
+
+    private enum CodingKeys: String, CodingKey { case value, error }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(value, forKey: .value)
+      try c.encode(error, forKey: .error)
+    }
+  }
+
   let method: Method
   let problem: Problem
   let precision: String
@@ -66,6 +81,8 @@ struct RunRecord: Encodable {
   let best: Best?
   /// `compare` only: evaluations to each threshold of ‖w − w*‖ (null: not reached).
   let evaluationsToReach: [String: Int?]?
+  /// Where the method is used at another point than its iterate.
+  var averaged: Averaged?
   /// A training problem only: each epoch's losses and test accuracy (epoch 0: the start),
   /// at the method's evaluation point.
   let epochs: [EpochJSON]?
@@ -120,7 +137,7 @@ struct RunRecord: Encodable {
 
   private enum CodingKeys: String, CodingKey {
     case method, problem, precision, iterates, termination, reason, converged, failed, iterations, evaluations
-    case value, error, best, evaluationsToReach, epochs
+    case value, error, best, averaged, evaluationsToReach, epochs
   }
 
   /// A number that is not finite, or not known, is null; the keys of one command or
@@ -140,6 +157,7 @@ struct RunRecord: Encodable {
     try c.encode(value, forKey: .value)
     try c.encode(error, forKey: .error)
     try c.encode(best, forKey: .best)
+    try c.encodeIfPresent(averaged, forKey: .averaged)
     try c.encodeIfPresent(evaluationsToReach, forKey: .evaluationsToReach)
     try c.encodeIfPresent(epochs, forKey: .epochs)
   }

@@ -171,12 +171,37 @@ import Testing
     #expect(Array(bytes.prefix(8)) == [0x93] + Array("NUMPY".utf8) + [1, 0])
     let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
     let header = String(decoding: bytes[10..<(10 + headerLength)], as: UTF8.self)
-    #expect(header.contains("'descr': '<f8'") && header.contains("'shape': (3, 2)"))
+    #expect(header.contains("'descr': '<f8'") && header.contains("'shape': (4, 2)"))
     #expect((10 + headerLength) % 64 == 0 && header.hasSuffix("\n"))
     let numbers = stride(from: 10 + headerLength, to: bytes.count, by: 8).map { offset in
       Double(bitPattern: bytes[offset..<(offset + 8)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
     }
-    #expect(numbers == [-1, 0, 1, 1, 1, 1])
+    #expect(numbers == [-1, 0, 1, 1, 1, 1, 1, 1])
+  }
+
+  /// A method used at another point than its iterate (schedule-free's x) says what f
+  /// is there, and writes that point as the iterates file's last row.
+  @Test func theAveragedPointIsShown() throws {
+    let path = NSTemporaryDirectory() + "descent-averaged-\(UUID().uuidString).npy"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (lines, status) = try output([
+      "run", "--optimizer", "schedule-free-sgd", "--learning-rate", "0.001", "--max-evaluations", "2000", "--format",
+      "json", "--iterates", path,
+    ])
+    #expect(status == 0)
+    let averaged = try #require(lines.first?["averaged"] as? [String: Any])
+    let value = try #require(averaged["value"] as? Double)
+    #expect(value > 0 && value != lines.first?["value"] as? Double)
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+    let numbers = stride(from: 10 + headerLength, to: bytes.count, by: 8).map { offset in
+      Double(bitPattern: bytes[offset..<(offset + 8)].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+    }
+    // Rosenbrock's f at the last row is the averaged value.
+    let (x, y) = (numbers[6], numbers[7])
+    #expect(abs((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) - value) <= 1e-12 * max(1, value))
+    // A method with no average has none.
+    #expect(try output(["run", "--optimizer", "gd", "--format", "json"]).lines.first?["averaged"] == nil)
   }
 
   @Test func compareprintsOneObjectPerMethod() throws {

@@ -10,8 +10,10 @@
 ///     η_t = min{(4/3) η_{t−1}, (τ_{t−2} + 1)/τ_{t−1} · η_{t−1}, τ_{t−1}/(4L_{t−1})}   (t ≥ 3)
 ///     τ_t = τ_{t−1} + α/2 + 2(1 − α) η_t L_{t−1}/τ_{t−1}   (t ≥ 2, from τ_0 = 0, τ_1 = 1)
 ///
-/// The first step-size comes without a line search, as in the authors' code: a trial step
-/// of length 10⁻⁵ along −∇f(x_0) gives L_0 and η_1 = 1/(2.5 L_0). An estimate whose
+/// The first step-size comes without a line search, η_1 = 1/(2.5 L_0), as in the authors'
+/// code with `initial_line_search=False`; L_0 comes from a trial step of length 10⁻⁵ along
+/// −∇f(x_0), where that code probes x_0 − 0.1·𝟙 (and by default line-searches η_1, from
+/// L_0/4 up in factors of 1.5, until ‖Δg‖²/(2L) ≤ L‖Δx‖²/2). An estimate whose
 /// gradient did not change, or whose bracket is not positive (a non-convex stretch,
 /// rounding), is L = 0: its bound is +∞ and η follows the two growth caps. The iterate
 /// is x_t. The first step costs two gradients; each later one a gradient and a value.
