@@ -18,6 +18,15 @@ import Testing
     (["run", "--learning-rate", "nan"], "invalid learning-rate nan: expected a finite number > 0"),
     (["run", "--start", "1,2,3"], "start has 3 entries, but the problem has dimension 2"),
     (["run", "--start", "1,inf"], "start[1] is inf: every entry must be finite"),
+    // A schedule whose decay ends within its warm-up (optax refuses it too).
+    (
+      ["run", "--optimizer", "adamw", "--warmup-steps", "10", "--decay-steps", "10"],
+      "invalid decay-steps 10: expected 0 (no schedule) or more than the 10 warm-up steps"
+    ),
+    (
+      ["run", "--optimizer", "momentum", "--warmup-steps", "10", "--decay-steps", "5"],
+      "invalid decay-steps 5: expected 0 (no schedule) or more than the 10 warm-up steps"
+    ),
     (["run", "--start", "1,x"], "invalid start 1,x: expected comma-separated numbers, e.g. -1,0"),
     (
       ["run", "--optimizer", "adamax"],
