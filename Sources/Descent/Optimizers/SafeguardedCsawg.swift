@@ -4,8 +4,10 @@
 /// The gradient steps, the stored pairs, the planning schedule (every K iterations from
 /// 2K on, P projections each followed by M corrections) and the bootstrapping are
 /// Csawg's (``Csawg``), from the same planning window (`PlanningWindow`); the fits are
-/// `DiagonalFit` (diagonal, scalar) and `SecantFit`, the test `NonmonotoneTest`, each
-/// in its own file under `Planning/`. What changes:
+/// `DiagonalFit` (diagonal, scalar) and `SecantFit`, the test `NonmonotoneTest`, the
+/// steps' sizes ``PairStepRule``, the minibatch regime `MinibatchRegime`, each in its own
+/// file under `Planning/`; its checkpoint and catalog entry are
+/// `SafeguardedCsawg+Checkpoint.swift`. What changes:
 ///
 ///     fit      secant:   A g = D (GᵀG + λ tr(GᵀG)/K · I)⁻¹ Gᵀ g, D = [w_s − w_{s+K}],
 ///                        G = [g_s]: the least-squares map from the window's gradients
@@ -98,7 +100,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   /// γ, or nil for steps sized from the pairs the planner has measured.
   public internal(set) var learningRate: Scalar?
   /// How steps are sized without a γ (research).
-  public enum StepRule: String, Codable, Sendable, CaseIterable { case bb1, bb2, adgd }
+  public typealias StepRule = PairStepRule
   public internal(set) var stepRule: StepRule
   public internal(set) var horizon: Int
   public internal(set) var planningSteps: Int
@@ -120,11 +122,25 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   public internal(set) var memory: Memory
   public internal(set) var backoff: Scalar
   public internal(set) var regularization: Scalar
-  /// On minibatches: Armijo's c, the steps' growth r and cut β_s, the average's η.
-  public internal(set) var sufficientDecrease: Scalar
-  public internal(set) var growth: Scalar
-  public internal(set) var shrink: Scalar
-  public internal(set) var averaging: Scalar
+  /// On minibatches: Armijo's c, the steps' growth r and cut β_s, the average's η, and
+  /// the average itself.
+  @usableFromInline var minibatch: MinibatchRegime<Scalar>
+  public internal(set) var sufficientDecrease: Scalar {
+    get { minibatch.sufficientDecrease }
+    set { minibatch.sufficientDecrease = newValue }
+  }
+  public internal(set) var growth: Scalar {
+    get { minibatch.growth }
+    set { minibatch.growth = newValue }
+  }
+  public internal(set) var shrink: Scalar {
+    get { minibatch.shrink }
+    set { minibatch.shrink = newValue }
+  }
+  public internal(set) var averaging: Scalar {
+    get { minibatch.averaging }
+    set { minibatch.averaging = newValue }
+  }
 
   /// The gradient the first projection of an event uses: as chosen, or the paper's
   /// (reused for Algorithm 1's shape, P = 1 and M = 0; fresh otherwise).
@@ -164,13 +180,10 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @usableFromInline var acceptedJumps = 0
   @usableFromInline var rejectedJumps = 0
   @usableFromInline var rejectedSteps = 0
-  /// On minibatches (``Objective/isStochastic``, seen on the first step): f at the
-  /// current point on its gradient's batch, and the average of the points whose
-  /// gradients the run took with the weight of the newest.
+  /// On minibatches (``Objective/isStochastic``, seen on the first step); f at the
+  /// current point (on minibatches, on its gradient's batch).
   @usableFromInline var onMinibatches = false
   @usableFromInline var startValue: Scalar = 0
-  @usableFromInline var average: [Scalar] = []
-  @usableFromInline var averagedPoints = 0
 
   public init(
     learningRate: Scalar? = nil, stepRule: StepRule = .bb1, horizon: Int = 5, planningSteps: Int = 1,
@@ -180,9 +193,8 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     regularization: Scalar = 1e-8, sufficientDecrease: Scalar = 0.1, growth: Scalar = 1.0717735,
     shrink: Scalar = 0.8, averaging: Scalar = 3
   ) throws(DescentError) {
-    (self.sufficientDecrease, self.growth, self.shrink, self.averaging) = (
-      sufficientDecrease, growth, shrink, averaging
-    )
+    minibatch = MinibatchRegime(
+      sufficientDecrease: sufficientDecrease, growth: growth, shrink: shrink, averaging: averaging)
     (self.learningRate, self.horizon, self.planningSteps, self.corrections) =
       (learningRate, horizon, planningSteps, corrections)
     self.stepRule = stepRule
@@ -237,7 +249,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "\(fit == .secant ? 4 : 2)K·d + 9d numbers at d = \(d)")
     try DescentError.requireState(
-      alpha, gradient, moveStart, stepStart, lastPoint, lastGradient, average, dimension: d)
+      alpha, gradient, moveStart, stepStart, lastPoint, lastGradient, minibatch.average, dimension: d)
     try window.validate(dimension: d, horizon: horizon)
   }
 
@@ -318,7 +330,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       if sameBatch {
         // One batch's verdict: a milder cut, and the window kept (on minibatches a
         // fifth of the steps are cut, and a restart would stop planning for good).
-        stepSize *= shrink
+        stepSize = minibatch.cut(stepSize)
       } else {
         stepSize /= 2
         window.restart()
@@ -334,28 +346,20 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   func passes(_ value: Scalar, at w: [Scalar], after move: Move, sameBatch: Bool) -> Bool {
     guard sameBatch else { return acceptance.accepts(value) }
     let start = move == .step || jumpFollowsStep ? stepStart : moveStart
-    var slope: Scalar = 0
-    for i in 0..<w.count { slope += gradient[i] * (start[i] - w[i]) }
-    return value <= startValue - sufficientDecrease * slope
+    return minibatch.accepts(value, at: w, start: start, startValue: startValue, gradient: gradient)
   }
 
-  /// x̄ ← (1 − c) x̄ + c w, c = (η + 1)/(t + η) at the t-th point (Shamir and Zhang's
-  /// polynomial-decay average: weights growing as t^η, so the early points fade
-  /// without a budget to place a tail).
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  @usableFromInline
+  /// On minibatches, `w` into the average (``MinibatchRegime``).
+  @inlinable
   mutating func accumulateAverage(_ w: [Scalar]) {
-    guard onMinibatches else { return }
-    averagedPoints += 1
-    let c = (averaging + 1) / (Scalar(averagedPoints) + averaging)
-    for i in 0..<w.count { average[i] += c * (w[i] - average[i]) }
+    if onMinibatches { minibatch.accumulate(w) }
   }
 
   /// Where to evaluate the trained model: on minibatches the average x̄ of the points
   /// whose gradients the run took (each iterate carries its batches' noise; the
   /// average cancels it), else w.
   public func evaluationPoint(for w: [Scalar]) -> [Scalar] {
-    onMinibatches && averagedPoints > 0 && average.count == w.count ? average : w
+    onMinibatches && minibatch.averagedPoints > 0 && minibatch.average.count == w.count ? minibatch.average : w
   }
 
   /// ∇f again where a rejected move started, after a landing point whose value passed
@@ -379,7 +383,6 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @usableFromInline
   mutating func measure(_ w: [Scalar], after move: Move) {
-    let d = w.count
     defer {
       // Only BB's pair reads the last point and gradient: with a γ or on minibatches
       // the two copies of d would be work for nothing.
@@ -389,9 +392,11 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       }
       hasLastPoint = true
     }
-    if let learningRate {
+    if learningRate != nil {
       // With a γ the test's cuts are undone by the growth on minibatches, up to γ.
-      if onMinibatches && move == .step { stepSize = min(learningRate, stepSize * growth) }
+      if onMinibatches && move == .step {
+        stepSize = minibatch.grown(stepSize, cut: rejectedSteps > 0, learningRate: learningRate)
+      }
       return
     }
     guard hasLastPoint else {
@@ -405,31 +410,11 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       // each accepted step lets the next grow instead, and the test cuts it back.
       // Until the first cut the step doubles: the scale is found in a few dozen steps
       // from the first step's 10⁻⁵, whatever the units of w.
-      if move == .step { stepSize *= rejectedSteps == 0 ? 2 : growth }
+      if move == .step { stepSize = minibatch.grown(stepSize, cut: rejectedSteps > 0, learningRate: nil) }
       return
     }
-    var (ss, sy, yy): (Scalar, Scalar, Scalar) = (0, 0, 0)
-    for i in 0..<d {
-      let s = w[i] - lastPoint[i]
-      let y = gradient[i] - lastGradient[i]
-      ss += s * s
-      sy += s * y
-      yy += y * y
-    }
-    // Where sᵀy ≤ 0 the curvature along s is not positive and BB's ratio means nothing:
-    // the step takes ‖s‖/‖y‖, the secant's scale (BB2 ≤ ‖s‖/‖y‖ ≤ BB1 where sᵀy > 0), so
-    // that a step started small in a concave region grows to the region's scale.
-    let secantScale = yy > 0 ? (ss / yy).squareRoot() : Scalar.infinity
-    let next: Scalar
-    switch stepRule {
-    case .bb1: next = sy > 0 ? ss / sy : secantScale
-    case .bb2: next = sy > 0 ? sy / yy : secantScale
-    case .adgd:
-      let local = yy > 0 ? ss.squareRoot() / (2 * yy.squareRoot()) : .infinity
-      let growth = previousStepSize > 0 ? (1 + stepSize / previousStepSize).squareRoot() * stepSize : .infinity
-      next = min(local, growth)
-    }
-    guard next.isFinite, next > 0 else { return }
+    let pair = PairStepRule.products(w, gradient, from: lastPoint, lastGradient)
+    guard let next = stepRule.nextSize(pair, current: stepSize, previous: previousStepSize) else { return }
     previousStepSize = stepSize
     stepSize = next
   }
@@ -517,153 +502,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     (moveStart, stepStart, gradient, lastPoint, lastGradient) = (alpha, alpha, alpha, alpha, alpha)
     acceptance = NonmonotoneTest(memory: valuesRemembered)
     stepSize = learningRate ?? 0
-    average = onMinibatches ? alpha : []
-    averagedPoints = 0
-  }
-
-  // MARK: Codable: hyperparameters are validated, state is checked for consistency.
-
-  private enum CodingKeys: String, CodingKey {
-    case fit, memory, backoff, regularization, stepRule
-    case lastPoint, lastGradient, hasLastPoint, previousStepSize
-    case alpha, acceptance, gradient, pending, moveStart, stepStart, jumpFollowsStep, stepSize, gradientIsCurrent
-    case trust, acceptedJumps, rejectedJumps, rejectedSteps
-    case sufficientDecrease, growth, shrink, averaging, onMinibatches, startValue, average, averagedPoints
-  }
-
-  /// The window's fields and the schedule's settings sit beside the rest, as in
-  /// Csawg's checkpoint.
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    let schedule = try PlanningScheduleCoding<Scalar>(from: decoder)
-    try self.init(
-      learningRate: schedule.learningRate, stepRule: c.decode(StepRule.self, forKey: .stepRule),
-      horizon: schedule.horizon, planningSteps: schedule.planningSteps,
-      corrections: schedule.corrections, projectionGradient: schedule.projectionGradient,
-      fit: c.decode(Fit.self, forKey: .fit), memory: c.decode(Memory.self, forKey: .memory),
-      backoff: c.decode(Scalar.self, forKey: .backoff), regularization: c.decode(Scalar.self, forKey: .regularization),
-      sufficientDecrease: c.decode(Scalar.self, forKey: .sufficientDecrease),
-      growth: c.decode(Scalar.self, forKey: .growth), shrink: c.decode(Scalar.self, forKey: .shrink),
-      averaging: c.decode(Scalar.self, forKey: .averaging))
-    window = try PlanningWindow(from: decoder)
-    acceptance = try c.decode(NonmonotoneTest<Scalar>.self, forKey: .acceptance)
-    alpha = try c.decode([Scalar].self, forKey: .alpha)
-    gradient = try c.decode([Scalar].self, forKey: .gradient)
-    moveStart = try c.decode([Scalar].self, forKey: .moveStart)
-    stepStart = try c.decode([Scalar].self, forKey: .stepStart)
-    pending = try c.decode(Move.self, forKey: .pending)
-    jumpFollowsStep = try c.decode(Bool.self, forKey: .jumpFollowsStep)
-    stepSize = try c.decode(Scalar.self, forKey: .stepSize)
-    gradientIsCurrent = try c.decode(Bool.self, forKey: .gradientIsCurrent)
-    lastPoint = try c.decode([Scalar].self, forKey: .lastPoint)
-    lastGradient = try c.decode([Scalar].self, forKey: .lastGradient)
-    hasLastPoint = try c.decode(Bool.self, forKey: .hasLastPoint)
-    previousStepSize = try c.decode(Scalar.self, forKey: .previousStepSize)
-    trust = try c.decode(Scalar.self, forKey: .trust)
-    acceptedJumps = try c.decode(Int.self, forKey: .acceptedJumps)
-    rejectedJumps = try c.decode(Int.self, forKey: .rejectedJumps)
-    rejectedSteps = try c.decode(Int.self, forKey: .rejectedSteps)
-    onMinibatches = try c.decode(Bool.self, forKey: .onMinibatches)
-    startValue = try c.decode(Scalar.self, forKey: .startValue)
-    average = try c.decode([Scalar].self, forKey: .average)
-    averagedPoints = try c.decode(Int.self, forKey: .averagedPoints)
-    let d = window.dimension
-    let allocated = d > 0
-    guard [alpha, gradient, moveStart, stepStart, lastPoint, lastGradient].allSatisfy({ $0.count == d }),
-      acceptance.memory == valuesRemembered, !allocated || window.keepsPairs == (fit == .secant),
-      !allocated || learningRate == nil || (stepSize > 0 && stepSize <= learningRate!), stepSize >= 0,
-      previousStepSize >= 0, trust > 0 && trust <= 1,
-      [acceptedJumps, rejectedJumps, rejectedSteps, averagedPoints].allSatisfy({ $0 >= 0 }),
-      average.count == (allocated && onMinibatches ? d : 0), startValue.isFinite
-    else { throw Self.corrupted(decoder, "SafeguardedCsawg's state does not fit its settings") }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    try encodeWindowAndSchedule(to: encoder)
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(fit, forKey: .fit)
-    try c.encode(memory, forKey: .memory)
-    try c.encode(backoff, forKey: .backoff)
-    try c.encode(regularization, forKey: .regularization)
-    try c.encode(alpha, forKey: .alpha)
-    try c.encode(acceptance, forKey: .acceptance)
-    try c.encode(gradient, forKey: .gradient)
-    try c.encode(moveStart, forKey: .moveStart)
-    try c.encode(stepStart, forKey: .stepStart)
-    try c.encode(pending, forKey: .pending)
-    try c.encode(jumpFollowsStep, forKey: .jumpFollowsStep)
-    try c.encode(stepSize, forKey: .stepSize)
-    try c.encode(gradientIsCurrent, forKey: .gradientIsCurrent)
-    try c.encode(stepRule, forKey: .stepRule)
-    try c.encode(lastPoint, forKey: .lastPoint)
-    try c.encode(lastGradient, forKey: .lastGradient)
-    try c.encode(hasLastPoint, forKey: .hasLastPoint)
-    try c.encode(previousStepSize, forKey: .previousStepSize)
-    try c.encode(trust, forKey: .trust)
-    try c.encode(acceptedJumps, forKey: .acceptedJumps)
-    try c.encode(rejectedJumps, forKey: .rejectedJumps)
-    try c.encode(rejectedSteps, forKey: .rejectedSteps)
-    try c.encode(sufficientDecrease, forKey: .sufficientDecrease)
-    try c.encode(growth, forKey: .growth)
-    try c.encode(shrink, forKey: .shrink)
-    try c.encode(averaging, forKey: .averaging)
-    try c.encode(onMinibatches, forKey: .onMinibatches)
-    try c.encode(startValue, forKey: .startValue)
-    try c.encode(average, forKey: .average)
-    try c.encode(averagedPoints, forKey: .averagedPoints)
-  }
-}
-
-extension SafeguardedCsawg: CatalogedOptimizer, Planner {
-  var scheduledLearningRate: Scalar? { learningRate }
-
-  public static var catalogEntry: CatalogEntry<Self> {
-    CatalogEntry(
-      "csawg-safeguarded",
-      summary:
-        "step-size planning with nothing to tune: steps sized from its pairs, every move tested and undone when it fails",
-      citation: "Yao (2022); Grippo, Lampariello & Lucidi (1986); Fang & Saad (2009)",
-      initialiserDefaults: { try Self() },
-      settings: Setting.planningSchedule(
-        learningRate: .optionalReal(
-          "learningRate", \.learningRate, symbol: "γ", none: "auto", .positive,
-          "the gradient steps' size (auto: from the pairs the planner has measured)"), horizon: \.horizon,
-        defaultHorizon: 5, planningSteps: \.planningSteps,
-        corrections: \.corrections, projectionGradient: \.projectionGradientChoice)
-        + [
-          .choice(
-            "stepRule", \.stepRule, default: .bb1,
-            "without a γ, each step's size from the last pair: bb1 sᵀs/sᵀy, bb2 sᵀy/yᵀy, adgd ‖s‖/2‖y‖"),
-          .choice("fit", \.fit, default: .secant, "secant (rotation invariant), diagonal (the paper's) or scalar"),
-          Setting(
-            "memory", \.memory, symbol: "m", kind: .integer, default: .automatic,
-            Allowed(words: "≥ 0, auto or all", expected: "an integer ≥ 0, auto or all") {
-              if case .last(let m) = $0 { m >= 0 } else { true }
-            },
-            "values the acceptance test looks back over (auto: 10 without a γ, all with one: never above f(w₀))",
-            parse: { $0 == "auto" ? .automatic : $0 == "all" ? .all : Int($0).map(Memory.last) },
-            format: {
-              switch $0 {
-              case .automatic: "auto"
-              case .all: "all"
-              case .last(let m): "\(m)"
-              }
-            }),
-          .real("backoff", \.backoff, symbol: "β", default: 0.5, .fraction, "factor on the jump after a rejection"),
-          .real(
-            "regularization", \.regularization, symbol: "λ", default: 1e-8, .nonNegative,
-            "Tikhonov term of the secant fit, relative to tr(GᵀG)/K"),
-          .real(
-            "sufficientDecrease", \.sufficientDecrease, symbol: "c", default: 0.1, .rate,
-            "on minibatches: Armijo's c of the same-batch test"),
-          .real(
-            "growth", \.growth, symbol: "r", default: 1.0717735, .atLeast(1),
-            "on minibatches: the step's factor after each accepted step once one was cut (2 before)"),
-          .real(
-            "shrink", \.shrink, symbol: "β_s", default: 0.8, .openUnit, "on minibatches: the step's factor after a cut"),
-          .real(
-            "averaging", \.averaging, symbol: "η", default: 3, .nonNegative,
-            "on minibatches: the power of the polynomial-decay average that is evaluated"),
-        ])
+    minibatch.average = onMinibatches ? alpha : []
+    minibatch.averagedPoints = 0
   }
 }
