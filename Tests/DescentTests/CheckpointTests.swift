@@ -29,4 +29,23 @@ import Testing
       try JSONDecoder().decode(Csawg<Double>.self, from: data)
     }
   }
+
+  /// The planner's checkpoint says its format; one of another format is refused with a
+  /// message that says so, and one from before the key (format 1) still reads.
+  @Test func thePlannersCheckpointHasAFormat() throws {
+    var planner = try SafeguardedCsawg<Double>()
+    _ = try minimize(try Rosenbrock<Double>(), from: [-1, 0], using: &planner, until: .init(maxIterations: 20))
+    var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(planner)) as! [String: Any]
+    #expect(object["format"] as? Int == 1)
+    object["format"] = nil
+    let older = try JSONDecoder().decode(
+      SafeguardedCsawg<Double>.self, from: JSONSerialization.data(withJSONObject: object))
+    #expect(older.stepSizes == planner.stepSizes && older.currentLearningRate == planner.currentLearningRate)
+    object["format"] = 2
+    let data = try JSONSerialization.data(withJSONObject: object)
+    let error = try #require(throws: DecodingError.self) {
+      try JSONDecoder().decode(SafeguardedCsawg<Double>.self, from: data)
+    }
+    #expect("\(error)".contains("format 2, which this build does not read (it reads format 1)"))
+  }
 }
