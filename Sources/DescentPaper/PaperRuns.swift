@@ -4,7 +4,7 @@ import DescentProblems
 
 /// The runs behind the paper's figures and claims, each made once per report and
 /// shared by every figure and claim that needs it. Settings are the paper's, read as
-/// the README's "How the paper is read" gives them; all runs are in Double.
+/// docs/paper.md ("How the paper is read") gives them; all runs are in Double.
 public struct PaperRuns: Sendable {
   /// Iterations plotted for the convex problem (Figures 3 and 4). 5,000 is the range
   /// in which Csawg K1000's α reaches about 0.97, as the paper's Figure 4 shows.

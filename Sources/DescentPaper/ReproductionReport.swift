@@ -94,7 +94,7 @@ public struct ReproductionReport {
   static let paperIntroduction = """
     Every experiment of sections 3 and 4 (and Figure S1, beyond the paper: the paper's Csawg
     beside Descent's safeguarded planner), run by Descent with the paper's settings as
-    Descent's README reads them: the error is ‖w − w*‖₂; Algorithm 1 projects with
+    Descent reads them (docs/paper.md): the error is ‖w − w*‖₂; Algorithm 1 projects with
     the iteration's gradient and counts it as one evaluation; Algorithm 2 evaluates a fresh gradient for each
     of its P projections and M corrections. All runs in Double. Made by
     <code>swift run -c release descent reproduce</code>; each figure's data is in the CSV beside it.

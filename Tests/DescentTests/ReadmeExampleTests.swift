@@ -3,7 +3,8 @@ import DescentProblems
 import Foundation
 import Testing
 
-/// The README's examples, so they keep compiling and saying what they claim.
+/// The README's examples, so they keep compiling and saying what they claim, and the
+/// methods table of docs/methods.md, so it keeps naming every cataloged method.
 @Suite struct ReadmeExampleTests {
   struct Sphere: Objective {
     let dimension = 3
@@ -31,13 +32,14 @@ import Testing
     #expect(result.termination == .errorTolerance)
   }
 
-  /// The README's methods table names every cataloged method, and nothing else.
+  /// The methods table (docs/methods.md, the section "The methods") names every cataloged
+  /// method, and nothing else.
   @Test func methodsTableMatchesTheCatalog() throws {
-    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("README.md")
-    let text = try String(contentsOf: readme, encoding: .utf8)
+    let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/methods.md")
+    let text = try String(contentsOf: page, encoding: .utf8)
     let section = try #require(
-      text.components(separatedBy: "\n## Methods\n").last?.components(separatedBy: "\n## ").first)
+      text.components(separatedBy: "\n## The methods\n").last?.components(separatedBy: "\n## ").first)
     // Rows start `| \`name\`` (several names share a row: `| \`sgd-hd\`, \`adam-hd\` |`).
     var names: [String] = []
     for line in section.split(separator: "\n") where line.hasPrefix("| `") {

@@ -21,7 +21,7 @@
 /// figures count it (footnote 4). Step-sizes may be negative and are never clipped.
 /// The stored weights are those of the gradient steps, from before any jump, so the
 /// next differences `w_s − w_{s+K}` include the jump: the bootstrapping the method
-/// relies on. These readings of the paper (the README's "How the paper is read")
+/// relies on. These readings of the paper (docs/paper.md, "How the paper is read")
 /// reproduce its counts exactly (458 and 465 evaluations to exact zero error on
 /// Rosenbrock).
 ///
