@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Training problem: write the state to resume from to this file after every epoch (JSON, replaced atomically).",
+      "Training problem: keep the state to resume from in this file (JSON, replaced atomically): at the end, on Ctrl-C, and on the way as often as costs a tenth of the run.",
       valueName: "file.json"), completion: .file(extensions: ["json"]))
   var checkpoint: String?
 
@@ -107,6 +107,7 @@ struct RunCommand: ParsableCommand {
       )
     }
     let rules = try stopping.rules(S.self)
+    try OutputFile.requireDistinct([("trace", trace), ("iterates", iterates)])
     // The trace is opened before the run: a path it cannot write fails now.
     let traceFile = try trace.map { try TraceFile<S>(path: $0) }
     let iteratesFile = try iterates.map { try OutputFile(path: $0) }
@@ -240,6 +241,7 @@ extension RunCommand {
       )
     }
     let start = resumed?.start ?? start
+    try OutputFile.requireDistinct([("trace", trace), ("iterates", iterates), ("checkpoint", checkpoint)])
     let traceFile = try trace.map { try OutputFile(path: $0) }
     let iteratesFile = try iterates.map { try OutputFile(path: $0) }
     let checkpoints = try checkpoint.map { try CheckpointWriter<S>(path: $0, identity: identity, start: start) }
@@ -282,7 +284,9 @@ extension RunCommand {
           notes.append("the checkpoint could not be written: \(error)")
         }
       }
-      guard !notes.isEmpty else { return nil }
+      guard !notes.isEmpty else {
+        return "interrupted: \(Plural.of(finished, "epoch")) finished, not kept (--trace and --checkpoint keep them)"
+      }
       return "interrupted: \(Plural.of(finished, "epoch")) finished; " + notes.joined(separator: "; ")
     }
     defer { TemporaryFiles.dropKeeper(keeper) }

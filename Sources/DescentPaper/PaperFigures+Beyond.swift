@@ -26,7 +26,7 @@ extension PaperFigures {
     return Figure(
       id: "S1", title: "Figure S1 (beyond the paper). Coupled problems: the paper's Csawg and the safeguarded planner",
       caption:
-        "γ = 0.001 for every method (the paper's Rosenbrock rate; 1/L on the quadratic). Csawg (red): the paper's Algorithm 1 (K = 2, solid) and Algorithm 2 (K = 2, P = 5, M = 10, dashed); a run that ends on a non-finite number stops where its last finite iterate was. The safeguarded planner (black, csawg-safeguarded, docs/planning.md) at its defaults (solid), and with P = 5, M = 10 (dashed). Each run gets 10,000 gradient evaluations.",
+        "γ = 0.001 for every method (the paper's Rosenbrock rate; 1/L on the quadratic). Csawg (red): the paper's Algorithm 1 (K = 2, solid) and Algorithm 2 (K = 2, P = 5, M = 10, dashed); a run that ends on a non-finite number stops where its last finite iterate was. The safeguarded planner (black, csawg-safeguarded, docs/planning.md) at its defaults (solid), and with P = 5, M = 10 (dashed). Each run gets 10,000 gradient evaluations. Values beyond the axis (a run that grows past 10³, or one that reaches below 10⁻¹⁰) are drawn at its edge.",
       panels: panels)
   }
 }

@@ -63,13 +63,14 @@ public enum PaperFigures {
 
     var color: String {
       switch self {
-      case .gd: palette[8]
+      // The methods every page draws, in the colours they have on every page.
+      case .gd: SeriesLooks.methodColors["gd"]!
       case .gdBestHere: "#444444"
-      case .nesterov: palette[0]
-      case .heavyBall: palette[5]
-      case .rmsprop: palette[9]
-      case .adam: palette[7]
-      case .safeguarded, .safeguardedRepeated: "#000000"
+      case .nesterov: SeriesLooks.methodColors["nesterov"]!
+      case .heavyBall: SeriesLooks.methodColors["heavy-ball"]!
+      case .rmsprop: SeriesLooks.methodColors["rmsprop"]!
+      case .adam: SeriesLooks.methodColors["adam"]!
+      case .safeguarded, .safeguardedRepeated: SeriesLooks.methodColors["csawg-safeguarded"]!
       case .csawg(let k), .repeated(let k): Self.horizonColors[k] ?? palette[6]
       }
     }

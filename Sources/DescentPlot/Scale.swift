@@ -41,16 +41,23 @@ public struct Scale: Sendable, Equatable {
     return range.lowerBound + t * (range.upperBound - range.lowerBound)
   }
 
-  /// Tick values: every decade (thinned to at most about 8) on a log scale, round
-  /// steps of 1, 2 or 5 × 10ⁿ on a linear one.
+  /// Tick values: every decade (thinned to at most about 8) on a log scale, or where
+  /// the axis holds fewer than two decades, 1, 2 and 5 × 10ⁿ, or a linear axis's steps
+  /// (so that a short axis has a scale to read); round steps of 1, 2 or 5 × 10ⁿ on a linear one.
   public var ticks: [Double] {
     switch kind {
     case .logarithmic:
       let low = Int(log10(domain.lowerBound).rounded(.up))
       let high = Int(log10(domain.upperBound).rounded(.down))
-      guard low <= high else { return [] }
-      let stride = max(1, Int((Double(high - low) / 7).rounded(.up)))
-      return Swift.stride(from: low, through: high, by: stride).map { pow(10, Double($0)) }
+      guard high - low < 1 else {
+        let stride = max(1, Int((Double(high - low) / 7).rounded(.up)))
+        return Swift.stride(from: low, through: high, by: stride).map { pow(10, Double($0)) }
+      }
+      let first = Int(log10(domain.lowerBound).rounded(.down))
+      let round = (first...(high + 1)).flatMap { n in [1.0, 2, 5].map { $0 * pow(10, Double(n)) } }
+        .filter { domain.contains($0) }
+      // Narrower still: a linear axis's round steps, placed on this one.
+      return round.count >= 2 ? round : Scale(.linear, domain: domain, range: range).ticks
     case .linear:
       let span = domain.upperBound - domain.lowerBound
       guard span > 0 else { return [domain.lowerBound] }
@@ -69,6 +76,7 @@ public struct Scale: Sendable, Equatable {
     switch kind {
     case .logarithmic:
       let exponent = Int(log10(value).rounded())
+      guard abs(value / pow(10, Double(exponent)) - 1) < 1e-9 else { return String(format: "%g", value) }
       return "10" + Scale.superscript(exponent)
     case .linear:
       if value == value.rounded() && abs(value) < 1e6 { return String(Int(value)) }

@@ -19,23 +19,36 @@ public enum SeriesLooks {
     "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#e7ba52", "#ad494a", "#6b6ecf", "#9c9ede", "#3182bd",
   ]
 
-  /// Looks for `labels`; `fixed` gives some labels theirs (the planner black), and
-  /// `style` the line style of each of the others.
+  /// The colours of the methods every page draws (the reproduction's lines are these
+  /// too): a method named so has its colour on every page, and no other label takes it.
+  public static let methodColors = [
+    "gd": "#7f7f7f", "nesterov": "#1f77b4", "heavy-ball": "#17becf", "rmsprop": "#bcbd22", "adam": "#e377c2",
+    "csawg-safeguarded": "#000000",
+  ]
+
+  /// Looks for `labels`: a label of ``methodColors`` in its colour, the others by their
+  /// hash among the rest; `fixed` gives some labels their look outright, and `style` the
+  /// line style of each of the others.
   public static func assign(
     _ labels: some Sequence<String>, fixed: [String: Look] = [:], style: (String) -> Series.Style = { _ in .line }
   ) -> [String: Look] {
     var looks = fixed
+    let pool = colors.filter { !methodColors.values.contains($0) }
     var taken: [String: Set<Int>] = [:]  // colours held, by line style
     for label in Set(labels).subtracting(fixed.keys).sorted() {
       let line = style(label)
+      if let color = methodColors[label] {
+        looks[label] = Look(color: color, style: line)
+        continue
+      }
       let key = "\(line)"
-      let preferred = Int(hash(label) % UInt64(colors.count))
-      let free = (0..<colors.count).map { (preferred + $0) % colors.count }.first {
+      let preferred = Int(hash(label) % UInt64(pool.count))
+      let free = (0..<pool.count).map { (preferred + $0) % pool.count }.first {
         !(taken[key]?.contains($0) ?? false)
       }
       let color = free ?? preferred
       taken[key, default: []].insert(color)
-      looks[label] = Look(color: colors[color], style: line)
+      looks[label] = Look(color: pool[color], style: line)
     }
     return looks
   }

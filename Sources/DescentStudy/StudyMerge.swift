@@ -1,3 +1,4 @@
+import Descent
 import Foundation
 
 /// Joins the results files of a sweep's shards into one table in the sweep's order.
@@ -11,7 +12,11 @@ public enum StudyMerge {
     var byIndex: [Int: String] = [:]
     for file in try resultFiles(paths) {
       let (lines, skipped) = try ResultsFile.read(StudyResult.self, from: file)
-      if skipped > 0 { throw StudyError("\(file) has \(skipped) lines that are not results") }
+      if skipped > 0 {
+        throw StudyError(
+          "\(file) has \(Plural.of(skipped, "line")) that \(skipped == 1 ? "is" : "are") not a study's results (give a folder descent study wrote, a results file in it, or a run's trace)"
+        )
+      }
       for result in lines {
         if let (seen, origin) = byID[result.id] {
           guard seen == result else {

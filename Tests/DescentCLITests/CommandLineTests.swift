@@ -18,6 +18,22 @@ import Testing
     (["run", "--learning-rate", "nan"], "invalid learning-rate nan: expected a finite number > 0"),
     (["run", "--start", "1,2,3"], "start has 3 entries, but the problem has dimension 2"),
     (["run", "--start", "1,inf"], "start[1] is inf: every entry must be finite"),
+    (
+      ["run", "--problem", "mnist1d-mlp", "--set", "valdation-rows=3"],
+      "mnist1d-mlp has no setting 'valdation-rows': did you mean 'validation-rows'? it takes batch-size, seed, validation-rows"
+    ),
+    // One path for two outputs: refused before either is opened.
+    (
+      [
+        "run", "--problem", "breast-cancer-heldout", "--epochs", "1", "--trace", "same.csv", "--checkpoint",
+        "./same.csv",
+      ],
+      "--trace and --checkpoint are both ./same.csv: give each output its own file"
+    ),
+    (
+      ["run", "--trace", "one.npy", "--iterates", "one.npy"],
+      "--trace and --iterates are both one.npy: give each output its own file"
+    ),
     // A schedule whose decay ends within its warm-up (optax refuses it too).
     (
       ["run", "--optimizer", "adamw", "--warmup-steps", "10", "--decay-steps", "10"],

@@ -73,6 +73,12 @@ import Testing
     #expect(gaps.allSatisfy { abs($0 - gaps[0]) < 1e-9 })
     #expect(scale.label(1e-3) == "10⁻³")
     #expect(Scale(.logarithmic, domain: 1e-3...10, range: 0...100).ticks == [1e-3, 1e-2, 1e-1, 1, 10])
+    // An axis of less than two decades gets 1, 2 and 5 × 10ⁿ, so that it has a scale.
+    let short = Scale(.logarithmic, domain: 1.35...1.98, range: 0...100)
+    #expect(short.ticks.isEmpty == false && short.ticks.allSatisfy { short.domain.contains($0) })
+    let loss = Scale(.logarithmic, domain: 0.13...2.8, range: 0...100)
+    #expect(loss.ticks == [0.2, 0.5, 1, 2])
+    #expect(loss.ticks.map(loss.label) == ["0.2", "0.5", "10⁰", "2"])
   }
 
   @Test func linearAxisTicksAreRound() {

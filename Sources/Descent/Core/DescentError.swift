@@ -27,7 +27,8 @@ public enum DescentError: Error, Equatable, Sendable, CustomStringConvertible {
       return "unknown \(kind) '\(name)'\(near) (known: \(known.joined(separator: ", ")))"
     case .unexpectedParameter(let name, let method, let accepted):
       let list = accepted.isEmpty ? "none" : accepted.joined(separator: ", ")
-      return "\(method) has no setting '\(name)': it takes \(list)"
+      let near = NearestName.to(name, among: accepted).map { "did you mean '\($0)'? " } ?? ""
+      return "\(method) has no setting '\(name)': \(near)it takes \(list)"
     case .missingBudget:
       return "no budget: set a maximum number of iterations or gradient evaluations"
     }

@@ -13,6 +13,8 @@
 /// - `initialAccumulator` G₀ ≥ 0. Default 0 (the paper's; optax starts at 0.1).
 public struct Adagrad<Scalar: DescentFloat>: GradientUpdate {
   public internal(set) var learningRate: Scalar
+  /// The step size a training trace shows: α, constant.
+  public var currentStepSize: Scalar? { learningRate }
   public internal(set) var epsilon: Scalar
   public internal(set) var initialAccumulator: Scalar
   /// G.

@@ -14,6 +14,8 @@
 /// - `epsilon` ε ≥ 0. Default 1e-8.
 public struct Adam<Scalar: DescentFloat>: GradientUpdate {
   public internal(set) var learningRate: Scalar
+  /// The step size a training trace shows: α, constant.
+  public var currentStepSize: Scalar? { learningRate }
   public internal(set) var beta1: Scalar
   public internal(set) var beta2: Scalar
   public internal(set) var epsilon: Scalar

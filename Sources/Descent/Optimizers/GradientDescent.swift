@@ -11,6 +11,8 @@
 public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
   /// γ.
   public internal(set) var learningRate: Scalar
+  /// The step size a training trace shows: α, constant.
+  public var currentStepSize: Scalar? { learningRate }
 
   /// Scratch that `step` evaluates the gradient into.
   public var gradientBuffer: [Scalar] = []

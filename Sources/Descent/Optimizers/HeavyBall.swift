@@ -14,6 +14,8 @@
 /// - `momentum` p in [0, 1). Default 0.9, the paper's Figure 9 setting.
 public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
   public internal(set) var learningRate: Scalar
+  /// The step size a training trace shows: α, constant.
+  public var currentStepSize: Scalar? { learningRate }
   public internal(set) var momentum: Scalar
   /// w_{k−1}.
   @usableFromInline var previous: [Scalar] = []

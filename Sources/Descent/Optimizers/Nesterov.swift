@@ -24,6 +24,8 @@ public struct Nesterov<Scalar: DescentFloat>: Optimizer {
   }
 
   public internal(set) var learningRate: Scalar
+  /// The step size a training trace shows: α, constant.
+  public var currentStepSize: Scalar? { learningRate }
   public internal(set) var momentum: Momentum
   @usableFromInline var iteration = 0
   @usableFromInline var previous: [Scalar] = []

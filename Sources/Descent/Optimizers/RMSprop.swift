@@ -13,6 +13,8 @@
 /// - `epsilon` ε ≥ 0, added to the root for stability. Default 1e-8.
 public struct RMSprop<Scalar: DescentFloat>: GradientUpdate {
   public internal(set) var learningRate: Scalar
+  /// The step size a training trace shows: α, constant.
+  public var currentStepSize: Scalar? { learningRate }
   public internal(set) var decay: Scalar
   public internal(set) var epsilon: Scalar
   /// v, the running mean of squared gradients.
