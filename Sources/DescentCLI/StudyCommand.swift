@@ -217,7 +217,8 @@ struct CurvesCommand: ParsableCommand {
     let runs = try zip(traces, names).map { path, name in
       // Two traces of one name are told apart by their paths.
       try TrainingCurves.curve(
-        trace: try Self.read(path), label: names.filter { $0 == name }.count > 1 ? path : name, source: path)
+        trace: String(decoding: try InputFile.contents(of: path, what: "the trace", option: "trace"), as: UTF8.self),
+        label: names.filter { $0 == name }.count > 1 ? path : name, source: path)
     }
     guard !runs.isEmpty || merged.contains(where: { $0.epochs != nil }) else {
       throw InputError("no training runs in \(results.joined(separator: " ")): curves are drawn for training problems")
@@ -239,17 +240,4 @@ struct CurvesCommand: ParsableCommand {
     return String(decoding: start, as: UTF8.self).hasPrefix("epoch,gradient_evaluations,")
   }
 
-  /// A trace's text, checked against memory before it is read.
-  static func read(_ path: String) throws -> String {
-    let status: Platform.FileStatus
-    switch Platform.status(of: path) {
-    case .success(let found): status = found
-    case .failure(let error): throw InputError("cannot read \(path): \(error)")
-    }
-    try DescentError.requireMemory(
-      MemoryRequirement.product(status.size, 2), of: Double.self, name: "trace", value: path,
-      what: "the trace's \(status.size) bytes, read and parsed")
-    guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read \(path)") }
-    return String(decoding: data, as: UTF8.self)
-  }
 }

@@ -58,7 +58,7 @@ struct TrainingCheckpoint {
   static func read<S: DescentFloat>(_ path: String, expecting identity: Identity, fresh: any Optimizer<S>) throws
     -> Resumed<S>
   {
-    let data = try contents(of: path)
+    let data = try InputFile.contents(of: path, what: "the checkpoint", option: "resume")
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
       positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -99,28 +99,6 @@ struct TrainingCheckpoint {
     } catch {
       throw InputError("\(path) is not a whole checkpoint (\(Self.describe(error)))")
     }
-  }
-
-  /// The file's bytes: a regular file only (a FIFO would block), checked against the
-  /// memory its decoding needs before it is read.
-  private static func contents(of path: String) throws -> Data {
-    let status: Platform.FileStatus
-    switch Platform.status(of: path) {
-    case .success(let found): status = found
-    case .failure(let error): throw InputError("cannot read the checkpoint \(path): \(error)")
-    }
-    guard status.kind == .regular else {
-      throw InputError("cannot read the checkpoint \(path): it is not a regular file")
-    }
-    let size = status.size
-    // The bytes and, decoded, at most a number for every byte of text.
-    try DescentError.requireMemory(
-      MemoryRequirement.product(size, 2), of: Double.self, name: "resume", value: path,
-      what: "the checkpoint's \(size) bytes, decoded")
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError("cannot read the checkpoint \(path): it is not readable")
-    }
-    return data
   }
 
   private static func describe(_ settings: [String: String]) -> String {

@@ -105,7 +105,8 @@ extension TrainingProblem {
       try DescentError.requireFiniteVector(start, named: "start", dimension: dimension)
       let first = try record(0, start, gradients: 0, values: 0)
       state = TrainingProgress(
-        records: [first], iterate: start, evaluationPoint: start, batches: model.sampler?.state)
+        records: [first], iterate: start, evaluationPoint: start,
+        batches: checkpoint == nil ? nil : model.sampler?.state)
       state.consider(first, at: start)
       try checkpoint?(state, optimizer)
       guard try each(first) else { return result(state, .stoppedByCallback) }
@@ -136,7 +137,8 @@ extension TrainingProblem {
         values: values + run.valueEvaluations, known: known)
       state.records.append(made)
       state.consider(made, at: run.evaluationPoint)
-      state.batches = model.sampler?.state
+      // The batches' place (n row indices) is copied only for a checkpoint.
+      if checkpoint != nil { state.batches = model.sampler?.state }
       if run.termination != .maxGradientEvaluations {
         termination = run.termination
       } else if !made.trainingLoss.isFinite || !made.testLoss.isFinite {
