@@ -25,10 +25,14 @@ struct ReproduceCommand: ParsableCommand {
       "Reproduce the mnist1d repository's table instead (Adam at its settings, its claims, a figure of test accuracy).")
   var mnist1d = false
 
-  @Option(parsing: .unconditional, help: "With --mnist1d: Adam's steps (default 6000, the repository's).")
+  @Option(
+    parsing: .unconditional, help: "With --mnist1d: Adam's steps (default 6000, the repository's).",
+    transform: IntegerArgument.atLeast(1))
   var steps: Int?
 
-  @Option(parsing: .unconditional, help: "With --mnist1d: seeds, the spread's (default 5).")
+  @Option(
+    parsing: .unconditional, help: "With --mnist1d: seeds, the spread's (default 5).",
+    transform: IntegerArgument.atLeast(2, " (a spread needs two)"))
   var seeds: Int?
 
   func validate() throws {
@@ -37,8 +41,6 @@ struct ReproduceCommand: ParsableCommand {
     }
     if !mnist1d && (steps != nil || seeds != nil) { throw InputError("--steps and --seeds go with --mnist1d") }
     if mnist1d && figure != nil { throw InputError("--figure makes one of the paper's figures, not with --mnist1d") }
-    if let steps, steps < 1 { throw InputError("invalid steps \(steps): expected an integer ≥ 1") }
-    if let seeds, seeds < 2 { throw InputError("invalid seeds \(seeds): expected an integer ≥ 2 (a spread needs two)") }
   }
 
   func run() throws {

@@ -44,29 +44,22 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Output: table (progress and result) or json (one JSON object on one line).")
   var format: OutputFormat = .table
 
-  @Option(parsing: .unconditional, help: "Rows of the progress table (at least 2).")
+  @Option(
+    parsing: .unconditional, help: "Rows of the progress table (at least 2).", transform: IntegerArgument.atLeast(2))
   var progressRows = 10
 
   @Option(
-    parsing: .unconditional, help: "Leading components of w and of the step-sizes each trace row keeps (default 8).")
+    parsing: .unconditional, help: "Leading components of w and of the step-sizes each trace row keeps (default 8).",
+    transform: IntegerArgument.atLeast(0))
   var traceComponents: Int?
 
   @Option(
     parsing: .unconditional,
     help:
-      "Epochs of a training problem (mnist1d-*, *-heldout), a row per epoch (default 150, or what --max-evaluations pays for)."
+      "Epochs of a training problem (mnist1d-*, *-heldout), a row per epoch (default 150, or what --max-evaluations pays for).",
+    transform: IntegerArgument.atLeast(1)
   )
   var epochs: Int?
-
-  func validate() throws {
-    guard progressRows >= 2 else {
-      throw InputError("invalid progress-rows \(progressRows): expected an integer ≥ 2")
-    }
-    if let traceComponents, traceComponents < 0 {
-      throw InputError("invalid trace-components \(traceComponents): expected an integer ≥ 0")
-    }
-    if let epochs, epochs < 1 { throw InputError("invalid epochs \(epochs): expected an integer ≥ 1") }
-  }
 
   func run() throws {
     switch precision {

@@ -5,12 +5,15 @@ import DescentProblems
 /// The stopping rules as flags. Tolerances are read as typed, so a refused value is
 /// echoed as it was written.
 struct StoppingOptions: ParsableArguments {
-  @Option(parsing: .unconditional, help: "Most outer iterations (default 10000 when no evaluation budget is given).")
+  @Option(
+    parsing: .unconditional, help: "Most outer iterations (default 10000 when no evaluation budget is given).",
+    transform: IntegerArgument.atLeast(0))
   var maxIterations: Int?
 
   @Option(
     parsing: .unconditional,
-    help: "Most evaluations: of ∇f, and of f for methods that use it (default \(Self.defaultEvaluations)).")
+    help: "Most evaluations: of ∇f, and of f for methods that use it (default \(Self.defaultEvaluations)).",
+    transform: IntegerArgument.atLeast(0))
   var maxEvaluations: Int?
 
   @Option(parsing: .unconditional, help: "Stop once ‖w − w*‖ ≤ this (0: exactly w*).")

@@ -25,14 +25,16 @@ struct StudyCommand: ParsableCommand {
   @Option(help: "Folder of the results files.", completion: .directory)
   var output = "study-results"
 
-  @Option(help: "Runs at once (default: every core).")
+  @Option(help: "Runs at once (default: every core).", transform: IntegerArgument.atLeast(1))
   var jobs: Int?
 
   @Option(
     help: ArgumentHelp("This process's share of the runs: every n-th from the i-th (0 ≤ i < n).", valueName: "i/n"))
   var shard: String?
 
-  @Option(help: "The number of shards, with Kubernetes' JOB_COMPLETION_INDEX as this one's index.")
+  @Option(
+    help: "The number of shards, with Kubernetes' JOB_COMPLETION_INDEX as this one's index.",
+    transform: IntegerArgument.atLeast(1))
   var shards: Int?
 
   @Flag(help: "Run the specification's quick subset.")
@@ -46,7 +48,6 @@ struct StudyCommand: ParsableCommand {
 
   func run() throws {
     let jobs = jobs ?? Parallel.cores
-    guard jobs >= 1 else { throw InputError("invalid jobs \(jobs): expected an integer ≥ 1") }
     let spec = try StudySpecification.read(specification)
     // A mistake found as the runs are made is named with the file it is in.
     func named<T>(_ body: () throws -> T) throws -> T {

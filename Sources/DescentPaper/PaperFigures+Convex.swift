@@ -65,7 +65,7 @@ extension PaperFigures {
             ? "α(1), the stiff component (curvature 1000)" : "α(2), the slow component (curvature 1)",
           xLabel: "iteration", yLabel: "step-size", yScale: .logarithmic,
           xDomain: 0...Double(PaperRuns.convexIterations),
-          yDomain: component == 0 ? 1e-6...1e-2 : 1e-4...2, series: series))
+          yDomain: logFitted(series), series: series))
     }
     return Figure(
       id: "4", title: "Figure 4. Convex problem: step-sizes learned by Csawg",

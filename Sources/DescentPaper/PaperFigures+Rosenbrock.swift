@@ -56,14 +56,6 @@ extension PaperFigures {
       ])
   }
 
-  /// The range of the series' finite values, and a twentieth of it on each side.
-  static func fitted(_ series: [Series]) -> ClosedRange<Double> {
-    let values = series.flatMap(\.y).filter(\.isFinite)
-    guard let low = values.min(), let high = values.max() else { return -1...1 }
-    let margin = high > low ? (high - low) / 20 : max(abs(high) / 20, 1e-12)
-    return (low - margin)...(high + margin)
-  }
-
   static func figure6(_ runs: inout PaperRuns) throws(DescentError) -> Figure {
     let (xr, yr) = (-1.5...1.5, -0.5...1.5)
     let contours = rosenbrockContours(x: xr, y: yr)

@@ -123,6 +123,24 @@ public enum PaperFigures {
       label, x: picked.map { $0.weights[0] }, y: picked.map { $0.weights[1] }, color: line.color, style: style)
   }
 
+  /// The range of the series' finite values, and a twentieth of it on each side.
+  static func fitted(_ series: [Series]) -> ClosedRange<Double> {
+    let values = series.flatMap(\.y).filter(\.isFinite)
+    guard let low = values.min(), let high = values.max() else { return -1...1 }
+    let margin = high > low ? (high - low) / 20 : max(abs(high) / 20, 1e-12)
+    return (low - margin)...(high + margin)
+  }
+
+  /// A logarithmic axis fitted to the series' positive values, widened to whole decades; zeros are
+  /// drawn at its bottom edge.
+  static func logFitted(_ series: [Series]) -> ClosedRange<Double> {
+    let values = series.flatMap(\.y).filter { $0.isFinite && $0 > 0 }
+    guard let low = values.min(), let high = values.max() else { return 1e-16...1 }
+    let bottom = (log10(low)).rounded(.down)
+    let top = max((log10(high)).rounded(.up), bottom + 1)
+    return pow(10, bottom)...pow(10, top)
+  }
+
   static func rosenbrockContours(x: ClosedRange<Double>, y: ClosedRange<Double>) -> [ContourSegment] {
     let f = try! Rosenbrock<Double>()
     return Contour.segments(

@@ -59,7 +59,10 @@ import Testing
       ["run", "--optimizer", "adam", "--beta2", "0.99999999999999999"],
       "invalid beta2 0.99999999999999999: expected a number in [0, 1)"
     ),
-    (["run", "--progress-rows", "-1"], "invalid progress-rows -1: expected an integer ≥ 2"),
+    (
+      ["run", "--progress-rows", "-1"],
+      "The value '-1' is invalid for '--progress-rows <progress-rows>': expected an integer ≥ 2"
+    ),
     (["run", "--error-tolerance", "-1e-3"], "invalid error-tolerance -1e-3: expected a finite number ≥ 0"),
     (
       ["run", "--optimizer", "lookahead", "--inner", "bogus"],
@@ -110,7 +113,15 @@ import Testing
       ["run", "--epochs", "3"],
       "--epochs applies to a training problem (mnist1d-logistic, mnist1d-mlp, mnist1d-cnn, digits-network-heldout, breast-cancer-heldout), not rosenbrock"
     ),
-    (["run", "--problem", "mnist1d-logistic", "--epochs", "0"], "invalid epochs 0: expected an integer ≥ 1"),
+    (
+      ["run", "--problem", "mnist1d-logistic", "--epochs", "0"],
+      "The value '0' is invalid for '--epochs <epochs>': expected an integer ≥ 1"
+    ),
+    (
+      ["run", "--problem", "mnist1d-logistic", "--epochs", "2.5"],
+      "The value '2.5' is invalid for '--epochs <epochs>': expected an integer ≥ 1"
+    ),
+    (["study", "s.yaml", "--jobs", "two"], "The value 'two' is invalid for '--jobs <jobs>': expected an integer ≥ 1"),
     (
       ["run", "--problem", "mnist1d-logistic", "--trace-components", "3"],
       "--trace-components does not apply to a training problem, which runs by --epochs and --max-evaluations"
@@ -121,7 +132,7 @@ import Testing
     ),
     (
       ["run", "--problem", "breast-cancer-heldout", "--max-evaluations", "-5"],
-      "invalid max-evaluations -5: expected an integer ≥ 0"
+      "The value '-5' is invalid for '--max-evaluations <max-evaluations>': expected an integer ≥ 0"
     ),
     (
       ["run", "--problem", "breast-cancer-heldout", "--epochs", "9223372036854775807"],

@@ -114,7 +114,9 @@ import Testing
     #expect(run(arguments + ["--trace-components", "1"]) == nil)
     let header = try String(contentsOfFile: path("t.csv"), encoding: .utf8).split(separator: "\n").first
     #expect(header == "iteration,gradient_evaluations,value_evaluations,f,error,gradient_norm,w1,alpha1")
-    #expect(run(arguments + ["--trace-components", "-1"]) == "invalid trace-components -1: expected an integer ≥ 0")
+    #expect(
+      run(arguments + ["--trace-components", "-1"])
+        == "The value '-1' is invalid for '--trace-components <trace-components>': expected an integer ≥ 0")
   }
 
   /// The progress table keeps a bounded, evenly spaced set of rows however long the run.
