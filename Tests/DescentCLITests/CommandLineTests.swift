@@ -37,11 +37,11 @@ import Testing
     // A schedule whose decay ends within its warm-up (optax refuses it too).
     (
       ["run", "--optimizer", "adamw", "--warmup-steps", "10", "--decay-steps", "10"],
-      "invalid decay-steps 10: expected 0 (no schedule) or more than the 10 warm-up steps"
+      "invalid decay-steps 10: expected 0 (no decay) or more than the 10 warm-up steps"
     ),
     (
       ["run", "--optimizer", "momentum", "--warmup-steps", "10", "--decay-steps", "5"],
-      "invalid decay-steps 5: expected 0 (no schedule) or more than the 10 warm-up steps"
+      "invalid decay-steps 5: expected 0 (no decay) or more than the 10 warm-up steps"
     ),
     (["run", "--start", "1,x"], "invalid start 1,x: expected comma-separated numbers, e.g. -1,0"),
     (
@@ -66,11 +66,11 @@ import Testing
     (["run", "--error-tolerance", "-1e-3"], "invalid error-tolerance -1e-3: expected a finite number ≥ 0"),
     (
       ["run", "--optimizer", "lookahead", "--inner", "bogus"],
-      "invalid inner bogus: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"
+      "invalid inner bogus: expected an optimizer lookahead can wrap: \(OptimizerCatalog.types(Double.self).map { $0.catalogName }.joined(separator: ", "))"
     ),
     (
       ["run", "--optimizer", "lookahead", "--inner", "lookahead"],
-      "invalid inner lookahead: expected an optimizer other than lookahead: \(OptimizerCatalog.names.filter { $0 != "lookahead" }.joined(separator: ", "))"
+      "invalid inner lookahead: expected an optimizer lookahead can wrap: \(OptimizerCatalog.types(Double.self).map { $0.catalogName }.joined(separator: ", "))"
     ),
     (
       ["compare", "--optimizers", ":horizon=2"],

@@ -8,10 +8,10 @@ import Testing
 /// precision (L-BFGS's ftol was 1e7·ε: 1.19 in Float, which ended every run after
 /// one iteration) shows up here.
 @Suite struct DefaultsTests {
-  /// Every cataloged type; Lookahead, which the catalog builds around any other
-  /// method, stands here around Adam, the catalog's default inner method.
+  /// Every cataloged type; each wrapper, which the catalog builds around other methods,
+  /// around its default inner method.
   static func everyType<S: DescentFloat>(_: S.Type) -> [any CatalogedOptimizer<S>.Type] {
-    OptimizerCatalog.types(S.self) + [Lookahead<Adam<S>>.self]
+    OptimizerCatalog.listed(S.self)
   }
 
   @Test func initialiserDefaultsAreTheTables() throws {

@@ -33,25 +33,39 @@ public enum OptimizerCatalog {
     ]
   }
 
-  /// Every type `descent list` describes: the optimizers, then Lookahead (around
-  /// gradient descent, for its own settings and the choice of inner method).
+  /// The wrappers, each around any method it can wrap, named by its `inner` setting.
+  public static func wrappers<S: DescentFloat>(_: S.Type = S.self) -> [WrapperFamily<S>] {
+    [
+      WrapperFamily(name: "lookahead", defaultInner: "adam") { lookahead($0) },
+      WrapperFamily(name: "schedule", defaultInner: "gd") { inner in
+        (inner as? any (CatalogedOptimizer<S> & ScalableUpdate).Type).map { scheduled($0) }
+      },
+      WrapperFamily(name: "weight-decay", defaultInner: "adam") { inner in
+        (inner as? any (CatalogedOptimizer<S> & DecayableUpdate).Type).map { decayed($0) }
+      },
+    ]
+  }
+
+  static func wrapper<S: DescentFloat>(named name: String, _: S.Type) -> WrapperFamily<S>? {
+    wrappers(S.self).first { $0.name == name }
+  }
+
+  /// Every type `descent list` describes: the optimizers, then each wrapper around its
+  /// default inner method.
   public static func listed<S: DescentFloat>(_: S.Type = S.self) -> [any CatalogedOptimizer<S>.Type] {
-    types(S.self) + [Lookahead<GradientDescent<S>>.self]
+    types(S.self) + wrappers(S.self).map { try! $0.type(around: $0.defaultInner) }
   }
 
   public static var names: [String] { listed(Double.self).map { $0.catalogName } }
 
-  /// Builds the optimizer called `name` from settings given as text.
+  /// Builds the optimizer called `name` from settings given as text; a wrapper around
+  /// the method its `inner` setting names.
   public static func make<S: DescentFloat>(
     _ name: String, settings: [String: String] = [:], as: S.Type = S.self
   ) throws(DescentError) -> any CatalogedOptimizer<S> {
-    if name == "lookahead" {
-      let innerName = settings["inner"] ?? "adam"
-      guard let inner = types(S.self).first(where: { $0.catalogName == innerName }) else {
-        let others = names.filter { $0 != "lookahead" }.joined(separator: ", ")
-        throw .invalidValue(name: "inner", value: innerName, expected: "an optimizer other than lookahead: \(others)")
-      }
-      return try makeLookahead(inner, settings: settings.filter { $0.key != "inner" })
+    if let family = wrapper(named: name, S.self) {
+      let type = try family.type(around: settings["inner"] ?? family.defaultInner)
+      return try type.init(settings: settings.filter { $0.key != "inner" })
     }
     guard let type = types(S.self).first(where: { $0.catalogName == name }) else {
       throw .unknownName(kind: "optimizer", name: name, known: names)
@@ -59,18 +73,32 @@ public enum OptimizerCatalog {
     return try type.init(settings: settings)
   }
 
-  /// The settings the method called `name` takes, Lookahead's with those of its inner
-  /// method (`inner`, Adam by default); nil for a name the catalog does not know.
+  /// The settings the method called `name` takes, a wrapper's with those of its inner
+  /// method (`inner`, or the wrapper's default); nil for a name the catalog does not know.
   public static func settingNames(of name: String, inner: String? = nil) -> [String]? {
-    guard let type = listed(Double.self).first(where: { $0.catalogName == name }) else { return nil }
-    guard name == "lookahead" else { return type.settingNames }
-    let own = Lookahead<GradientDescent<Double>>.catalogEntry.settings.filter { !$0.isInner }.map(\.name)
-    return own + (types(Double.self).first { $0.catalogName == (inner ?? "adam") }?.settingNames ?? [])
+    if let family = wrapper(named: name, Double.self) {
+      guard let type = try? family.type(around: family.defaultInner) else { return nil }
+      let own = ownSettingNames(type)
+      let innerType = types(Double.self).first { $0.catalogName == (inner ?? family.defaultInner) }
+      return own + (innerType?.settingNames ?? [])
+    }
+    return types(Double.self).first { $0.catalogName == name }?.settingNames
   }
 
-  private static func makeLookahead<Inner: CatalogedOptimizer>(
-    _: Inner.Type, settings: [String: String]
-  ) throws(DescentError) -> any CatalogedOptimizer<Inner.Scalar> {
-    try Lookahead<Inner>(settings: settings)
+  /// A wrapper's own settings, without its inner method's.
+  private static func ownSettingNames<T: CatalogedOptimizer>(_: T.Type) -> [String] {
+    T.catalogEntry.settings.filter { !$0.isInner }.map(\.name)
   }
+
+  private static func lookahead<Inner: CatalogedOptimizer>(_: Inner.Type) -> any CatalogedOptimizer<Inner.Scalar>.Type {
+    Lookahead<Inner>.self
+  }
+
+  private static func scheduled<Inner: CatalogedOptimizer & ScalableUpdate>(_: Inner.Type)
+    -> any CatalogedOptimizer<Inner.Scalar>.Type
+  { Scheduled<Inner>.self }
+
+  private static func decayed<Inner: CatalogedOptimizer & DecayableUpdate>(_: Inner.Type)
+    -> any CatalogedOptimizer<Inner.Scalar>.Type
+  { DecoupledWeightDecay<Inner>.self }
 }

@@ -174,6 +174,21 @@ public enum Vector {
     }
   }
 
+  /// `y ← y − a·x − d·y`: a gradient step with a decoupled decay (`y − a·x` at d = 0).
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
+  public static func subtractScaled<S: DescentFloat>(_ a: S, _ x: [S], decaying d: S, from y: inout [S]) {
+    guard d != 0 else { return subtractScaled(a, x, from: &y) }
+    precondition(x.count == y.count, "dimension mismatch")
+    x.withUnsafeBufferPointer { x in
+      y.withUnsafeMutableBufferPointer { y in
+        Parallel.forEachChunk(count: y.count) { range in
+          let (a, d, x, y) = (a, d, x, y)
+          for i in range { y[i] -= a * x[i] + d * y[i] }
+        }
+      }
+    }
+  }
+
   /// `destination ← source`, between buffers of equal length.
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func copy<S: DescentFloat>(

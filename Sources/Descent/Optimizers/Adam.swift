@@ -12,7 +12,7 @@
 /// - `beta1` β₁ in [0, 1). Default 0.9.
 /// - `beta2` β₂ in [0, 1). Default 0.999.
 /// - `epsilon` ε ≥ 0. Default 1e-8.
-public struct Adam<Scalar: DescentFloat>: GradientUpdate {
+public struct Adam<Scalar: DescentFloat>: DecayableUpdate {
   public internal(set) var learningRate: Scalar
   /// The step size a training trace shows: α, constant.
   public var currentStepSize: Scalar? { learningRate }
@@ -40,6 +40,14 @@ public struct Adam<Scalar: DescentFloat>: GradientUpdate {
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     moments.step(&w, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+  }
+
+  /// With learning rate η α and decay δ w (``AdamW``'s, by composition).
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar], scale: Scalar, decay: Scalar) {
+    moments.step(
+      &w, gradient: gradient, learningRate: scale * learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+      weightDecay: decay)
   }
 }
 

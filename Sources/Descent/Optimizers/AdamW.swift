@@ -4,7 +4,9 @@
 ///     w_t = w_{t−1} − η_t α (m̂_t / (√v̂_t + ε) + λ w_{t−1})
 ///
 /// with the schedule multiplier η_t = 1, or a linear warm-up and cosine decay
-/// (``WarmupCosine``, as the paper's experiments decay it). The decay λ is scaled by
+/// (``WarmupCosine``, as the paper's experiments decay it). It is built from parts:
+/// ``Scheduled`` around ``DecoupledWeightDecay`` around ``Adam``, as optax's `adamw` is
+/// `chain(scale_by_adam, add_decayed_weights, scale_by_learning_rate)`. The decay λ is scaled by
 /// the learning rate, as torch's `AdamW` and optax's `adamw` scale it, so their
 /// `weight_decay` is λ here; Loshchilov & Hutter's Algorithm 2 writes the decay per
 /// step, η_t λ_LH w, which is λ_LH = α λ.
@@ -20,52 +22,66 @@
 /// - `warmupSteps` W ≥ 0 and `decaySteps` T (0, or > W): η_t's schedule. Default 0
 ///   and 0: none.
 public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
-  public internal(set) var learningRate: Scalar
-  public internal(set) var beta1: Scalar
-  public internal(set) var beta2: Scalar
-  public internal(set) var epsilon: Scalar
-  public internal(set) var weightDecay: Scalar
-  /// η_t.
-  public internal(set) var schedule: WarmupCosine
-  public internal(set) var warmupSteps: Int {
-    get { schedule.warmupSteps }
-    set { schedule.warmupSteps = newValue }
-  }
-  public internal(set) var decaySteps: Int {
-    get { schedule.decaySteps }
-    set { schedule.decaySteps = newValue }
-  }
-  @usableFromInline var moments = AdamMoments<Scalar>()
-  /// Scratch that `step` evaluates the gradient into.
-  public var gradientBuffer: [Scalar] = []
+  /// The method: a schedule around a decoupled weight decay around Adam.
+  public typealias Parts = Scheduled<DecoupledWeightDecay<Adam<Scalar>>>
+  @usableFromInline var _parts: Parts
+  public var parts: Parts { _parts }
 
   public init(
     learningRate: Scalar = 0.001, beta1: Scalar = 0.9, beta2: Scalar = 0.999, epsilon: Scalar = 1e-8,
     weightDecay: Scalar = 0.01, warmupSteps: Int = 0, decaySteps: Int = 0
   ) throws(DescentError) {
-    schedule = try WarmupCosine(warmupSteps: warmupSteps, decaySteps: decaySteps)
-    self.learningRate = learningRate
-    self.beta1 = beta1
-    self.beta2 = beta2
-    self.epsilon = epsilon
-    self.weightDecay = weightDecay
-    try checkSettings()
+    let adam = try Adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+    _parts = try Scheduled(
+      DecoupledWeightDecay(adam, weightDecay: weightDecay), warmupSteps: warmupSteps, decaySteps: decaySteps)
+  }
+
+  // The settings, where the parts keep them.
+  public internal(set) var learningRate: Scalar {
+    get { parts._inner._inner.learningRate }
+    set { _parts._inner._inner.learningRate = newValue }
+  }
+  public internal(set) var beta1: Scalar {
+    get { parts._inner._inner.beta1 }
+    set { _parts._inner._inner.beta1 = newValue }
+  }
+  public internal(set) var beta2: Scalar {
+    get { parts._inner._inner.beta2 }
+    set { _parts._inner._inner.beta2 = newValue }
+  }
+  public internal(set) var epsilon: Scalar {
+    get { parts._inner._inner.epsilon }
+    set { _parts._inner._inner.epsilon = newValue }
+  }
+  public internal(set) var weightDecay: Scalar {
+    get { parts._inner.weightDecay }
+    set { _parts._inner.weightDecay = newValue }
+  }
+  public internal(set) var warmupSteps: Int {
+    get { parts.warmupSteps }
+    set { _parts.warmupSteps = newValue }
+  }
+  public internal(set) var decaySteps: Int {
+    get { parts.decaySteps }
+    set { _parts.decaySteps = newValue }
+  }
+
+  public var gradientBuffer: [Scalar] {
+    get { parts.gradientBuffer }
+    set { _parts.gradientBuffer = newValue }
   }
 
   /// α η_t: the learning rate of the next update, on its schedule.
-  public var currentStepSize: Scalar? { learningRate * schedule.multiplier(at: moments.count) }
+  public var currentStepSize: Scalar? { parts.currentStepSize }
 
   public func validateState(dimension d: Int) throws(DescentError) {
-    try moments.validate(dimension: d, scratch: gradientBuffer)
+    try parts._inner._inner.validateState(dimension: d)
+    try DescentError.requireCount(parts.updates)
   }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
-    let eta: Scalar = schedule.multiplier(at: moments.count)
-    // α λ first: the decay per step at η = 1, as a per-step decay would be written.
-    moments.step(
-      &w, gradient: gradient, learningRate: eta * learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
-      weightDecay: eta * (learningRate * weightDecay))
+    _parts.update(&w, gradient: gradient)
   }
 }
 

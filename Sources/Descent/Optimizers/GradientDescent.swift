@@ -8,7 +8,7 @@
 /// Hyperparameters:
 /// - `learningRate` γ > 0: the step-size. Default 0.001, the best of the paper's grid
 ///   on Rosenbrock (Yao 2022, Figure 5).
-public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
+public struct GradientDescent<Scalar: DescentFloat>: DecayableUpdate {
   /// γ.
   public internal(set) var learningRate: Scalar
   /// The step size a training trace shows: α, constant.
@@ -25,6 +25,12 @@ public struct GradientDescent<Scalar: DescentFloat>: GradientUpdate {
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
     Vector.subtractScaled(learningRate, gradient, from: &w)
+  }
+
+  /// With learning rate η α and decay δ w (SGDW, by composition).
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar], scale: Scalar, decay: Scalar) {
+    Vector.subtractScaled(scale * learningRate, gradient, decaying: decay, from: &w)
   }
 
   private enum CodingKeys: String, CodingKey { case learningRate }

@@ -12,7 +12,7 @@
 /// Hyperparameters:
 /// - `learningRate` α > 0. Default 0.0015, the paper's Figure 9 setting.
 /// - `momentum` p in [0, 1). Default 0.9, the paper's Figure 9 setting.
-public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
+public struct HeavyBall<Scalar: DescentFloat>: ScalableUpdate {
   public internal(set) var learningRate: Scalar
   /// The step size a training trace shows: α, constant.
   public var currentStepSize: Scalar? { learningRate }
@@ -45,7 +45,13 @@ public struct HeavyBall<Scalar: DescentFloat>: GradientUpdate {
     update(&w, gradient: gradient, learningRate: learningRate)
   }
 
-  /// The update with step-size `alpha` in place of α (a schedule's α η_t).
+  /// With learning rate η α (``Momentum``'s schedule, by composition).
+  @inlinable
+  public mutating func update(_ w: inout [Scalar], gradient: [Scalar], scale: Scalar) {
+    update(&w, gradient: gradient, learningRate: scale * learningRate)
+  }
+
+  /// The update with step-size `alpha` in place of α.
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   @inlinable
   mutating func update(_ w: inout [Scalar], gradient: [Scalar], learningRate alpha: Scalar) {

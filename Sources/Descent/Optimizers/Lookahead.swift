@@ -15,7 +15,7 @@
 /// - `syncPeriod` k ≥ 1. Default 5.
 /// - `slowStepSize` α in (0, 1]. Default 0.5.
 /// - `inner`: the fast optimizer, with its own hyperparameters.
-public struct Lookahead<Inner: Optimizer>: Optimizer {
+public struct Lookahead<Inner: Optimizer>: OptimizerWrapper {
   public typealias Scalar = Inner.Scalar
 
   @usableFromInline var _inner: Inner
@@ -82,32 +82,11 @@ extension Lookahead {
 }
 
 extension Lookahead: CatalogedOptimizer, Cataloged where Inner: CatalogedOptimizer {
-  /// The inner optimizer's name: a setting of the type, which the catalog chooses by.
-  var innerName: String { Inner.catalogName }
-
-  /// The inner optimizer by name, Lookahead's settings, then the inner optimizer's.
   public static var catalogEntry: CatalogEntry<Self> {
-    let inner = Setting<Self>(
-      "innerName", \.innerName, name: "inner",
-      kind: .choice(OptimizerCatalog.types(Scalar.self).map { $0.catalogName }),
-      default: "adam", Allowed(words: "an optimizer name", expected: "an optimizer other than lookahead") { _ in true },
-      "the fast optimizer (its flags apply to it)", parse: { $0 }, format: { $0 })
-    return CatalogEntry(
+    .wrapper(
       "lookahead", summary: "k fast steps of an inner optimizer, then a slow step",
-      citation: "Zhang, Lucas, Hinton & Ba (2019)", initialiserDefaults: { try Self(Inner.catalogEntry.defaults()) },
-      settings: [inner] + ownSettings + Inner.catalogEntry.settings.map { $0.lifted(through: \._inner) },
-      build: { values throws(DescentError) in
-        // The inner optimizer is the type's; the catalog picked the type by this name.
-        let named = values.givenSettings.first { $0.0.property == "innerName" }?.1 as? String
-        if let named, named != Inner.catalogName {
-          throw .invalidValue(name: "innerName", value: named, expected: Inner.catalogName)
-        }
-        var lookahead = try Self(Inner.catalogEntry.defaults())
-        for (setting, value) in values.givenSettings where setting.property != "innerName" {
-          setting.assign(&lookahead, value)
-        }
-        return lookahead
-      })
+      citation: "Zhang, Lucas, Hinton & Ba (2019)", inner: \._inner, own: ownSettings,
+      around: { inner throws(DescentError) in try Self(inner) })
   }
 }
 

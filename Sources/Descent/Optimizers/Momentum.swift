@@ -11,7 +11,8 @@
 /// Rumelhart, D. E., Hinton, G. E. and Williams, R. J. (1986). Learning
 /// representations by back-propagating errors. Nature, 323, 533–536.
 ///
-/// With a schedule (``WarmupCosine``) α becomes α η_t at the t-th update:
+/// With a schedule (``WarmupCosine``, by composition: ``Scheduled`` around
+/// ``HeavyBall``) α becomes α η_t at the t-th update:
 /// Δ_k = p Δ_{k−1} − α η_k ∇f(w_k), optax's `chain(scale_by_learning_rate(schedule),
 /// trace(p))` (torch's SGD scales its trace instead, which differs only while η moves).
 ///
@@ -21,57 +22,52 @@
 /// - `warmupSteps` W ≥ 0 and `decaySteps` T (0, or > W): η_t's schedule. Default 0
 ///   and 0: none.
 public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
-  /// The iteration, as Polyak's heavy ball.
-  @usableFromInline var heavyBall: HeavyBall<Scalar>
-
-  public internal(set) var learningRate: Scalar {
-    get { heavyBall.learningRate }
-    set { heavyBall.learningRate = newValue }
-  }
-  public internal(set) var momentum: Scalar {
-    get { heavyBall.momentum }
-    set { heavyBall.momentum = newValue }
-  }
-
-  /// η_t, and the updates made so far (t).
-  public internal(set) var schedule: WarmupCosine
-  @usableFromInline var updates = 0
-  public internal(set) var warmupSteps: Int {
-    get { schedule.warmupSteps }
-    set { schedule.warmupSteps = newValue }
-  }
-  public internal(set) var decaySteps: Int {
-    get { schedule.decaySteps }
-    set { schedule.decaySteps = newValue }
-  }
-
-  /// Scratch that `step` evaluates the gradient into.
-  public var gradientBuffer: [Scalar] {
-    get { heavyBall.gradientBuffer }
-    set { heavyBall.gradientBuffer = newValue }
-  }
+  /// The method: a schedule around Polyak's heavy ball, the same iteration.
+  public typealias Parts = Scheduled<HeavyBall<Scalar>>
+  @usableFromInline var _parts: Parts
+  public var parts: Parts { _parts }
 
   public init(learningRate: Scalar = 0.001, momentum: Scalar = 0.9, warmupSteps: Int = 0, decaySteps: Int = 0)
     throws(DescentError)
   {
-    heavyBall = try HeavyBall(learningRate: learningRate, momentum: momentum)
-    schedule = try WarmupCosine(warmupSteps: warmupSteps, decaySteps: decaySteps)
+    _parts = try Scheduled(
+      HeavyBall(learningRate: learningRate, momentum: momentum), warmupSteps: warmupSteps, decaySteps: decaySteps)
+  }
+
+  // The settings, where the parts keep them.
+  public internal(set) var learningRate: Scalar {
+    get { parts._inner.learningRate }
+    set { _parts._inner.learningRate = newValue }
+  }
+  public internal(set) var momentum: Scalar {
+    get { parts._inner.momentum }
+    set { _parts._inner.momentum = newValue }
+  }
+  public internal(set) var warmupSteps: Int {
+    get { parts.warmupSteps }
+    set { _parts.warmupSteps = newValue }
+  }
+  public internal(set) var decaySteps: Int {
+    get { parts.decaySteps }
+    set { _parts.decaySteps = newValue }
+  }
+
+  public var gradientBuffer: [Scalar] {
+    get { parts.gradientBuffer }
+    set { _parts.gradientBuffer = newValue }
   }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {
-    try heavyBall.validate(for: objective)
-    try DescentError.requireCount(updates)
+    try parts.validate(for: objective)
   }
 
   /// α η_t: the learning rate of the next update, on its schedule.
-  public var currentStepSize: Scalar? { learningRate * schedule.multiplier(at: updates) }
+  public var currentStepSize: Scalar? { parts.currentStepSize }
 
   @inlinable
   public mutating func update(_ w: inout [Scalar], gradient: [Scalar]) {
-    let eta: Scalar = schedule.multiplier(at: updates)
-    heavyBall.update(&w, gradient: gradient, learningRate: eta * learningRate)
-    updates += 1
+    _parts.update(&w, gradient: gradient)
   }
 }
 
