@@ -250,7 +250,9 @@ extension RunCommand {
           + (objective.validationRows > 0 ? "; \(objective.validationRows) training rows held out for validation" : "")
           + ")")
       if let resume, let resumed {
-        Terminal.printNow("resumed from \(resume) at epoch \(resumed.progress.epoch)")
+        Terminal.printNow(
+          "resumed from \(resume) at epoch \(resumed.progress.epoch): the rows to epoch \(resumed.progress.epoch) are the earlier run's"
+        )
       }
       Terminal.printNow(table.heading)
     }

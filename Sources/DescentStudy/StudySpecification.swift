@@ -158,7 +158,8 @@ public struct StudySpecification: Codable, Sendable {
     do {
       return try YAMLDecoder().decode(StudySpecification.self, from: text)
     } catch {
-      throw StudyError("\(path) is not a study specification: \(describe(error))")
+      let found = (try? Yams.compose(yaml: text)).flatMap { Self.found(error, in: $0) } ?? ""
+      throw StudyError("\(path) is not a study specification: \(describe(error))\(found)")
     }
   }
 
@@ -182,6 +183,23 @@ public struct StudySpecification: Codable, Sendable {
       return context.debugDescription + at(context)
     default:
       return "\(error)"
+    }
+  }
+
+  /// "; found …": the value a type mismatch met, as the file writes it.
+  static func found(_ error: Error, in root: Node) -> String? {
+    guard case DecodingError.typeMismatch(_, let context) = error else { return nil }
+    var node: Node? = root
+    for key in context.codingPath {
+      node =
+        key.intValue.flatMap { index in node?.sequence.flatMap { index < $0.count ? $0[index] : nil } }
+        ?? node?[key.stringValue]
+    }
+    switch node {
+    case .scalar(let scalar)?: return "; found \(scalar.string)"
+    case .mapping?: return "; found a mapping (keys: values)"
+    case .sequence?: return "; found a list"
+    default: return nil
     }
   }
 

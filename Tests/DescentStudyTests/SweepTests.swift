@@ -88,15 +88,18 @@ import Testing
       "gd has no setting 'learnig-rate': did you mean 'learning-rate'?"
     ),
     ("budget: 5\nproblems:\n  - name: beale\n   bad: [\nmethods: []", "YAML error at line 4, column 4"),
-    ("budget: fifty\nproblems: [{name: beale}]\nmethods: [{name: gd}]", "expected an integer at budget"),
+    ("budget: fifty\nproblems: [{name: beale}]\nmethods: [{name: gd}]", "expected an integer at budget; found fifty"),
     ("budget: 5\nproblems: [{name: beal}]\nmethods: [{name: gd}]", "unknown problem 'beal': did you mean 'beale'?"),
     (
       "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: gd}, {name: gd, label: g2}]",
       "the method gd is given twice (as gd and g2)"
     ),
     ("  \n", "is empty: a specification has a budget, problems and methods"),
-    ("budget: 5\nseeds: 3\nproblems: [{name: beale}]\nmethods: [{name: gd}]", "expected a list at seeds"),
-    ("budget: 5\nproblems: [{name: beale}]\nmethods: {name: gd}", "expected a list at methods"),
+    ("budget: 5\nseeds: 3\nproblems: [{name: beale}]\nmethods: [{name: gd}]", "expected a list at seeds; found 3"),
+    (
+      "budget: 5\nproblems: [{name: beale}]\nmethods: {name: gd}",
+      "expected a list at methods; found a mapping (keys: values)"
+    ),
     (
       "budget: 5\nproblems: [{name: beale}]\nmethods: [{name: gd, settings: {learning-rate: [1e-3, -1e-2]}}]",
       "methods: gd with learning-rate=-1e-2: invalid learning-rate -1e-2: expected a finite number > 0; nothing was run"

@@ -56,7 +56,14 @@ public enum OptimizerCatalog {
     types(S.self) + wrappers(S.self).map { try! $0.type(around: $0.defaultInner) }
   }
 
-  public static var names: [String] { listed(Double.self).map { $0.catalogName } }
+  /// Each name once: building every entry's table is work a command line does often.
+  public static let names: [String] = listed(Double.self).map { $0.catalogName }
+
+  /// The methods each wrapper can wrap, by the wrapper's name (the same in Float and Double).
+  static let wrappable: [String: [String]] = Dictionary(
+    uniqueKeysWithValues: wrappers(Double.self).map { family in
+      (family.name, types(Double.self).filter { family.around($0) != nil }.map { $0.catalogName })
+    })
 
   /// Builds the optimizer called `name` from settings given as text; a wrapper around
   /// the method its `inner` setting names.

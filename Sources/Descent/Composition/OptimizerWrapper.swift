@@ -56,9 +56,7 @@ public struct WrapperFamily<S: DescentFloat>: Sendable {
   let around: @Sendable (any CatalogedOptimizer<S>.Type) -> (any CatalogedOptimizer<S>.Type)?
 
   /// The catalog's methods this family wraps.
-  public var innerNames: [String] {
-    OptimizerCatalog.types(S.self).filter { around($0) != nil }.map { $0.catalogName }
-  }
+  public var innerNames: [String] { OptimizerCatalog.wrappable[name] ?? [] }
 
   /// The family around `name`, or a typed error naming what it can wrap.
   func type(around name: String) throws(DescentError) -> any CatalogedOptimizer<S>.Type {
