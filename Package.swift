@@ -48,7 +48,7 @@ let package = Package(
     // the target builds empty and the rest of the package as usual.
     .target(
       name: "DescentDifferentiable",
-      dependencies: ["Descent", .product(name: "RealModule", package: "swift-numerics")]),
+      dependencies: ["Descent", "DescentProblems", .product(name: "RealModule", package: "swift-numerics")]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [

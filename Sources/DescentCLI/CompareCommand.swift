@@ -21,7 +21,7 @@ struct CompareCommand: ParsableCommand {
 
   @OptionGroup var problem: ProblemOptions
 
-  @Option(parsing: .unconditional, help: "Evaluations each method may spend.", transform: IntegerArgument.atLeast(1))
+  @Option(parsing: .unconditional, help: "Evaluations each method may spend.", transform: IntegerArgument.atLeast(0))
   var maxEvaluations = 10_000
 
   @Option(help: "Output: table, or json (one JSON object per method, one per line).")

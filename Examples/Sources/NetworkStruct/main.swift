@@ -2,16 +2,18 @@
 // the suite (64 pixels and a column of ones → 32 tanh units → 10 classes, cross-entropy
 // plus (λ/2)‖θ‖²), its gradient from differentiable Swift through the whole-array
 // operations of DescentDifferentiable, checked against the hand-written network in
-// Tests/DescentDifferentiableTests/ModelObjectiveTests.swift.
+// Tests/DescentDifferentiableTests/ModelObjectiveTests.swift. Then the same struct trained
+// by epochs (`ModelTraining`: batches of 100, the test rows measured after each epoch),
+// through the loop that trains the shipped models.
 //
-//   swift run --package-path Examples NetworkStruct [gradients]
+//   swift run --package-path Examples NetworkStruct [gradients] [epochs]
 #if canImport(_Differentiation)
   import Descent
   import DescentDifferentiable
   import DescentProblems
   import _Differentiation
 
-  struct DigitsNetwork: DifferentiableModel {
+  struct DigitsNetwork: DifferentiableClassifier {
     typealias Scalar = Float
     var hiddenWeights: DifferentiableMatrix<Float>  // 32 units × 65 inputs (the last is 1: the bias)
     var outputWeights: DifferentiableMatrix<Float>  // 10 classes × 32 units
@@ -78,6 +80,25 @@
   )
   print("  training loss \(objective.value(at: objective.start)) → \(result.value)")
   print("  test accuracy \(network.accuracy(test, labels: testLabels)) → \(trained.accuracy(test, labels: testLabels))")
+
+  // By epochs: the struct's mean cross-entropy (its `DifferentiableClassifier` loss) on
+  // batches of 100 of the 1,500 rows, AdamW, the 297 test rows after each epoch.
+  let rows = (
+    train: try Dataset(
+      features: Array(data.features[..<(trainRows * p)]), targets: Array(data.targets[..<trainRows]), columns: p),
+    test: try Dataset(
+      features: Array(data.features[(trainRows * p)...]), targets: Array(data.targets[trainRows...]), columns: p)
+  )
+  let byEpochs = try ModelTraining(model: network, training: rows.train, test: rows.test, batchSize: 100, seed: 0)
+  let epochs = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 5 : 5
+  var adamW = try AdamW<Float>(learningRate: 3e-3)
+  print("by epochs, adamw, \(byEpochs.gradientsPerEpoch) batches an epoch:")
+  let run = try byEpochs.train(from: byEpochs.start, using: &adamW, epochs: epochs) { record in
+    print("  epoch \(record.epoch): training loss \(record.trainingLoss), test accuracy \(record.testAccuracy)")
+    return true
+  }
+  let best = run.best.map { "epoch \($0.epoch)" } ?? "none"
+  print("  best epoch by training loss: \(best)")
 #else
   print(
     "NetworkStruct needs a Swift toolchain with _Differentiation (swift.org's for Linux and macOS; Xcode's has none)")

@@ -24,7 +24,7 @@ public final class MinibatchSampler: @unchecked Sendable {
   private var current: [Int] = []
   private var drawnSamples = 0
 
-  init(rows: Int, batchSize: Int, seed: UInt64, shuffled: Bool = true) {
+  package init(rows: Int, batchSize: Int, seed: UInt64, shuffled: Bool = true) {
     self.batchSize = batchSize
     self.seed = seed
     self.shuffled = shuffled
@@ -75,7 +75,7 @@ public final class MinibatchSampler: @unchecked Sendable {
   }
 
   /// The next batch when `drawing` (or when none was drawn yet), else the last one.
-  func batch(drawing: Bool) -> [Int] {
+  package func batch(drawing: Bool) -> [Int] {
     lock.lock()
     defer { lock.unlock() }
     if drawing || current.isEmpty {

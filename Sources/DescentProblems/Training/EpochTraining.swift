@@ -50,7 +50,26 @@ public struct TrainingResult<Scalar: DescentFloat>: Sendable {
   public var valueEvaluations: Int { records.last?.valueEvaluations ?? 0 }
 }
 
-extension TrainingProblem {
+/// What the epoch loop needs of a problem: an objective, on minibatches or on every row,
+/// the sampler that draws its batches, and what to measure after each epoch. Every
+/// ``TrainingProblem`` is one; so is a model written in differentiable Swift
+/// (DescentDifferentiable's `ModelTraining`).
+public protocol EpochTrainable<Scalar>: Objective {
+  /// B; 0 for every row.
+  var batchSize: Int { get }
+  /// Gradients in an epoch.
+  var gradientsPerEpoch: Int { get }
+  /// The sampler of the objective's batches; nil on the full sum.
+  var batchSampler: MinibatchSampler? { get }
+  /// The held-out accuracy and mean cross-entropy at w.
+  func test(at w: [Scalar]) throws(DescentError) -> (accuracy: Scalar, loss: Scalar)
+  /// The same on the training rows held out for validation, when there are any.
+  func validation(at w: [Scalar]) throws(DescentError) -> (accuracy: Scalar, loss: Scalar)?
+  /// The objective over every training row, penalty included.
+  func trainingLoss(at w: [Scalar]) -> Scalar
+}
+
+extension EpochTrainable {
   /// Trains from `start` for `epochs` epochs of ``gradientsPerEpoch`` gradients each,
   /// measuring after each: the run is ``minimize(_:from:using:until:trace:callback:progress:)``
   /// resumed epoch by epoch with the same optimizer, so its state (and the batches) run
@@ -106,7 +125,7 @@ extension TrainingProblem {
       let first = try record(0, start, gradients: 0, values: 0)
       state = TrainingProgress(
         records: [first], iterate: start, evaluationPoint: start,
-        batches: checkpoint == nil ? nil : model.sampler?.state)
+        batches: checkpoint == nil ? nil : batchSampler?.state)
       state.consider(first, at: start)
       try checkpoint?(state, optimizer)
       guard try each(first) else { return result(state, .stoppedByCallback) }
@@ -138,7 +157,7 @@ extension TrainingProblem {
       state.records.append(made)
       state.consider(made, at: run.evaluationPoint)
       // The batches' place (n row indices) is copied only for a checkpoint.
-      if checkpoint != nil { state.batches = model.sampler?.state }
+      if checkpoint != nil { state.batches = batchSampler?.state }
       if run.termination != .maxGradientEvaluations {
         termination = run.termination
       } else if !made.trainingLoss.isFinite || !made.testLoss.isFinite {
@@ -177,7 +196,7 @@ extension TrainingProblem {
     if let best = progress.best {
       try DescentError.requireFiniteVector(best.weights, named: "best weights", dimension: dimension)
     }
-    switch (model.sampler, progress.batches) {
+    switch (batchSampler, progress.batches) {
     case (let sampler?, let batches?): try sampler.restore(batches)
     case (nil, nil): break
     case (_?, nil):

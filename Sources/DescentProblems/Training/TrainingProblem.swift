@@ -4,7 +4,7 @@ import Foundation
 /// A classifier trained on minibatches and judged on rows it never trains on, as a
 /// machine-learning user runs it: by epochs, with the training loss over every row and
 /// the held-out loss and accuracy after each (`descent run` prints them).
-public protocol TrainingProblem<Scalar>: DataProblem, TrainedByEpochs where Model: Classifier {
+public protocol TrainingProblem<Scalar>: DataProblem, TrainedByEpochs, EpochTrainable where Model: Classifier {
   /// The held-out rows, their features prepared as the model reads them.
   var testData: Dataset<Scalar> { get }
   /// Training rows held out to choose the best epoch by (never the test rows), or nil.
@@ -73,6 +73,8 @@ extension TrainingProblem {
   public var gradientsPerEpoch: Int { batchSize == 0 ? 1 : model.data.rows / batchSize }
 
   public var batches: MinibatchSampler.State? { model.sampler?.state }
+
+  public var batchSampler: MinibatchSampler? { model.sampler }
 
   public func train(
     from start: [Scalar], with optimizer: any Optimizer<Scalar>, epochs: Int, maxGradientEvaluations: Int?,
