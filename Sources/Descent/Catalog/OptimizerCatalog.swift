@@ -59,6 +59,16 @@ public enum OptimizerCatalog {
   /// Each name once: building every entry's table is work a command line does often.
   public static let names: [String] = listed(Double.self).map { $0.catalogName }
 
+  /// Each type's place in ``types(_:)`` by its name (the same order in Float and Double),
+  /// so a lookup builds no entry.
+  static let placeOfName: [String: Int] = Dictionary(
+    uniqueKeysWithValues: types(Double.self).enumerated().map { ($1.catalogName, $0) })
+
+  /// The type called `name` in ``types(_:)``.
+  static func type<S: DescentFloat>(named name: String, _: S.Type) -> (any CatalogedOptimizer<S>.Type)? {
+    placeOfName[name].map { types(S.self)[$0] }
+  }
+
   /// The methods each wrapper can wrap, by the wrapper's name (the same in Float and Double).
   static let wrappable: [String: [String]] = Dictionary(
     uniqueKeysWithValues: wrappers(Double.self).map { family in
@@ -74,7 +84,7 @@ public enum OptimizerCatalog {
       let type = try family.type(around: settings["inner"] ?? family.defaultInner)
       return try type.init(settings: settings.filter { $0.key != "inner" })
     }
-    guard let type = types(S.self).first(where: { $0.catalogName == name }) else {
+    guard let type = type(named: name, S.self) else {
       throw .unknownName(kind: "optimizer", name: name, known: names)
     }
     return try type.init(settings: settings)
@@ -84,12 +94,12 @@ public enum OptimizerCatalog {
   /// method (`inner`, or the wrapper's default); nil for a name the catalog does not know.
   public static func settingNames(of name: String, inner: String? = nil) -> [String]? {
     if let family = wrapper(named: name, Double.self) {
-      guard let type = try? family.type(around: family.defaultInner) else { return nil }
-      let own = ownSettingNames(type)
-      let innerType = types(Double.self).first { $0.catalogName == (inner ?? family.defaultInner) }
+      guard let wrapper = try? family.type(around: family.defaultInner) else { return nil }
+      let own = ownSettingNames(wrapper)
+      let innerType = type(named: inner ?? family.defaultInner, Double.self)
       return own + (innerType?.settingNames ?? [])
     }
-    return types(Double.self).first { $0.catalogName == name }?.settingNames
+    return type(named: name, Double.self)?.settingNames
   }
 
   /// A wrapper's own settings, without its inner method's.

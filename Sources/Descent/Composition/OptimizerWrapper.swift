@@ -60,7 +60,7 @@ public struct WrapperFamily<S: DescentFloat>: Sendable {
 
   /// The family around `name`, or a typed error naming what it can wrap.
   func type(around name: String) throws(DescentError) -> any CatalogedOptimizer<S>.Type {
-    guard let inner = OptimizerCatalog.types(S.self).first(where: { $0.catalogName == name }),
+    guard let inner = OptimizerCatalog.type(named: name, S.self),
       let type = around(inner)
     else {
       throw .invalidValue(
