@@ -8,6 +8,16 @@ public protocol OptimizerWrapper<Scalar>: Optimizer {
   var inner: Inner { get }
 }
 
+extension OptimizerWrapper {
+  // What a wrapper reports is its inner method's, unless it says otherwise.
+  public var stepSizes: [Scalar]? { inner.stepSizes }
+  public var currentStepSize: Scalar? { inner.currentStepSize }
+  public var methodTermination: Termination? { inner.methodTermination }
+  public var methodTerminationReason: String? { inner.methodTerminationReason }
+  public func stateSize(dimension d: Int) -> Int? { inner.stateSize(dimension: d) }
+  public func evaluationPoint(for w: [Scalar]) -> [Scalar] { inner.evaluationPoint(for: w) }
+}
+
 extension OptimizerWrapper where Inner: Cataloged {
   /// The inner method's catalog name: the wrapper's `inner` setting.
   public var innerName: String { Inner.catalogName }

@@ -44,12 +44,7 @@ public struct Scheduled<Inner: ScalableUpdate>: OptimizerWrapper, ScalableUpdate
 
   /// α η_t: the learning rate of the next update, on its schedule.
   public var currentStepSize: Scalar? { inner.currentStepSize.map { $0 * schedule.multiplier(at: updates) } }
-  public var stepSizes: [Scalar]? { inner.stepSizes }
-  public var methodTermination: Termination? { inner.methodTermination }
-  public var methodTerminationReason: String? { inner.methodTerminationReason }
   public mutating func prepare(for rules: StoppingRules<Scalar>) { _inner.prepare(for: rules) }
-  public func stateSize(dimension d: Int) -> Int? { inner.stateSize(dimension: d) }
-  public func evaluationPoint(for w: [Scalar]) -> [Scalar] { inner.evaluationPoint(for: w) }
 
   public func validate<Problem: Objective>(for objective: Problem) throws(DescentError)
   where Problem.Scalar == Scalar {

@@ -46,11 +46,9 @@ public struct Lookahead<Inner: Optimizer>: OptimizerWrapper {
     try DescentError.requireCount(stepsSinceSync, in: 0...(syncPeriod - 1))
   }
 
-  public var stepSizes: [Scalar]? { inner.stepSizes }
-  public var currentStepSize: Scalar? { inner.currentStepSize }
-  public var methodTermination: Termination? { inner.methodTermination }
-  public var methodTerminationReason: String? { inner.methodTerminationReason }
   public mutating func prepare(for rules: StoppingRules<Scalar>) { _inner.prepare(for: rules) }
+  /// Its iterate: the slow weights after a synchronisation, the fast ones between.
+  public func evaluationPoint(for w: [Scalar]) -> [Scalar] { w }
 
   /// The inner method's state and the slow weights.
   public func stateSize(dimension d: Int) -> Int? {
