@@ -29,17 +29,11 @@ public struct StudyRunner: Sendable {
       guard scale == nil else { throw StudyError("\(run.problem.name) is a training problem: it takes no scale") }
       return (try train(run, training), StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
     }
-    // The full objective beside a stochastic one: the same problem with every row.
-    let stochastic = (Int(run.problem.settings["batch-size"] ?? "0") ?? 0) > 0
+    // The full objective beside a stochastic one: the same problem on every row.
+    let unscaledFull = problem.fullObjective
     // On data, a full pass costs a gradient: f is watched on the history's grid only.
-    let watchedOnGrid = stochastic || problem is any DataProblem<S>
-    let unscaledFull =
-      stochastic
-      ? try Self.named {
-        try ProblemCatalog.make(
-          run.problem.name, settings: settings.merging(["batch-size": "0"]) { $1 }, as: S.self)
-      } : problem
-    let full = ProblemScale.apply(scale, to: unscaledFull)
+    let watchedOnGrid = unscaledFull != nil || problem is any DataProblem<S>
+    let full = unscaledFull.map { ProblemScale.apply(scale, to: $0) } ?? ProblemScale.apply(scale, to: problem)
     let objective = ProblemScale.apply(scale, to: problem)
     let optimizer = try Self.named {
       try OptimizerCatalog.make(run.method.name, settings: run.method.settings, as: S.self)
