@@ -19,11 +19,11 @@ public struct Scheduled<Inner: ScalableUpdate>: OptimizerWrapper, ScalableUpdate
   /// t, the updates made so far.
   @usableFromInline var updates = 0
 
-  public var warmupSteps: Int {
+  public internal(set) var warmupSteps: Int {
     get { schedule.warmupSteps }
     set { schedule.warmupSteps = newValue }
   }
-  public var decaySteps: Int {
+  public internal(set) var decaySteps: Int {
     get { schedule.decaySteps }
     set { schedule.decaySteps = newValue }
   }
