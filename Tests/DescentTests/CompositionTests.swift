@@ -41,6 +41,23 @@ import Testing
     let plain = try Scheduled(DecoupledWeightDecay(adam, weightDecay: 0), warmupSteps: 3, decaySteps: 20)
     #expect(iterates(plain) == iterates(try Scheduled(adam, warmupSteps: 3, decaySteps: 20)))
     #expect(iterates(plain) != iterates(parts))
+    // And the parts are AdamW's formula, written out here: w −= α η_t (m̂/(√v̂ + ε)) + α η_t λ w,
+    // the decay on the schedule (to rounding: the bias corrections' powers are libm's here).
+    let schedule = try WarmupCosine(warmupSteps: 3, decaySteps: 20)
+    var (w, m, v) = (Self.start, [0.0, 0, 0], [0.0, 0, 0])
+    var gradient = [Double](repeating: 0, count: w.count)
+    for t in 0..<30 {
+      Self.problem.gradient(at: w, into: &gradient)
+      let eta: Double = schedule.multiplier(at: t)
+      let (c1, c2) = (1 - Foundation.pow(0.9, Double(t + 1)), 1 - Foundation.pow(0.999, Double(t + 1)))
+      for i in w.indices {
+        m[i] = 0.9 * m[i] + 0.1 * gradient[i]
+        v[i] = 0.999 * v[i] + 0.001 * gradient[i] * gradient[i]
+        w[i] -= eta * 0.1 * ((m[i] / c1) / ((v[i] / c2).squareRoot() + 1e-8)) + eta * (0.1 * 0.3) * w[i]
+      }
+    }
+    let composed = iterates(parts).map(Double.init(bitPattern:))
+    #expect(zip(composed, w).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) }, "\(composed) against \(w)")
   }
 
   /// `weight-decay` around `gd` is SGDW: w ← w − α g − α λ w, here written by hand.
