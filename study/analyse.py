@@ -6,7 +6,6 @@ descent with the same step-size diverges there too.
 """
 
 import collections
-import json
 import sys
 
 import planning  # study/planning.py: f_L, costs and problem keys, read the same way
@@ -33,7 +32,7 @@ key = planning.key
 
 
 def main(path):
-    results = [json.loads(line) for line in open(path)]
+    results = planning.read(path)
     by_problem = collections.defaultdict(list)
     for r in results:
         by_problem[key(r["run"]["problem"])].append(r)
@@ -68,7 +67,9 @@ def main(path):
             outcome = ("faster" if other is None or (planned is not None and planned < other)
                        else "slower" if planned is None or planned > other else "tied")
             versus[peer][family(runs[0]["run"]["problem"])][outcome] += 1
-        group = "csawg" if min(best.values()) in csawg.values() and (not peers or min(csawg.values()) < min(peers.values())) else min(peers, key=peers.get)
+        csawg_first = min(best.values()) in csawg.values() and (not peers or min(csawg.values()) < min(peers.values()))
+        # A problem only a method outside both groups solves is counted as "other".
+        group = "csawg" if csawg_first else min(peers, key=peers.get) if peers else "other"
         wins[group] += 1
         family_wins[family(runs[0]["run"]["problem"])][group] += 1
         if csawg and (not peers or min(csawg.values()) <= min(peers.values())):

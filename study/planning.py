@@ -8,7 +8,9 @@ where gradient descent with the same γ, problem and seed reaches τ and it does
 """
 
 import collections
+import gzip
 import json
+import os
 import sys
 
 ACCURACIES = [1e-1, 1e-3, 1e-5, 1e-7]
@@ -33,8 +35,17 @@ def cost(run, floor, tau):
     return None
 
 
+def read(path):
+    """The runs of a results file; a committed one is read from its `.gz` (study/data.sh)."""
+    if not os.path.exists(path) and os.path.exists(path + ".gz"):
+        with gzip.open(path + ".gz", "rt", encoding="utf-8") as file:
+            return [json.loads(line) for line in file]
+    with open(path, encoding="utf-8") as file:
+        return [json.loads(line) for line in file]
+
+
 def main(path, taus=(1e-5, 1e-7)):
-    results = [json.loads(line) for line in open(path)]
+    results = read(path)
     by_problem = collections.defaultdict(list)
     for r in results:
         by_problem[key(r["run"]["problem"])].append(r)

@@ -11,16 +11,15 @@ for the method when it is solved at every c and the evaluations at every c are w
 """
 
 import collections
-import json
 import sys
 
-from planning import cost
+from planning import cost, read
 
 TAU = 1e-5
 
 
 def main(path, show_problems=False):
-    results = [json.loads(line) for line in open(path)]
+    results = read(path)
     groups = collections.defaultdict(list)
     for r in results:
         problem = r["run"]["problem"]

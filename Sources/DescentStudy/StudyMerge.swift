@@ -45,16 +45,26 @@ public enum StudyMerge {
     for path in paths {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        if FileManager.default.fileExists(atPath: path + ".gz") { throw packed(path + ".gz") }
         throw StudyError("\(path) does not exist")
       }
       if isDirectory.boolValue {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        files += names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix("timing") }.map { path + "/" + $0 }
+        let results = names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix("timing") }
+        if results.isEmpty, let compressed = names.first(where: { $0.hasSuffix(".jsonl.gz") }) {
+          throw packed(path + "/" + compressed)
+        }
+        files += results.map { path + "/" + $0 }
       } else {
         files.append(path)
       }
     }
     guard !files.isEmpty else { throw StudyError("no results files in \(paths.joined(separator: ", "))") }
     return files
+  }
+
+  /// The committed study keeps its results compressed (study/data.sh).
+  static func packed(_ path: String) -> StudyError {
+    StudyError("\(path) is compressed: unpack it first ('sh study/data.sh unpack' in a clone, or 'gunzip -k \(path)')")
   }
 }

@@ -156,16 +156,28 @@ import Testing
   }
 
   /// `profile` on a training study says what to run instead, and writes nothing.
-  @Test func profileRefusesATrainingStudy() {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().path
-    let results = "\(root)/study/training-digits"
+  @Test func profileRefusesATrainingStudy() throws {
+    let results = try CommittedStudy.unpacked("study/training-digits")
+    defer { try? FileManager.default.removeItem(atPath: results) }
     let output = NSTemporaryDirectory() + "descent-profiles-\(UUID().uuidString)"
     #expect(
       failure(["profile", results, "--output", output])
         == "\(results) holds 95 training runs (test accuracy by epoch), which profiles cannot measure: run 'descent curves \(results) --output DIR'"
     )
     #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  /// A folder that holds its results compressed only, as a clone's study folders do,
+  /// says how to unpack them.
+  @Test func compressedResultsSayHowToUnpack() throws {
+    let folder = NSTemporaryDirectory() + "descent-packed-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(FileManager.default.createFile(atPath: "\(folder)/results.jsonl.gz", contents: Data()))
+    let message =
+      "\(folder)/results.jsonl.gz is compressed: unpack it first ('sh study/data.sh unpack' in a clone, or 'gunzip -k \(folder)/results.jsonl.gz')"
+    #expect(failure(["curves", folder, "--output", "\(folder)/curves"]) == message)
+    #expect(failure(["profile", "\(folder)/results.jsonl", "--output", "\(folder)/profiles"]) == message)
   }
 
   /// `study --help` says each default once.

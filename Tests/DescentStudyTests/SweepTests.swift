@@ -393,7 +393,9 @@ extension SweepTests {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().path
     let runs = try StudySpecification.read("\(root)/study/suite.yaml").runs()
-    let (results, skipped) = try ResultsFile.read(StudyResult.self, from: "\(root)/study/results/results.jsonl")
+    let unpacked = try CommittedStudy.unpacked("study/results")
+    defer { try? FileManager.default.removeItem(atPath: unpacked) }
+    let (results, skipped) = try ResultsFile.read(StudyResult.self, from: "\(unpacked)/results.jsonl")
     #expect(skipped == 0)
     #expect(results.map(\.id) == runs.map(\.id))
     #expect(results.map(\.run.index) == Array(runs.indices))
