@@ -42,6 +42,8 @@
     let path: AnyKeyPath
     /// Its number of elements in `model`.
     let count: (Model) -> Int
+    /// Its shape in `model`: rows and columns, or a vector's count.
+    let shape: (Model) -> [Int]
     /// Its elements in `model`.
     let read: (Model) -> [Scalar]
     /// Sets it to `scalars` (of its count) with gradients gathered in `buffer`.
@@ -52,6 +54,7 @@
       ModelParameter(
         path: path,
         count: { $0[keyPath: path].elements.count },
+        shape: { [$0[keyPath: path].rows, $0[keyPath: path].columns] },
         read: { $0[keyPath: path].elements },
         write: { model, scalars, buffer in
           let old = model[keyPath: path]
@@ -66,6 +69,7 @@
       ModelParameter(
         path: path,
         count: { $0[keyPath: path].count },
+        shape: { [$0[keyPath: path].count] },
         read: { $0[keyPath: path].elements },
         write: { model, scalars, buffer in
           var new = DifferentiableVector(scalars: scalars, isTracked: true)
@@ -139,6 +143,21 @@
           name: "model", value: "\(Model.self)", expected: "at least one parameter in Model.parameters")
       }
       (dimension, template, self.offsets, box) = (total, model, offsets, LossBox(loss))
+      parameterBlocks = zip(Model.parameters, offsets).compactMap { parameter, offset in
+        let shape = parameter.shape(model)
+        guard shape.allSatisfy({ $0 >= 1 }) else { return nil }  // an empty array holds no block
+        return ParameterBlock(name: Self.name(parameter.path), offset: offset, shape: shape)
+      }
+    }
+
+    /// Each listed matrix and vector, named as the model stores it.
+    public let parameterBlocks: [ParameterBlock]
+
+    /// `\Network.hiddenWeights` → `hiddenWeights`.
+    static func name(_ path: AnyKeyPath) -> String {
+      let text = String(describing: path)
+      guard let dot = text.firstIndex(of: ".") else { return text }
+      return String(text[text.index(after: dot)...])
     }
 
     /// The template's parameters, end to end: where a run starts.

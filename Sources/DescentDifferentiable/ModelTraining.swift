@@ -71,6 +71,7 @@
     }
 
     public var dimension: Int { layout.dimension }
+    public var parameterBlocks: [ParameterBlock] { layout.parameterBlocks }
     public var minimizer: [Scalar]? { nil }
     public var minimum: Scalar? { nil }
     public var isStochastic: Bool { batchSampler != nil }

@@ -28,6 +28,7 @@ struct RecordingObjective<Inner: Objective>: Objective where Inner.Scalar == Dou
   var minimizer: [Double]? { inner.minimizer }
   var minimum: Double? { inner.minimum }
   var isStochastic: Bool { inner.isStochastic }
+  var parameterBlocks: [ParameterBlock] { inner.parameterBlocks }
   var fullObjective: (any Objective<Double>)? { inner.fullObjective }
 
   func value(at w: UnsafeBufferPointer<Double>) -> Double {

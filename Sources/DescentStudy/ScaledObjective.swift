@@ -27,6 +27,7 @@ struct ScaledObjective<Base: Objective>: Objective {
   var minimizer: [Base.Scalar]? { base.minimizer }
   var minimum: Base.Scalar? { base.minimum.map { scale * $0 } }
   var isStochastic: Bool { base.isStochastic }
+  var parameterBlocks: [ParameterBlock] { base.parameterBlocks }
   var fullObjective: (any Objective<Base.Scalar>)? {
     func scaled<Full: Objective>(_ full: Full) -> any Objective<Base.Scalar> where Full.Scalar == Base.Scalar {
       ScaledObjective<Full>(base: full, scale: scale)

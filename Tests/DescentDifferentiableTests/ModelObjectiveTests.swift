@@ -93,6 +93,10 @@
       let start = objective.start
       let back = objective.model(at: start)
       #expect(DigitsNetwork.parameters.count == 3)
+      // Its blocks: each listed matrix and vector by its name, in the vector's order.
+      #expect(objective.parameterBlocks.map(\.name) == ["hiddenWeights", "outputWeights", "outputBias"])
+      #expect(objective.parameterBlocks.map(\.shape) == [[32, 65], [10, 32], [10]])
+      #expect(objective.parameterBlocks.map(\.offset) == [0, 32 * 65, 32 * 65 + 10 * 32])
       #expect(back.hiddenWeights.scalars == objective.template.hiddenWeights.scalars)
       #expect(back.outputBias.scalars == objective.template.outputBias.scalars)
       var optimizer = try LBFGS<Double>()

@@ -107,6 +107,44 @@ import Testing
 }
 
 extension MNIST1DModelTests {
+  /// Each model describes its parameters as the layers PyTorch's `named_parameters()`
+  /// lists for the mnist1d repository's modules (Utilities/Reference/mnist1d_models.py),
+  /// and its output bias is where the block says: class 3's bias alone calls every row 3.
+  @Test func parameterBlocksAreTheLayers() throws {
+    let batch = Self.batch(Double.self)
+    let threes = Double(batch.targets.filter { $0 == 3 }.count) / 8
+    func check<C: Classifier>(_ model: C, _ expected: [(String, [Int])], bias: (block: String, entry: Int))
+      throws where C.Scalar == Double
+    {
+      let blocks = model.parameterBlocks
+      #expect(blocks.map(\.name) == expected.map(\.0) && blocks.map(\.shape) == expected.map(\.1))
+      #expect(blocks.last?.range.upperBound == model.dimension && blocks.first?.offset == 0)
+      let block = try #require(blocks.first { $0.name == bias.block })
+      var w = [Double](repeating: 0, count: model.dimension)
+      w[block.offset + bias.entry] = 1
+      #expect(try model.evaluate(on: model.data, at: w).accuracy == threes, "\(bias.block)")
+    }
+    try check(
+      SoftmaxRegression(data: batch.scaledWithIntercept(by: 1), classes: 10, regularization: 0),
+      [("weight", [10, 41])],
+      bias: ("weight", 3 * 41 + 40))
+    try check(
+      ResidualMLP(data: batch, classes: 10),
+      [
+        ("linear1.weight", [100, 40]), ("linear1.bias", [100]), ("linear2.weight", [100, 100]),
+        ("linear2.bias", [100]), ("linear3.weight", [10, 100]), ("linear3.bias", [10]),
+      ], bias: ("linear3.bias", 3))
+    try check(
+      ConvNetwork1D(data: batch, classes: 10),
+      [
+        ("conv1.weight", [25, 1, 5]), ("conv1.bias", [25]), ("conv2.weight", [25, 25, 3]), ("conv2.bias", [25]),
+        ("conv3.weight", [25, 25, 3]), ("conv3.bias", [25]), ("linear.weight", [10, 125]), ("linear.bias", [10]),
+      ], bias: ("linear.bias", 3))
+    try check(
+      TanhNetwork(data: batch, hidden: 8, classes: 10, regularization: 0),
+      [("hidden.weight", [8, 40]), ("output.weight", [10, 9])], bias: ("output.weight", 3 * 9 + 8))
+  }
+
   /// A classifier's held-out numbers: its mean cross-entropy is the finite sum's value
   /// (λ = 0), and its accuracy counts the rows whose largest logit is the label.
   @Test func classifiersEvaluateAHeldOutSet() throws {

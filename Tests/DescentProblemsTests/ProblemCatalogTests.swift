@@ -19,6 +19,11 @@ import Testing
     let read = try P(settings: written)
     #expect(entry.notAtDefault(read).isEmpty, "\(entry.name) in \(P.Scalar.self): \(written) reads back otherwise")
     #expect(read.dimension == initialised.dimension && read.defaultStart == initialised.defaultStart, "\(entry.name)")
+    // Its parameter blocks lie end to end over the whole vector.
+    let blocks = initialised.parameterBlocks
+    #expect(blocks.first?.offset == 0, "\(entry.name)")
+    #expect(zip(blocks, blocks.dropFirst()).allSatisfy { $0.range.upperBound == $1.offset }, "\(entry.name)")
+    #expect(blocks.last?.range.upperBound == initialised.dimension, "\(entry.name)")
   }
 
   /// One registry: every problem once, by a unique name (4 of the paper's kind, 35

@@ -69,6 +69,8 @@ public struct CountingOracle<Problem: Objective>: Sendable {
 
   /// Whether the objective draws a new minibatch for each gradient (``Objective/isStochastic``).
   public var isStochastic: Bool { objective.isStochastic }
+  /// The objective's blocks (``Objective/parameterBlocks``).
+  public var parameterBlocks: [ParameterBlock] { objective.parameterBlocks }
 
   /// `f(w)`, counted.
   @inlinable

@@ -35,6 +35,11 @@ public protocol Objective<Scalar>: Sendable {
   /// drawn): what a watcher evaluates, so that watching a run neither moves its batches
   /// nor reports one batch's loss. Nil by default (the objective is its own).
   var fullObjective: (any Objective<Scalar>)? { get }
+
+  /// θ as named blocks with shapes, laid end to end over `0..<dimension` in order, so
+  /// that a method can give matrices one rule and vectors another. Default: one block,
+  /// the vector itself.
+  var parameterBlocks: [ParameterBlock] { get }
 }
 
 extension Objective {
@@ -50,6 +55,7 @@ extension Objective {
   public var minimum: Scalar? { nil }
   public var isStochastic: Bool { false }
   public var fullObjective: (any Objective<Scalar>)? { nil }
+  public var parameterBlocks: [ParameterBlock] { ParameterBlock.vector(dimension) }
 
   /// `f(w)` for an array.
   @inlinable

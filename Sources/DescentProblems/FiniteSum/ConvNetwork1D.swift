@@ -68,6 +68,15 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
   }
 
   public var dimension: Int { offsets[3] + classes * (channels * lengths[3] + 1) }
+  /// PyTorch's names for `ConvBase`'s parameters; a convolution's weight is out × in × kernel.
+  public var parameterBlocks: [ParameterBlock] {
+    let c = channels
+    return ParameterBlock.laidOut([
+      ("conv1.weight", [c, 1, 5]), ("conv1.bias", [c]), ("conv2.weight", [c, c, 3]), ("conv2.bias", [c]),
+      ("conv3.weight", [c, c, 3]), ("conv3.bias", [c]), ("linear.weight", [classes, c * lengths[3]]),
+      ("linear.bias", [classes]),
+    ])
+  }
   /// h₁, h₂, h₃, z, then the gradients of h₃, h₂ and h₁, then the largest layer's
   /// patches and their gradient.
   public var scratchSize: Int {

@@ -32,6 +32,13 @@ public struct ResidualMLP<Scalar: DescentFloat>: Classifier {
   @inlinable var secondLayer: Int { hidden * (data.columns + 1) }
   @inlinable var thirdLayer: Int { secondLayer + hidden * (hidden + 1) }
   public var dimension: Int { thirdLayer + classes * (hidden + 1) }
+  /// PyTorch's names for `MLPBase`'s parameters.
+  public var parameterBlocks: [ParameterBlock] {
+    ParameterBlock.laidOut([
+      ("linear1.weight", [hidden, data.columns]), ("linear1.bias", [hidden]), ("linear2.weight", [hidden, hidden]),
+      ("linear2.bias", [hidden]), ("linear3.weight", [classes, hidden]), ("linear3.bias", [classes]),
+    ])
+  }
   /// h₁, h₂'s branch relu(W₂h₁ + b₂), h₂, z, then the gradients of h₂ and of the branch.
   public var scratchSize: Int { 5 * hidden + classes }
 

@@ -26,6 +26,8 @@ public struct SoftmaxRegression<Scalar: DescentFloat>: Classifier {
   }
 
   public var dimension: Int { classes * data.columns }
+  /// W, K rows of p (with an intercept column where the data has one).
+  public var parameterBlocks: [ParameterBlock] { ParameterBlock.laidOut([("weight", [classes, data.columns])]) }
   public var scratchSize: Int { classes }
 
   @inlinable

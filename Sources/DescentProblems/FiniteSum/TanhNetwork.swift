@@ -30,6 +30,11 @@ public struct TanhNetwork<Scalar: DescentFloat>: Classifier {
   }
 
   public var dimension: Int { hidden * data.columns + classes * (hidden + 1) }
+  /// W₁ and W₂; the last column of each multiplies a 1 (the data's column of ones, the
+  /// hidden layer's appended 1), so each holds its layer's bias.
+  public var parameterBlocks: [ParameterBlock] {
+    ParameterBlock.laidOut([("hidden.weight", [hidden, data.columns]), ("output.weight", [classes, hidden + 1])])
+  }
   /// a, then z (then softmax − one-hot), then the hidden layer's error.
   public var scratchSize: Int { 2 * hidden + classes }
 

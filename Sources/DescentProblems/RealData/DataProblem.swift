@@ -55,6 +55,7 @@ extension DataProblem {
   public var minimum: Scalar? { model.minimum }
   public var minimizer: [Scalar]? { model.minimizer }
   public var isStochastic: Bool { model.isStochastic }
+  public var parameterBlocks: [ParameterBlock] { model.parameterBlocks }
   public var fullObjective: (any Objective<Scalar>)? { model.fullObjective }
 
   public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar { model.value(at: w) }
