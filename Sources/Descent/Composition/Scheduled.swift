@@ -19,15 +19,6 @@ public struct Scheduled<Inner: ScalableUpdate>: OptimizerWrapper, ScalableUpdate
   /// t, the updates made so far.
   @usableFromInline var updates = 0
 
-  public internal(set) var warmupSteps: Int {
-    get { schedule.warmupSteps }
-    set { schedule.warmupSteps = newValue }
-  }
-  public internal(set) var decaySteps: Int {
-    get { schedule.decaySteps }
-    set { schedule.decaySteps = newValue }
-  }
-
   public init(_ inner: Inner, schedule: WarmupCosine = try! WarmupCosine()) {
     (_inner, self.schedule) = (inner, schedule)
   }
@@ -70,10 +61,7 @@ extension Scheduled: CatalogedOptimizer, Cataloged where Inner: CatalogedOptimiz
     .wrapper(
       "schedule", summary: "a learning-rate schedule (warm-up, cosine) around a method",
       citation: "Loshchilov & Hutter (2017); Goyal et al. (2017)", inner: \._inner,
-      own: WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps),
-      around: { inner throws(DescentError) in Self(inner) },
-      validate: { method throws(DescentError) in
-        _ = try WarmupCosine(warmupSteps: method.warmupSteps, decaySteps: method.decaySteps)
-      })
+      own: WarmupCosine.settings(at: \.schedule), around: { inner throws(DescentError) in Self(inner) },
+      validate: WarmupCosine.check(\.schedule))
   }
 }

@@ -45,15 +45,24 @@ public struct WarmupCosine: Codable, Sendable, Equatable {
 }
 
 extension WarmupCosine {
-  /// W and T, for a method that stores them at these paths.
-  static func settings<Method>(warmupSteps: WritableKeyPath<Method, Int>, decaySteps: WritableKeyPath<Method, Int>)
-    -> [Setting<Method>]
-  {
+  /// W and T, for a method that keeps its schedule at `path`.
+  static func settings<Method>(at path: WritableKeyPath<Method, WarmupCosine>) -> [Setting<Method>] {
     [
-      .integer("warmupSteps", warmupSteps, symbol: "W", default: 0, .atLeast(0), "linear warm-up updates"),
       .integer(
-        "decaySteps", decaySteps, symbol: "T", default: 0, .atLeast(0),
+        "warmupSteps", path.appending(path: \.warmupSteps), symbol: "W", default: 0, .atLeast(0),
+        "linear warm-up updates"),
+      .integer(
+        "decaySteps", path.appending(path: \.decaySteps), symbol: "T", default: 0, .atLeast(0),
         "updates to the end of the cosine decay, the warm-up included (0: no decay)"),
     ]
+  }
+
+  /// A catalog entry's check of the schedule at `path` as a whole, once its settings are
+  /// set one by one.
+  static func check<Method>(_ path: KeyPath<Method, WarmupCosine>) -> (Method) throws(DescentError) -> Void {
+    { method throws(DescentError) in
+      let schedule = method[keyPath: path]
+      _ = try WarmupCosine(warmupSteps: schedule.warmupSteps, decaySteps: schedule.decaySteps)
+    }
   }
 }

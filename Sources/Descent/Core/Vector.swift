@@ -132,6 +132,18 @@ public enum Vector {
   }
 
   /// The inner product `xᵀy`.
+  /// `trial = w + α·direction`, a trial point along a search direction.
+  @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
+  public static func point<S: DescentFloat>(_ w: [S], along direction: [S], by alpha: S, into trial: inout [S]) {
+    trial.withUnsafeMutableBufferPointer { trial in
+      w.withUnsafeBufferPointer { w in
+        direction.withUnsafeBufferPointer { direction in
+          for i in trial.indices { trial[i] = w[i] + alpha * direction[i] }
+        }
+      }
+    }
+  }
+
   @inlinable @_specialize(where S == Float) @_specialize(where S == Double)
   public static func dot<S: DescentFloat>(_ x: [S], _ y: [S]) -> S {
     precondition(x.count == y.count, "dimension mismatch")

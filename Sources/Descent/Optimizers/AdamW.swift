@@ -57,14 +57,8 @@ public struct AdamW<Scalar: DescentFloat>: GradientUpdate {
     get { parts._inner.weightDecay }
     set { _parts._inner.weightDecay = newValue }
   }
-  public internal(set) var warmupSteps: Int {
-    get { parts.warmupSteps }
-    set { _parts.warmupSteps = newValue }
-  }
-  public internal(set) var decaySteps: Int {
-    get { parts.decaySteps }
-    set { _parts.decaySteps = newValue }
-  }
+  /// W and T, the warm-up and the end of the cosine decay.
+  public var schedule: WarmupCosine { parts.schedule }
 
   public var gradientBuffer: [Scalar] {
     get { parts.gradientBuffer }
@@ -95,9 +89,7 @@ extension AdamW: CatalogedOptimizer {
           .real(
             "weightDecay", \.weightDecay, symbol: "λ", default: 0.01, .nonNegative,
             "decay, multiplied by α (torch's, optax's)")
-        ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps),
-      validate: { method throws(DescentError) in
-        _ = try WarmupCosine(warmupSteps: method.warmupSteps, decaySteps: method.decaySteps)
-      })
+        ] + WarmupCosine.settings(at: \._parts.schedule),
+      validate: WarmupCosine.check(\._parts.schedule))
   }
 }

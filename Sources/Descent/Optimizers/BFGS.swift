@@ -187,19 +187,9 @@ public struct BFGS<Scalar: DescentFloat>: Optimizer {
     from w: [Scalar], slope: Scalar, firstStep: Scalar, oracle: inout CountingOracle<Problem>
   ) -> (Scalar, Scalar)? where Problem.Scalar == Scalar {
     var search = MoreThuente<Scalar>(ftol: 1e-4, gtol: 0.9, xtol: 1e-14, minStep: 1e-100, maxStep: 1e100)
-    var outcome = search.start(value: value, slope: slope, step: firstStep)
-    var evaluations = 0
-    while outcome == .evaluate {
-      guard evaluations < 100, oracle.reserve(gradients: 1, values: 1) else { return nil }
-      let alpha = search.step
-      LBFGS<Scalar>.point(w, along: direction, by: alpha, into: &trial)
-      let f = oracle.valueAndGradient(at: trial, into: &trialGradient)
-      evaluations += 1
-      guard f.isFinite else { return nil }
-      outcome = search.next(value: f, slope: Vector.dot(trialGradient, direction))
-      if outcome == .converged { return (alpha, f) }
-    }
-    return nil
+    return search.search(
+      from: w, along: direction, value: value, slope: slope, firstStep: firstStep, maxEvaluations: 100,
+      acceptingWarnings: false, trial: &trial, trialGradient: &trialGradient, oracle: &oracle)
   }
 }
 

@@ -122,7 +122,7 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
     do throws(Interruption) {
       alpha = try search(from: w, oracle: &oracle)
       // Optim's update_fgh: f and ∇f at w + αs, free when α was the last point tried.
-      LBFGS<Scalar>.point(w, along: direction, by: alpha, into: &trial)
+      Vector.point(w, along: direction, by: alpha, into: &trial)
       try evaluate(value: true, gradient: true, oracle: &oracle)
     } catch {
       // A search the budget cut short leaves w where it was; the run ends.
@@ -239,7 +239,7 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
   mutating func lineValue<Problem: Objective>(
     at alpha: Scalar, from w: [Scalar], oracle: inout CountingOracle<Problem>
   ) throws(Interruption) -> Scalar where Problem.Scalar == Scalar {
-    LBFGS<Scalar>.point(w, along: direction, by: alpha, into: &trial)
+    Vector.point(w, along: direction, by: alpha, into: &trial)
     try evaluate(value: true, gradient: false, oracle: &oracle)
     return cachedValue
   }
@@ -249,7 +249,7 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
   mutating func lineValueAndSlope<Problem: Objective>(
     at alpha: Scalar, from w: [Scalar], oracle: inout CountingOracle<Problem>
   ) throws(Interruption) -> (Scalar, Scalar) where Problem.Scalar == Scalar {
-    LBFGS<Scalar>.point(w, along: direction, by: alpha, into: &trial)
+    Vector.point(w, along: direction, by: alpha, into: &trial)
     try evaluate(value: true, gradient: true, oracle: &oracle)
     return (cachedValue, Vector.dot(cachedGradient, direction))
   }

@@ -153,39 +153,15 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   }
 
   /// Runs the line search along `direction`; on success leaves the accepted point
-  /// in `trial` and its gradient in `trialGradient` and returns (α, f).
+  /// in `trial` and its gradient in `trialGradient` and returns (α, f). As in L-BFGS-B,
+  /// a warning (no further progress possible) accepts the trial.
   mutating func lineSearch<Problem: Objective>(
     from w: [Scalar], slope: Scalar, firstStep: Scalar, oracle: inout CountingOracle<Problem>
   ) -> (Scalar, Scalar)? where Problem.Scalar == Scalar {
     var search = MoreThuente<Scalar>()
-    var outcome = search.start(value: value, slope: slope, step: firstStep)
-    var evaluations = 0
-    while outcome == .evaluate {
-      guard evaluations < 20, oracle.reserve(gradients: 1, values: 1) else { return nil }
-      let alpha = search.step
-      Self.point(w, along: direction, by: alpha, into: &trial)
-      let f = oracle.valueAndGradient(at: trial, into: &trialGradient)
-      evaluations += 1
-      guard f.isFinite else { return nil }
-      outcome = search.next(value: f, slope: Vector.dot(trialGradient, direction))
-      // As in L-BFGS-B, a warning (no further progress possible) accepts the trial.
-      if outcome.acceptsStep { return (alpha, f) }
-    }
-    return nil
-  }
-}
-
-extension LBFGS {
-  /// `trial = w + α·direction`.
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  static func point(_ w: [Scalar], along direction: [Scalar], by alpha: Scalar, into trial: inout [Scalar]) {
-    trial.withUnsafeMutableBufferPointer { trial in
-      w.withUnsafeBufferPointer { w in
-        direction.withUnsafeBufferPointer { direction in
-          for i in trial.indices { trial[i] = w[i] + alpha * direction[i] }
-        }
-      }
-    }
+    return search.search(
+      from: w, along: direction, value: value, slope: slope, firstStep: firstStep, maxEvaluations: 20,
+      acceptingWarnings: true, trial: &trial, trialGradient: &trialGradient, oracle: &oracle)
   }
 }
 

@@ -43,14 +43,8 @@ public struct Momentum<Scalar: DescentFloat>: GradientUpdate {
     get { parts._inner.momentum }
     set { _parts._inner.momentum = newValue }
   }
-  public internal(set) var warmupSteps: Int {
-    get { parts.warmupSteps }
-    set { _parts.warmupSteps = newValue }
-  }
-  public internal(set) var decaySteps: Int {
-    get { parts.decaySteps }
-    set { _parts.decaySteps = newValue }
-  }
+  /// W and T, the warm-up and the end of the cosine decay.
+  public var schedule: WarmupCosine { parts.schedule }
 
   public var gradientBuffer: [Scalar] {
     get { parts.gradientBuffer }
@@ -79,9 +73,7 @@ extension Momentum: CatalogedOptimizer {
       settings: [
         .real("learningRate", \.learningRate, symbol: "α", default: 0.001, .positive, "step-size"),
         .real("momentum", \.momentum, symbol: "p", default: 0.9, .rate, "momentum rate"),
-      ] + WarmupCosine.settings(warmupSteps: \.warmupSteps, decaySteps: \.decaySteps),
-      validate: { method throws(DescentError) in
-        _ = try WarmupCosine(warmupSteps: method.warmupSteps, decaySteps: method.decaySteps)
-      })
+      ] + WarmupCosine.settings(at: \._parts.schedule),
+      validate: WarmupCosine.check(\._parts.schedule))
   }
 }

@@ -19,6 +19,9 @@ public protocol Classifier<Scalar>: FiniteSum {
 }
 
 extension Classifier {
+  /// A held-out set's accuracy and mean cross-entropy.
+  public typealias Evaluation = (accuracy: Scalar, loss: Scalar)
+
   /// Throws unless there are at least two classes, λ is finite and ≥ 0, and every target
   /// is a class index 0 … K − 1: what every classifier's initialiser checks.
   public static func checkClassification(

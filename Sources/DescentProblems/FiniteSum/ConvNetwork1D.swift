@@ -68,6 +68,11 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
   }
 
   public var dimension: Int { offsets[3] + classes * (channels * lengths[3] + 1) }
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func sum(at w: Numbers, gradient g: MutableNumbers?, for request: SumRequest) -> Scalar {
+    FiniteSumEvaluation.run(self, at: w, gradient: g, for: request)
+  }
+
   /// PyTorch's names for `ConvBase`'s parameters; a convolution's weight is out × in × kernel.
   public var parameterBlocks: [ParameterBlock] {
     let c = channels
@@ -99,8 +104,7 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
 
   @inlinable
   public func loss(
-    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
-    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    x: Numbers, y: Scalar, at w: Numbers, addingGradientTo g: MutableNumbers?, scratch: MutableNumbers,
     needsValue: Bool
   ) -> Scalar {
     let (c, k) = (channels, classes)
@@ -152,27 +156,7 @@ public struct ConvNetwork1D<Scalar: DescentFloat>: Classifier {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
-    accuracy: Scalar, loss: Scalar
-  ) {
+  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> Evaluation {
     try classify(data, at: w)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(
-      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func valueAndGradient(
-    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
-  ) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
   }
 }

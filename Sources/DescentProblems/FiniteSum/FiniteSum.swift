@@ -9,10 +9,11 @@ import Descent
 /// bits whatever the number of threads. In the stochastic mode (a ``sampler``, from
 /// ``minibatches(of:seed:)``) each evaluation sums over a seeded batch of rows instead.
 ///
-/// A model implements `value`, `gradient` and `valueAndGradient` itself, each a call of
-/// ``FiniteSumEvaluation/run(_:rows:at:gradient:needsValue:)`` marked
-/// `@_specialize(where Scalar == Float)` and `Double`: a default in this protocol's
-/// extension would run unspecialised when the catalog's existential calls it.
+/// A model writes its loss ℓ and one line more, ``sum(at:gradient:for:)``, a call of
+/// ``FiniteSumEvaluation/run(_:at:gradient:for:)`` marked `@_specialize(where Scalar ==
+/// Float)` and `Double`: the one entry the catalog's existential reaches specialised
+/// (a default here would run the loss generically). `value`, `gradient` and
+/// `valueAndGradient` call it.
 public protocol FiniteSum<Scalar>: Objective {
   var data: Dataset<Scalar> { get }
   /// λ.
@@ -29,9 +30,39 @@ public protocol FiniteSum<Scalar>: Objective {
   var scratchSize: Int { get }
   /// The stochastic mode's batches; nil for the full sum.
   var sampler: MinibatchSampler? { get set }
+  /// The sum for `request`, its gradient written to `g` when given:
+  /// `FiniteSumEvaluation.run(self, at: w, gradient: g, for: request)`, specialised.
+  func sum(at w: UnsafeBufferPointer<Scalar>, gradient g: UnsafeMutableBufferPointer<Scalar>?, for request: SumRequest)
+    -> Scalar
+}
+
+/// What an evaluation of a finite sum is for: a gradient draws a new batch (in the
+/// stochastic mode) and a value alone is taken on the last gradient's batch.
+public enum SumRequest: Sendable {
+  case value, gradient, valueAndGradient
+
+  /// Whether it draws a new batch.
+  public var drawsBatch: Bool { self != .value }
+  /// Whether the value is used (a gradient alone lets the model skip ℓ).
+  public var needsValue: Bool { self != .gradient }
 }
 
 extension FiniteSum {
+  /// Numbers read: a row's features, the parameters.
+  public typealias Numbers = UnsafeBufferPointer<Scalar>
+  /// Numbers written: a gradient, scratch.
+  public typealias MutableNumbers = UnsafeMutableBufferPointer<Scalar>
+
+  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar { sum(at: w, gradient: nil, for: .value) }
+
+  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
+    _ = sum(at: w, gradient: g, for: .gradient)
+  }
+
+  public func valueAndGradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>)
+    -> Scalar
+  { sum(at: w, gradient: g, for: .valueAndGradient) }
+
   public var scratchSize: Int { 0 }
   /// In its stochastic mode (with a ``sampler``).
   public var isStochastic: Bool { sampler != nil }
@@ -52,6 +83,17 @@ public enum FiniteSumEvaluation {
   /// Below this many products of rows and parameters an evaluation runs on one core:
   /// handing blocks to other threads would cost more than it saves.
   public static let parallelWork = 1 << 17
+
+  /// The sum for `request` over the problem's batch (drawn anew for a gradient) or
+  /// every row.
+  public static func run<Problem: FiniteSum>(
+    _ problem: Problem, at w: UnsafeBufferPointer<Problem.Scalar>,
+    gradient: UnsafeMutableBufferPointer<Problem.Scalar>?, for request: SumRequest
+  ) -> Problem.Scalar {
+    run(
+      problem, rows: problem.sampler?.batch(drawing: request.drawsBatch), at: w, gradient: gradient,
+      needsValue: request.needsValue)
+  }
 
   /// (1/|rows|) Σ_{i ∈ rows} ℓᵢ + (λ/2)‖w‖², its gradient written to `gradient` when
   /// given; `rows` nil means all of them, in order.

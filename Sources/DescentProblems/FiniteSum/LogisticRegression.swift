@@ -32,8 +32,7 @@ public struct LogisticRegression<Scalar: DescentFloat>: FiniteSum {
 
   @inlinable
   public func loss(
-    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
-    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    x: Numbers, y: Scalar, at w: Numbers, addingGradientTo g: MutableNumbers?, scratch: MutableNumbers,
     needsValue: Bool
   ) -> Scalar {
     let z = Vector.sum(count: x.count) { x[$0] * w[$0] }
@@ -47,21 +46,8 @@ public struct LogisticRegression<Scalar: DescentFloat>: FiniteSum {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(
-      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func valueAndGradient(
-    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
-  ) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
+  public func sum(at w: Numbers, gradient g: MutableNumbers?, for request: SumRequest) -> Scalar {
+    FiniteSumEvaluation.run(self, at: w, gradient: g, for: request)
   }
 }
 
@@ -80,9 +66,7 @@ extension LogisticRegression: Classifier {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
-    accuracy: Scalar, loss: Scalar
-  ) {
+  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> Evaluation {
     try classify(data, at: w)
   }
 }

@@ -32,6 +32,11 @@ public struct ResidualMLP<Scalar: DescentFloat>: Classifier {
   @inlinable var secondLayer: Int { hidden * (data.columns + 1) }
   @inlinable var thirdLayer: Int { secondLayer + hidden * (hidden + 1) }
   public var dimension: Int { thirdLayer + classes * (hidden + 1) }
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func sum(at w: Numbers, gradient g: MutableNumbers?, for request: SumRequest) -> Scalar {
+    FiniteSumEvaluation.run(self, at: w, gradient: g, for: request)
+  }
+
   /// PyTorch's names for `MLPBase`'s parameters.
   public var parameterBlocks: [ParameterBlock] {
     ParameterBlock.laidOut([
@@ -50,8 +55,7 @@ public struct ResidualMLP<Scalar: DescentFloat>: Classifier {
 
   @inlinable
   public func loss(
-    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
-    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    x: Numbers, y: Scalar, at w: Numbers, addingGradientTo g: MutableNumbers?, scratch: MutableNumbers,
     needsValue: Bool
   ) -> Scalar {
     let (p, h, k) = (x.count, hidden, classes)
@@ -103,27 +107,7 @@ public struct ResidualMLP<Scalar: DescentFloat>: Classifier {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
-    accuracy: Scalar, loss: Scalar
-  ) {
+  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> Evaluation {
     try classify(data, at: w)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(
-      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func valueAndGradient(
-    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
-  ) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
   }
 }

@@ -26,14 +26,18 @@ public struct SoftmaxRegression<Scalar: DescentFloat>: Classifier {
   }
 
   public var dimension: Int { classes * data.columns }
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func sum(at w: Numbers, gradient g: MutableNumbers?, for request: SumRequest) -> Scalar {
+    FiniteSumEvaluation.run(self, at: w, gradient: g, for: request)
+  }
+
   /// W, K rows of p (with an intercept column where the data has one).
   public var parameterBlocks: [ParameterBlock] { ParameterBlock.laidOut([("weight", [classes, data.columns])]) }
   public var scratchSize: Int { classes }
 
   @inlinable
   public func loss(
-    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
-    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch z: UnsafeMutableBufferPointer<Scalar>,
+    x: Numbers, y: Scalar, at w: Numbers, addingGradientTo g: MutableNumbers?, scratch z: MutableNumbers,
     needsValue: Bool
   ) -> Scalar {
     let (p, label) = (x.count, Int(y))
@@ -75,27 +79,7 @@ public struct SoftmaxRegression<Scalar: DescentFloat>: Classifier {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
-    accuracy: Scalar, loss: Scalar
-  ) {
+  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> Evaluation {
     try classify(data, at: w)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(
-      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func valueAndGradient(
-    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
-  ) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
   }
 }

@@ -30,6 +30,11 @@ public struct TanhNetwork<Scalar: DescentFloat>: Classifier {
   }
 
   public var dimension: Int { hidden * data.columns + classes * (hidden + 1) }
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
+  public func sum(at w: Numbers, gradient g: MutableNumbers?, for request: SumRequest) -> Scalar {
+    FiniteSumEvaluation.run(self, at: w, gradient: g, for: request)
+  }
+
   /// W₁ and W₂; the last column of each multiplies a 1 (the data's column of ones, the
   /// hidden layer's appended 1), so each holds its layer's bias.
   public var parameterBlocks: [ParameterBlock] {
@@ -51,8 +56,7 @@ public struct TanhNetwork<Scalar: DescentFloat>: Classifier {
 
   @inlinable
   public func loss(
-    x: UnsafeBufferPointer<Scalar>, y: Scalar, at w: UnsafeBufferPointer<Scalar>,
-    addingGradientTo g: UnsafeMutableBufferPointer<Scalar>?, scratch: UnsafeMutableBufferPointer<Scalar>,
+    x: Numbers, y: Scalar, at w: Numbers, addingGradientTo g: MutableNumbers?, scratch: MutableNumbers,
     needsValue: Bool
   ) -> Scalar {
     let (p, h, classes) = (x.count, hidden, classes)
@@ -119,27 +123,7 @@ public struct TanhNetwork<Scalar: DescentFloat>: Classifier {
   }
 
   @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> (
-    accuracy: Scalar, loss: Scalar
-  ) {
+  public func evaluate(on data: Dataset<Scalar>, at w: [Scalar]) throws(DescentError) -> Evaluation {
     try classify(data, at: w)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: false), at: w, gradient: nil)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    _ = FiniteSumEvaluation.run(
-      self, rows: sampler?.batch(drawing: true), at: w, gradient: g, needsValue: false)
-  }
-
-  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
-  public func valueAndGradient(
-    at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>
-  ) -> Scalar {
-    FiniteSumEvaluation.run(self, rows: sampler?.batch(drawing: true), at: w, gradient: g)
   }
 }
