@@ -91,23 +91,14 @@ struct RunRecord: Encodable {
     _ result: MinimizationResult<S>, method: MethodSpecification, problem: ProblemOptions, dimension: Int,
     precision: String, iterates: String? = nil, evaluationsToReach: [String: Int?]? = nil
   ) throws {
-    self.method = Method(name: method.name, settings: method.settings)
-    self.problem = Problem(name: problem.problem, settings: try problem.settings(), dimension: dimension)
-    self.precision = precision
-    self.iterates = iterates
-    termination = result.termination.rawValue
-    reason = result.termination.description + (result.terminationReason.map { ": \($0)" } ?? "")
-    converged = result.termination.isConverged
-    failed = result.termination.isFailure
-    iterations = result.iterations
-    evaluations = Evaluations(gradient: result.gradientEvaluations, value: result.valueEvaluations)
-    value = Self.finite(result.value)
-    error = result.error.flatMap(Self.finite)
-    best = result.best.map {
-      Best(value: Self.finite($0.value), error: $0.error.flatMap(Self.finite), iteration: $0.iteration)
-    }
-    self.evaluationsToReach = evaluationsToReach
-    epochs = nil
+    try self.init(
+      method: method, problem: problem, dimension: dimension, precision: precision, iterates: iterates,
+      termination: result.termination, reason: result.terminationReason, iterations: result.iterations,
+      evaluations: Evaluations(gradient: result.gradientEvaluations, value: result.valueEvaluations),
+      value: Self.finite(result.value), error: result.error.flatMap(Self.finite),
+      best: result.best.map {
+        Best(value: Self.finite($0.value), error: $0.error.flatMap(Self.finite), iteration: $0.iteration)
+      }, evaluationsToReach: evaluationsToReach, epochs: nil)
   }
 
   /// A training run: `value` is the last epoch's training loss, `iterations` its epochs.
@@ -115,22 +106,31 @@ struct RunRecord: Encodable {
     training result: TrainingResult<S>, method: MethodSpecification, problem: ProblemOptions, dimension: Int,
     precision: String, iterates: String? = nil
   ) throws {
+    try self.init(
+      method: method, problem: problem, dimension: dimension, precision: precision, iterates: iterates,
+      termination: result.termination, reason: nil, iterations: result.records.last?.epoch ?? 0,
+      evaluations: Evaluations(gradient: result.gradientEvaluations, value: result.valueEvaluations),
+      value: result.records.last.flatMap { Self.finite($0.trainingLoss) }, error: nil,
+      // The best epoch: its validation loss, or its training loss where no rows are held out.
+      best: result.best.map { Best(value: Self.finite($0.loss), error: nil, iteration: $0.epoch) },
+      evaluationsToReach: nil, epochs: result.records.map(EpochJSON.init))
+  }
+
+  private init(
+    method: MethodSpecification, problem: ProblemOptions, dimension: Int, precision: String, iterates: String?,
+    termination: Termination, reason: String?, iterations: Int, evaluations: Evaluations, value: Double?,
+    error: Double?, best: Best?, evaluationsToReach: [String: Int?]?, epochs: [EpochJSON]?
+  ) throws {
     self.method = Method(name: method.name, settings: method.settings)
     self.problem = Problem(name: problem.problem, settings: try problem.settings(), dimension: dimension)
-    self.precision = precision
-    self.iterates = iterates
-    termination = result.termination.rawValue
-    reason = result.termination.description
-    converged = result.termination.isConverged
-    failed = result.termination.isFailure
-    iterations = result.records.last?.epoch ?? 0
-    evaluations = Evaluations(gradient: result.gradientEvaluations, value: result.valueEvaluations)
-    value = result.records.last.flatMap { Self.finite($0.trainingLoss) }
-    error = nil
-    // The best epoch: its validation loss, or its training loss where no rows are held out.
-    best = result.best.map { Best(value: Self.finite($0.loss), error: nil, iteration: $0.epoch) }
-    evaluationsToReach = nil
-    epochs = result.records.map(EpochJSON.init)
+    (self.precision, self.iterates) = (precision, iterates)
+    self.termination = termination.rawValue
+    self.reason = termination.description + (reason.map { ": \($0)" } ?? "")
+    (converged, failed) = (termination.isConverged, termination.isFailure)
+    (self.iterations, self.evaluations, self.value, self.error, self.best) = (
+      iterations, evaluations, value, error, best
+    )
+    (self.evaluationsToReach, self.epochs) = (evaluationsToReach, epochs)
   }
 
   static func finite<S: DescentFloat>(_ x: S) -> Double? { x.isFinite ? Double(x) : nil }

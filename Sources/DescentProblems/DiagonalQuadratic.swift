@@ -10,7 +10,7 @@ import Descent
 public struct DiagonalQuadratic<Scalar: DescentFloat>: CatalogedProblem {
   public let condition: Scalar
   public let seed: UInt64
-  let quadratic: Quadratic<Scalar>
+  public let quadratic: Quadratic<Scalar>
 
   public init(dimension: Int = 100, condition: Scalar = 1e4, seed: UInt64 = 0) throws(DescentError) {
     try Self.checkSetting("condition", condition)
@@ -20,17 +20,6 @@ public struct DiagonalQuadratic<Scalar: DescentFloat>: CatalogedProblem {
     self.seed = seed
     let q = Quadratic<Scalar>.logSpacedCurvatures(dimension: dimension, condition: condition)
     quadratic = Quadratic(positiveDefinite: .diagonal(q), dimension: dimension)
-  }
-
-  public var dimension: Int { quadratic.dimension }
-  public var minimizer: [Scalar]? { quadratic.minimizer }
-  public var minimum: Scalar? { 0 }
-  public var defaultStart: [Scalar] { Quadratic.seededStart(dimension: dimension, seed: seed) }
-
-  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar { quadratic.value(at: w) }
-
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    quadratic.gradient(at: w, into: g)
   }
 
   public static var catalogEntry: CatalogEntry<Self> {
@@ -44,21 +33,4 @@ public struct DiagonalQuadratic<Scalar: DescentFloat>: CatalogedProblem {
   }
 }
 
-/// A convex quadratic of a chosen condition, from a seeded start: d, κ and the seed.
-protocol ConditionedQuadratic: CatalogedProblem {
-  var condition: Scalar { get }
-  var seed: UInt64 { get }
-}
-
 extension DiagonalQuadratic: ConditionedQuadratic {}
-
-extension ConditionedQuadratic {
-  /// d, κ and the seed, the settings both conditioned quadratics take.
-  static func conditionedSettings(dimensions: Allowed<Int>) -> [Setting<Self>] {
-    [
-      .integer("dimension", \.dimension, symbol: "d", default: 100, dimensions, "number of parameters"),
-      .real("condition", \.condition, symbol: "κ", default: 1e4, .atLeast(1), "largest ÷ smallest curvature"),
-      .integer("seed", \.seed, default: 0, .atLeast(0), "seed of the start, drawn from N(0, I)"),
-    ]
-  }
-}

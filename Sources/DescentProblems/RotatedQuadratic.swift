@@ -13,7 +13,7 @@ import Descent
 public struct RotatedQuadratic<Scalar: DescentFloat>: CatalogedProblem {
   public let condition: Scalar
   public let seed: UInt64
-  let quadratic: Quadratic<Scalar>
+  public let quadratic: Quadratic<Scalar>
 
   public init(dimension d: Int = 100, condition: Scalar = 1e4, seed: UInt64 = 0) throws(DescentError) {
     try Self.checkSetting("condition", condition)
@@ -57,17 +57,6 @@ public struct RotatedQuadratic<Scalar: DescentFloat>: CatalogedProblem {
       }
     }
     return u
-  }
-
-  public var dimension: Int { quadratic.dimension }
-  public var minimizer: [Scalar]? { quadratic.minimizer }
-  public var minimum: Scalar? { 0 }
-  public var defaultStart: [Scalar] { Quadratic.seededStart(dimension: dimension, seed: seed) }
-
-  public func value(at w: UnsafeBufferPointer<Scalar>) -> Scalar { quadratic.value(at: w) }
-
-  public func gradient(at w: UnsafeBufferPointer<Scalar>, into g: UnsafeMutableBufferPointer<Scalar>) {
-    quadratic.gradient(at: w, into: g)
   }
 
   public static var catalogEntry: CatalogEntry<Self> {

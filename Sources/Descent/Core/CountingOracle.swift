@@ -100,6 +100,16 @@ public struct CountingOracle<Problem: Objective>: Sendable {
     return true
   }
 
+  /// f(w) and ∇f(w), in a new vector, when the budget holds one more of each (counted):
+  /// a method's first evaluation. Nil when it does not.
+  @inlinable
+  public mutating func firstEvaluation(at w: [Scalar]) -> (value: Scalar, gradient: [Scalar])? {
+    guard reserve(gradients: 1, values: 1) else { return nil }
+    var gradient = [Scalar](repeating: 0, count: w.count)
+    let value = valueAndGradient(at: w, into: &gradient)
+    return (value, gradient)
+  }
+
   /// `f(w)`, writing `∇f(w)` into `gradient`; counts one of each.
   @inlinable
   public mutating func valueAndGradient(at w: [Scalar], into gradient: inout [Scalar]) -> Scalar {

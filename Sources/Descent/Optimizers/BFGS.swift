@@ -82,11 +82,11 @@ public struct BFGS<Scalar: DescentFloat>: Optimizer {
     guard termination == nil else { return }
     let d = w.count
     if !started {
-      guard oracle.reserve(gradients: 1, values: 1) else { return }
-      gradient = [Scalar](repeating: 0, count: d)
-      (direction, trialGradient, product, trial) = (gradient, gradient, gradient, w)
+      guard let first = oracle.firstEvaluation(at: w) else { return }
+      (value, gradient) = first
+      let zeros = [Scalar](repeating: 0, count: d)
+      (direction, trialGradient, product, trial) = (zeros, zeros, zeros, w)
       resetInverseHessian(dimension: d)
-      value = oracle.valueAndGradient(at: w, into: &gradient)
       previousValue = value + Vector.norm(gradient) / 2
       started = true
       if testGradient() { return }
@@ -98,7 +98,12 @@ public struct BFGS<Scalar: DescentFloat>: Optimizer {
       firstStep = min(1, 1.01 * 2 * (value - previousValue) / slope)
       if firstStep < 0 { firstStep = 1 }
     }
-    guard slope < 0, let (step, newValue) = lineSearch(from: w, slope: slope, firstStep: firstStep, oracle: &oracle)
+    // scipy's line_search_wolfe1: a warning (no progress possible) is a failure.
+    var search = MoreThuente<Scalar>(ftol: 1e-4, gtol: 0.9, xtol: 1e-14, minStep: 1e-100, maxStep: 1e100)
+    guard slope < 0,
+      let (step, newValue) = search.search(
+        from: w, along: direction, value: value, slope: slope, firstStep: firstStep, maxEvaluations: 100,
+        acceptingWarnings: false, trial: &trial, trialGradient: &trialGradient, oracle: &oracle)
     else {
       if oracle.spentBudget != nil { return }
       if iteration == 0 || isIdentity { termination = .lineSearchFailed } else { resetInverseHessian(dimension: d) }
@@ -169,29 +174,13 @@ public struct BFGS<Scalar: DescentFloat>: Optimizer {
     }
   }
 
-  /// Ends the run when max|gᵢ| passes its test.
-  @usableFromInline
+  /// Ends the run when max|gᵢ| passes its test (scipy's default unless the run has a tolerance).
   mutating func testGradient() -> Bool {
-    guard
-      let reason = MaxGradientTest.reason(gradient, tolerance: maxGradientTolerance ?? (runHasTolerance ? nil : 1e-5))
-    else { return false }
-    (termination, terminationReason) = (.methodConverged, reason)
-    return true
-  }
-
-  /// Runs the line search along `direction`; on success leaves the accepted point in
-  /// `trial` and its gradient in `trialGradient` and returns (α, f). A warning (no
-  /// progress possible) is a failure, as in scipy's `line_search_wolfe1`.
-  @usableFromInline
-  mutating func lineSearch<Problem: Objective>(
-    from w: [Scalar], slope: Scalar, firstStep: Scalar, oracle: inout CountingOracle<Problem>
-  ) -> (Scalar, Scalar)? where Problem.Scalar == Scalar {
-    var search = MoreThuente<Scalar>(ftol: 1e-4, gtol: 0.9, xtol: 1e-14, minStep: 1e-100, maxStep: 1e100)
-    return search.search(
-      from: w, along: direction, value: value, slope: slope, firstStep: firstStep, maxEvaluations: 100,
-      acceptingWarnings: false, trial: &trial, trialGradient: &trialGradient, oracle: &oracle)
+    testGradient(tolerance: maxGradientTolerance ?? (runHasTolerance ? nil : 1e-5))
   }
 }
+
+extension BFGS: EndsByMaxGradient {}
 
 extension BFGS: CatalogedOptimizer {
   public static var catalogEntry: CatalogEntry<Self> {
@@ -200,9 +189,7 @@ extension BFGS: CatalogedOptimizer {
       citation: "Broyden, Fletcher, Goldfarb & Shanno (1970); Nocedal & Wright (2006)",
       initialiserDefaults: { try Self() },
       settings: [
-        .optionalReal(
-          "maxGradientTolerance", \.maxGradientTolerance, symbol: "gtol", none: "scipy", .nonNegative,
-          "own test: max|gᵢ| at most this; scipy: 1e-5, off when the run sets a tolerance")
+        MaxGradientTest.setting(\.maxGradientTolerance, symbol: "gtol", reference: "scipy", value: "1e-5")
       ])
   }
 }

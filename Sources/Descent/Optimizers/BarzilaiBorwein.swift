@@ -105,11 +105,9 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
   ) where Problem.Scalar == Scalar {
     guard termination == nil else { return }
     if !started {
-      guard oracle.reserve(gradients: 1, values: 1) else { return }
-      gradient = [Scalar](repeating: 0, count: w.count)
-      trial = gradient
-      trialGradient = gradient
-      value = oracle.valueAndGradient(at: w, into: &gradient)
+      guard let first = oracle.firstEvaluation(at: w) else { return }
+      (value, gradient) = first
+      (trial, trialGradient) = ([Scalar](repeating: 0, count: w.count), [Scalar](repeating: 0, count: w.count))
       recentValues = [value]
       inverseStep = 1 / initialStepSize
       started = true

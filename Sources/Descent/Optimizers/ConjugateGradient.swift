@@ -108,9 +108,8 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
   ) where Problem.Scalar == Scalar {
     guard termination == nil else { return }
     if !started {
-      guard oracle.reserve(gradients: 1, values: 1) else { return }
-      gradient = [Scalar](repeating: 0, count: w.count)
-      value = oracle.valueAndGradient(at: w, into: &gradient)
+      guard let first = oracle.firstEvaluation(at: w) else { return }
+      (value, gradient) = first
       direction = gradient.map { -$0 }
       (trial, valuePoint, gradientPoint) = (w, w, w)
       (cachedValue, cachedGradient) = (value, gradient)
@@ -150,14 +149,9 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
     testProgress(moved: moved, valueChanged: valueChanged)
   }
 
-  /// Ends the run when max|gᵢ| passes its test.
-  @usableFromInline
+  /// Ends the run when max|gᵢ| passes its test (Optim's default unless the run has a tolerance).
   mutating func testGradient() -> Bool {
-    guard
-      let reason = MaxGradientTest.reason(gradient, tolerance: maxGradientTolerance ?? (runHasTolerance ? nil : 1e-8))
-    else { return false }
-    (termination, terminationReason) = (.methodConverged, reason)
-    return true
+    testGradient(tolerance: maxGradientTolerance ?? (runHasTolerance ? nil : 1e-8))
   }
 
   /// Ends the run where w did not move, or f did not change twice running.
@@ -298,6 +292,8 @@ public struct ConjugateGradient<Scalar: DescentFloat>: Optimizer {
 /// this method caches as NLSolversBase does.
 extension ConjugateGradient: HagerZhangSearch {}
 
+extension ConjugateGradient: EndsByMaxGradient {}
+
 extension ConjugateGradient: CatalogedOptimizer {
   public static var catalogEntry: CatalogEntry<Self> {
     CatalogEntry(
@@ -305,9 +301,7 @@ extension ConjugateGradient: CatalogedOptimizer {
       citation: "Hager & Zhang (2005, 2006, 2013)",
       initialiserDefaults: { try Self() },
       settings: [
-        .optionalReal(
-          "maxGradientTolerance", \.maxGradientTolerance, symbol: "g_abstol", none: "optim", .nonNegative,
-          "own test: max|gᵢ| at most this; Optim: 1e-8, off when the run sets a tolerance")
+        MaxGradientTest.setting(\.maxGradientTolerance, symbol: "g_abstol", reference: "Optim", value: "1e-8")
       ])
   }
 }

@@ -77,11 +77,7 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
   public var methodTerminationReason: String? { terminationReason }
 
   /// Ends the run when max|gᵢ| passes its test.
-  mutating func testGradient() -> Bool {
-    guard let reason = MaxGradientTest.reason(gradient, tolerance: tests.maxGradient) else { return false }
-    (termination, terminationReason) = (.methodConverged, reason)
-    return true
-  }
+  mutating func testGradient() -> Bool { testGradient(tolerance: tests.maxGradient) }
 
   public func validateState(dimension d: Int) throws(DescentError) {
     try DescentError.requireMemory(
@@ -108,13 +104,11 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
     guard termination == nil else { return }
     let d = w.count
     if !started {
-      guard oracle.reserve(gradients: 1, values: 1) else { return }
-      gradient = [Scalar](repeating: 0, count: d)
-      direction = gradient
-      trialGradient = gradient
-      trial = w
+      guard let first = oracle.firstEvaluation(at: w) else { return }
+      (value, gradient) = first
+      let zeros = [Scalar](repeating: 0, count: d)
+      (direction, trialGradient, trial) = (zeros, zeros, w)
       history = CurvatureHistory(capacity: memory, dimension: d)
-      value = oracle.valueAndGradient(at: w, into: &gradient)
       started = true
       if testGradient() { return }
     }
@@ -127,7 +121,13 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
       slope = Vector.dot(gradient, direction)
     }
     let firstStep = iteration == 0 ? min(1 / Vector.norm(direction), 1e10) : 1
-    guard let (step, newValue) = lineSearch(from: w, slope: slope, firstStep: firstStep, oracle: &oracle) else {
+    // As in L-BFGS-B, a warning (no further progress possible) accepts the trial.
+    var search = MoreThuente<Scalar>()
+    guard
+      let (step, newValue) = search.search(
+        from: w, along: direction, value: value, slope: slope, firstStep: firstStep, maxEvaluations: 20,
+        acceptingWarnings: true, trial: &trial, trialGradient: &trialGradient, oracle: &oracle)
+    else {
       // A search the budget cut short leaves w where it was; the run ends.
       if oracle.spentBudget != nil { return }
       // Restart with steepest descent, or give up if that was steepest descent.
@@ -151,19 +151,9 @@ public struct LBFGS<Scalar: DescentFloat>: Optimizer {
       terminationReason = "relative decrease of f = \(decrease) ≤ relative-decrease-tolerance \(tolerance)"
     }
   }
-
-  /// Runs the line search along `direction`; on success leaves the accepted point
-  /// in `trial` and its gradient in `trialGradient` and returns (α, f). As in L-BFGS-B,
-  /// a warning (no further progress possible) accepts the trial.
-  mutating func lineSearch<Problem: Objective>(
-    from w: [Scalar], slope: Scalar, firstStep: Scalar, oracle: inout CountingOracle<Problem>
-  ) -> (Scalar, Scalar)? where Problem.Scalar == Scalar {
-    var search = MoreThuente<Scalar>()
-    return search.search(
-      from: w, along: direction, value: value, slope: slope, firstStep: firstStep, maxEvaluations: 20,
-      acceptingWarnings: true, trial: &trial, trialGradient: &trialGradient, oracle: &oracle)
-  }
 }
+
+extension LBFGS: EndsByMaxGradient {}
 
 extension LBFGS: CatalogedOptimizer {
   public static var catalogEntry: CatalogEntry<Self> {
@@ -173,9 +163,7 @@ extension LBFGS: CatalogedOptimizer {
       initialiserDefaults: { try Self() },
       settings: [
         .integer("memory", \.memory, symbol: "m", default: 10, .atLeast(1), "curvature pairs kept"),
-        .optionalReal(
-          "maxGradientTolerance", \.maxGradientTolerance, symbol: "gtol", none: "scipy", .nonNegative,
-          "own test: max|gᵢ| at most this; scipy: 1e-5, off when the run sets a tolerance"),
+        MaxGradientTest.setting(\.maxGradientTolerance, symbol: "gtol", reference: "scipy", value: "1e-5"),
         .optionalReal(
           "relativeDecreaseTolerance", \.relativeDecreaseTolerance, symbol: "ftol", none: "scipy", .nonNegative,
           "own test: f falls by at most this, relatively; scipy: 2.2e-9, off when the run sets a tolerance"),

@@ -28,8 +28,7 @@ extension Classifier {
     data: Dataset<Scalar>, classes: Int, regularization: Scalar
   ) throws(DescentError) {
     try DescentError.require(classes >= 2, "classes", classes, "an integer ≥ 2")
-    try DescentError.require(
-      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try checkRegularization(regularization)
     try DescentError.require(
       data.targets.allSatisfy { $0 >= 0 && $0 < Scalar(classes) && $0 == $0.rounded() }, "targets",
       "not a class index", "labels 0 … \(classes - 1)")

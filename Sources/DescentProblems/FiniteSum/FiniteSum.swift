@@ -64,6 +64,12 @@ extension FiniteSum {
   { sum(at: w, gradient: g, for: .valueAndGradient) }
 
   public var scratchSize: Int { 0 }
+
+  /// Throws unless λ is finite and ≥ 0: what every finite sum's initialiser checks.
+  public static func checkRegularization(_ regularization: Scalar) throws(DescentError) {
+    try DescentError.require(
+      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+  }
   /// In its stochastic mode (with a ``sampler``).
   public var isStochastic: Bool { sampler != nil }
   /// In the stochastic mode, the same sum over every row.

@@ -13,12 +13,8 @@ public struct LinearLeastSquares<Scalar: DescentFloat>: FiniteSum {
   public init(
     data: Dataset<Scalar>, regularization: Scalar, minimum: Scalar? = nil, minimizer: [Scalar]? = nil
   ) throws(DescentError) {
-    try DescentError.require(
-      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
-    self.data = data
-    self.regularization = regularization
-    self.minimum = minimum
-    self.minimizer = minimizer
+    try Self.checkRegularization(regularization)
+    (self.data, self.regularization, self.minimum, self.minimizer) = (data, regularization, minimum, minimizer)
   }
 
   public var dimension: Int { data.columns }

@@ -18,14 +18,10 @@ public struct LogisticRegression<Scalar: DescentFloat>: FiniteSum {
   public init(
     data: Dataset<Scalar>, regularization: Scalar, minimum: Scalar? = nil, minimizer: [Scalar]? = nil
   ) throws(DescentError) {
-    try DescentError.require(
-      regularization >= 0 && regularization.isFinite, "regularization", regularization, "a finite number ≥ 0")
+    try Self.checkRegularization(regularization)
     try DescentError.require(
       data.targets.allSatisfy { $0 == 0 || $0 == 1 }, "targets", "not 0 or 1", "labels 0 or 1")
-    self.data = data
-    self.regularization = regularization
-    self.minimum = minimum
-    self.minimizer = minimizer
+    (self.data, self.regularization, self.minimum, self.minimizer) = (data, regularization, minimum, minimizer)
   }
 
   public var dimension: Int { data.columns }

@@ -31,10 +31,7 @@ extension CatalogEntry where Subject: DataProblem {
     CatalogEntry(
       name, summary: summary, citation: citation, initialiserDefaults: initialiserDefaults,
       settings: [
-        .integer(
-          "batchSize", \.batchSize, symbol: "B", default: 0,
-          Allowed(words: "0 (all rows) or 1 … n", expected: "an integer ≥ 0") { $0 >= 0 },
-          "rows per evaluation in the stochastic mode"),
+        .batchSize(default: 0, "rows per evaluation in the stochastic mode"),
         .integer("seed", \.seed, default: 0, .atLeast(0), "seed of the batches (and of a network's start)"),
       ],
       build: { v throws(DescentError) in try Subject(batchSize: v.batchSize, seed: v.seed) })
@@ -75,4 +72,13 @@ extension DataProblem {
   public var samplesDrawn: Int? { model.sampler?.samples }
   /// n.
   public var rows: Int { model.data.rows }
+}
+
+extension Setting where Subject: DataProblem {
+  /// B, the rows a batch holds (0: every row).
+  static func batchSize(default value: Int, _ summary: String) -> Self {
+    .integer(
+      "batchSize", \.batchSize, symbol: "B", default: value,
+      Allowed(words: "0 (all rows) or 1 … n", expected: "an integer ≥ 0") { $0 >= 0 }, summary)
+  }
 }

@@ -113,10 +113,7 @@ extension CatalogEntry where Subject: TrainingProblem {
     CatalogEntry(
       name, summary: summary, citation: citation, initialiserDefaults: initialiserDefaults,
       settings: [
-        .integer(
-          "batchSize", \.batchSize, symbol: "B", default: 100,
-          Allowed(words: "0 (all rows) or 1 … n", expected: "an integer ≥ 0") { $0 >= 0 },
-          "rows per gradient (0: every training row)"),
+        .batchSize(default: 100, "rows per gradient (0: every training row)"),
         .integer("seed", \.seed, default: 0, .atLeast(0), "seed of the batches and of the start"),
         .integer(
           "validationRows", \.validationRows, default: 0, .atLeast(0),
