@@ -59,7 +59,7 @@ public enum ProfileReport {
   /// breaks, with its settings.
   static func failuresCSV(_ results: [StudyResult]) -> String {
     var lines = ["method,settings,problem,termination,best_value,start_value"]
-    for result in results where result.termination.hasPrefix("non-finite") {
+    for result in results where result.termination.isNonFinite {
       let settings = result.run.method.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         .joined(separator: " ")
       lines.append(

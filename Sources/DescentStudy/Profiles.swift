@@ -63,7 +63,7 @@ public enum Profiles {
         let solved = candidates.compactMap { run in cost(of: run, tau: tau, floor: floor).map { ($0, run) } }
         let best = solved.min { $0.0 < $1.0 }
         row.append(best?.0)
-        reasons.append(best == nil ? candidates.map(\.termination).first : nil)
+        reasons.append(best == nil ? candidates.map(\.termination.description).first : nil)
       }
       costs.append(row)
       failures.append(reasons)

@@ -83,8 +83,11 @@ public final class ResultsFile: @unchecked Sendable {
   }
 }
 
-/// The JSON form of results: keys in snake case and sorted, non-finite numbers as
-/// "inf", "-inf" and "nan", one object per line.
+/// The one JSON form of every file the study writes (`results.jsonl`, `timing.jsonl`,
+/// `specification.json`): keys in snake case and sorted, one object per line, and one
+/// policy for a number that is not finite, wherever it stands (a run's values, an
+/// epoch's losses): the strings "inf", "-inf" and "nan", so that divergence to +∞ and
+/// NaN stay apart (`json.loads` returns the string; `float()` reads it).
 public enum StudyJSON {
   public static var encoder: JSONEncoder {
     let encoder = JSONEncoder()

@@ -58,7 +58,7 @@ public struct StudyResult: Codable, Sendable, Equatable {
   public var bestValue: Double
   /// ‖w − w*‖ at the end, where w* is known.
   public var error: Double?
-  public var termination: String
+  public var termination: StudyTermination
   public var evaluations: Counts
   /// Evaluations to reach each of ``accuracies`` with f_L = f*, where f* is known (nil
   /// entries: not reached); nil where it is not.
@@ -91,7 +91,8 @@ public struct StudyResult: Codable, Sendable, Equatable {
       var fields = try decoder.unkeyedContainer()
       gradientEvaluations = try fields.decode(Int.self)
       valueEvaluations = try fields.decode(Int.self)
-      // A non-finite loss is written as null.
+      // A non-finite loss is "inf", "-inf" or "nan" (StudyJSON); files written before
+      // 2026-12-08 wrote it as null, read as nan.
       trainingLoss = try fields.decodeIfPresent(Double.self) ?? .nan
       testLoss = try fields.decodeIfPresent(Double.self) ?? .nan
       testAccuracy = try fields.decode(Double.self)
@@ -101,15 +102,16 @@ public struct StudyResult: Codable, Sendable, Equatable {
       var fields = encoder.unkeyedContainer()
       try fields.encode(gradientEvaluations)
       try fields.encode(valueEvaluations)
-      if trainingLoss.isFinite { try fields.encode(trainingLoss) } else { try fields.encodeNil() }
-      if testLoss.isFinite { try fields.encode(testLoss) } else { try fields.encodeNil() }
+      try fields.encode(trainingLoss)
+      try fields.encode(testLoss)
       try fields.encode(testAccuracy)
     }
   }
 
   public init(
     id: String, run: StudyRun, dimension: Int, startValue: Double, minimum: Double?, finalValue: Double,
-    bestValue: Double, error: Double?, termination: String, evaluations: Counts, reach: [Counts?]?, history: [Point],
+    bestValue: Double, error: Double?, termination: StudyTermination, evaluations: Counts, reach: [Counts?]?,
+    history: [Point],
     epochs: [Epoch]? = nil
   ) {
     (self.id, self.run, self.dimension, self.startValue, self.minimum) = (id, run, dimension, startValue, minimum)

@@ -78,7 +78,7 @@ public struct StudyRunner: Sendable {
       let refused = StudyResult(
         id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
         finalValue: startValue, bestValue: startValue, error: full.minimizer.map { Double(Vector.distance(start, $0)) },
-        termination: "refused: \(error)", evaluations: none,
+        termination: .refused("\(error)"), evaluations: none,
         reach: minimum == nil ? nil : Array(repeating: nil, count: StudyResult.accuracies.count),
         history: [.init(evaluations: none, best: startValue)])
       return (refused, StudyTiming(id: run.id, wallSeconds: seconds(since: clock)))
@@ -90,8 +90,8 @@ public struct StudyRunner: Sendable {
     watcher.see(finalValue, counts(last), record: true)
     watcher.keepEnd(finalValue, counts(last))
     let error = full.minimizer.map { Double(Vector.distance(result.minimizer, $0)) }
-    let termination =
-      result.termination == .stoppedByCallback && watcher.solvedEverything ? "solved" : result.termination.rawValue
+    let termination: StudyTermination =
+      result.termination == .stoppedByCallback && watcher.solvedEverything ? .solved : .ended(result.termination)
     let benchResult = StudyResult(
       id: run.id, run: run, dimension: problem.dimension, startValue: startValue, minimum: minimum,
       finalValue: finalValue, bestValue: watcher.best, error: error, termination: termination,
@@ -123,7 +123,7 @@ public struct StudyRunner: Sendable {
     let last = result.records.last!
     return StudyResult(
       id: run.id, run: run, dimension: problem.dimension, startValue: Double(first.trainingLoss), minimum: nil,
-      finalValue: Double(last.trainingLoss), bestValue: best, error: nil, termination: result.termination.rawValue,
+      finalValue: Double(last.trainingLoss), bestValue: best, error: nil, termination: .ended(result.termination),
       evaluations: history.last!.evaluations, reach: nil, history: history,
       epochs: result.records.map(StudyResult.Epoch.init))
   }

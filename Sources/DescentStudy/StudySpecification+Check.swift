@@ -15,10 +15,10 @@ extension StudySpecification {
       !quick || (self.quick?.methods.map { $0.contains(entry.label ?? entry.name) } ?? true)
     }
     let methodGrids = try methodEntries.map {
-      try grid($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true)
+      try grid($0, kind: .method)
     }
     for grid in methodGrids {
-      try Self.buildEach(grid, in: "methods") {
+      try Self.buildEach(grid, in: .method) {
         try OptimizerCatalog.make(grid.entry.name, settings: $0, as: Double.self)
       }
     }
@@ -28,29 +28,29 @@ extension StudySpecification {
     // (a warm-up as long as its decay) fails after the first runs.
     if methodCount <= 2_000_000 {
       let listed = try methodEntries.map {
-        ($0, try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true))
+        ($0, try configurations($0, kind: .method))
       }
       if methodCount <= 100_000 {
         for (entry, configurations) in listed {
           for configuration in configurations {
-            try Self.build(entry, in: "methods", configuration.settings) {
+            try Self.build(entry, in: .method, configuration.settings) {
               try OptimizerCatalog.make(entry.name, settings: $0, as: Double.self)
             }
           }
         }
       }
-      try Self.requireDistinct(listed.flatMap(\.1), "method")
+      try Self.requireDistinct(listed.flatMap(\.1), .method)
     }
     var problemConfigurations: [StudyRun.Configuration] = []
     var problemCount = 0
     var runCount = 0
     let seeds = (quick ? self.quick?.seeds : nil) ?? self.seeds ?? [0]
     for entry in problemEntries {
-      let grid = try grid(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
-      try Self.buildEach(grid, in: "problems") {
+      let grid = try grid(entry, kind: .problem)
+      try Self.buildEach(grid, in: .problem) {
         try ProblemCatalog.make(entry.name, settings: try ProblemScale.split($0).settings, as: Double.self)
       }
-      for configuration in try configurations(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false)
+      for configuration in try configurations(entry, kind: .problem)
       {
         problemConfigurations.append(configuration)
         let seeded = Self.isRandom(configuration) ? (entry.seeds ?? seeds).count : 1
@@ -60,17 +60,17 @@ extension StudySpecification {
       }
     }
     guard runCount > 0 else { throw StudyError("the specification has no runs (no problems or no methods)") }
-    try Self.requireDistinct(problemConfigurations, "problem")
+    try Self.requireDistinct(problemConfigurations, .problem)
     return (runCount, problemCount, methodCount)
   }
 
   /// Builds the entry at each value of each setting in turn, the others at their first.
-  private static func buildEach(_ grid: Expansion, in list: String, _ build: ([String: String]) throws -> Any) throws {
+  private static func buildEach(_ grid: Expansion, in kind: EntryKind, _ build: ([String: String]) throws -> Any) throws {
     let first = Dictionary(uniqueKeysWithValues: grid.keys.map { ($0.name, $0.values[0]) })
-    try Self.build(grid.entry, in: list, first, build)
+    try Self.build(grid.entry, in: kind, first, build)
     for (name, values) in grid.keys {
       for value in values.dropFirst() {
-        try Self.build(grid.entry, in: list, first.merging([name: value]) { $1 }, build)
+        try Self.build(grid.entry, in: kind, first.merging([name: value]) { $1 }, build)
       }
     }
   }
@@ -78,7 +78,7 @@ extension StudySpecification {
   /// Builds `entry` (of `list`, methods or problems) at `settings`; a value it refuses is
   /// named with the entry and the settings it was built with.
   private static func build(
-    _ entry: Entry, in list: String, _ settings: [String: String], _ build: ([String: String]) throws -> Any
+    _ entry: Entry, in kind: EntryKind, _ settings: [String: String], _ build: ([String: String]) throws -> Any
   ) throws {
     do {
       _ = try build(settings)
@@ -86,7 +86,7 @@ extension StudySpecification {
       let label = entry.label.map { " '\($0)'" } ?? ""
       let values = settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
       throw StudyError(
-        "\(list): \(entry.name)\(label)\(values.isEmpty ? "" : " with \(values)"): \(error); nothing was run")
+        "\(kind.list): \(entry.name)\(label)\(values.isEmpty ? "" : " with \(values)"): \(error); nothing was run")
     }
   }
 }

@@ -15,13 +15,13 @@ extension StudySpecification {
     }.flatMap { entry in
       let own = quick ? (self.quick?.budget ?? entry.budget) : entry.budget
       if let own, own < 1 { throw StudyError("\(entry.name): budget \(own): expected an integer ≥ 1") }
-      return try configurations(entry, kind: "problem", known: ProblemCatalog.names, withDefaults: false).map {
+      return try configurations(entry, kind: .problem).map {
         (configuration: $0, budget: own ?? budget, seeds: entry.seeds ?? seeds)
       }
     }
     let methods = try self.methods.filter { entry in
       !quick || (self.quick?.methods.map { $0.contains(entry.label ?? entry.name) } ?? true)
-    }.flatMap { try configurations($0, kind: "method", known: OptimizerCatalog.names, withDefaults: true) }
+    }.flatMap { try configurations($0, kind: .method) }
     // Counted before they are listed; past the limit, every problem is counted still,
     // so the error says how many runs the specification makes.
     var total = 0
@@ -47,14 +47,14 @@ extension StudySpecification {
       }
     }
     guard !runs.isEmpty else { throw StudyError("the specification has no runs (no problems or no methods)") }
-    try Self.requireDistinct(problems.map(\.configuration), "problem")
-    try Self.requireDistinct(methods, "method")
+    try Self.requireDistinct(problems.map(\.configuration), .problem)
+    try Self.requireDistinct(methods, .method)
     return runs
   }
 
   /// Refuses two entries that make the same configuration: their runs would be one run
   /// recorded twice.
-  static func requireDistinct(_ configurations: [StudyRun.Configuration], _ kind: String) throws {
+  static func requireDistinct(_ configurations: [StudyRun.Configuration], _ kind: EntryKind) throws {
     var seen: [String: String] = [:]
     for configuration in configurations {
       let text = configuration.text
@@ -91,8 +91,8 @@ extension StudySpecification {
   }
 
   /// The settings a problem or method takes (Lookahead's with its inner method's).
-  static func settingNames(kind: String, _ entry: Entry) -> [String] {
-    if kind == "problem" {
+  static func settingNames(kind: EntryKind, _ entry: Entry) -> [String] {
+    if kind == .problem {
       // Every problem also takes `scale`, c, multiplying f (ScaledObjective).
       return (ProblemCatalog.types(Double.self).first { $0.catalogName == entry.name }?.settingNames ?? [])
         + [ProblemScale.setting]
@@ -127,7 +127,8 @@ extension StudySpecification {
   }
 
   /// Checks an entry's name and settings and finds its grid, without expanding it.
-  func grid(_ entry: Entry, kind: String, known: [String], withDefaults: Bool) throws -> Expansion {
+  func grid(_ entry: Entry, kind: EntryKind) throws -> Expansion {
+    let known = kind.known
     guard known.contains(entry.name) else {
       let near = NearestName.to(entry.name, among: known).map { ": did you mean '\($0)'?" } ?? ""
       throw StudyError("unknown \(kind) '\(entry.name)'\(near) (known: \(known.joined(separator: ", ")))")
@@ -149,7 +150,7 @@ extension StudySpecification {
       keys.append((name, grid.values))
     }
     var defaultValues: [String: Set<String>]?
-    if withDefaults && (entry.defaults ?? true) {
+    if kind.runsDefaults && (entry.defaults ?? true) {
       // The values of each listed setting that leave the method at its defaults.
       let atDefaults = Self.method(entry.name, fixed)
       var values: [String: Set<String>] = [:]
@@ -166,9 +167,9 @@ extension StudySpecification {
   /// defaults first, unless turned off or already in the grid (a grid point that makes
   /// the same method, `learning-rate: 1e-3` where 0.001 is the default, is that run).
   func configurations(
-    _ entry: Entry, kind: String, known: [String], withDefaults: Bool
+    _ entry: Entry, kind: EntryKind
   ) throws -> [StudyRun.Configuration] {
-    let grid = try grid(entry, kind: kind, known: known, withDefaults: withDefaults)
+    let grid = try grid(entry, kind: kind)
     var settings: [[String: String]] = [[:]]
     for (name, values) in grid.keys {
       settings = settings.flatMap { partial in values.map { partial.merging([name: $0]) { $1 } } }
@@ -187,5 +188,19 @@ extension StudySpecification {
       configurations[index].isDefault = true
     }
     return configurations
+  }
+}
+
+extension StudySpecification {
+  /// What an entry of the specification names: a problem or a method of the catalogs.
+  enum EntryKind: String {
+    case problem, method
+
+    /// The names its catalog knows.
+    var known: [String] { self == .problem ? ProblemCatalog.names : OptimizerCatalog.names }
+    /// Whether its grid runs the entry at its defaults too (a method's does).
+    var runsDefaults: Bool { self == .method }
+    /// The specification's list of them.
+    var list: String { rawValue + "s" }
   }
 }

@@ -108,7 +108,7 @@ public enum TrainingCurves {
       deviation.append(runs.count > 1 ? (column.map { ($0 - m) * ($0 - m) }.reduce(0, +) / (n - 1)).squareRoot() : 0)
     }
     let failures = runs.filter {
-      ["non-finite-value", "non-finite-gradient", "non-finite-iterate"].contains($0.termination)
+      $0.termination.isNonFinite
     }
     .count
     return Curve(

@@ -48,7 +48,7 @@ import Testing
       }
       return StudyResult(
         id: run.id, run: run, dimension: 1, startValue: 100, minimum: minimum, finalValue: history.last!.1,
-        bestValue: history.map(\.1).min()!, error: nil, termination: "maxGradientEvaluations",
+        bestValue: history.map(\.1).min()!, error: nil, termination: .ended(.maxGradientEvaluations),
         evaluations: .init(
           gradient: 100, value: 0, samples: nil), reach: nil, history: points)
     }
@@ -61,7 +61,7 @@ import Testing
     let defaults = Profiles.costs(results, tau: 1e-1, variant: .defaults)
     #expect(defaults.methods == ["gd", "adam"])
     #expect(defaults.costs == [[30, nil]])
-    #expect(defaults.failures == [[nil, "maxGradientEvaluations"]])
+    #expect(defaults.failures == [[nil, "max-evaluations"]])
     let best = Profiles.costs(results, tau: 1e-1, variant: .best)
     #expect(best.costs == [[8, nil]])
     #expect(Profiles.costs(results, tau: 1e-7, variant: .best).costs == [[50, nil]])

@@ -285,13 +285,43 @@ extension SweepTests {
     try sweep.run(jobs: 1) { _ in }
     let (results, _) = try ResultsFile.read(StudyResult.self, from: "\(folder)/r.jsonl")
     #expect(results.count == 2)
-    #expect(results[0].termination.hasPrefix("refused: ") && results[0].termination.contains("minimumValue"))
+    guard case .refused(let reason) = results[0].termination else {
+      Issue.record("run 0 ended \(results[0].termination), not refused")
+      return
+    }
+    #expect(reason.contains("minimumValue"))
+    #expect(results[0].termination.description == "refused: " + reason)
     #expect(results[0].evaluations.gradient == 0)
-    #expect(!results[1].termination.hasPrefix("refused"))
+    if case .refused = results[1].termination { Issue.record("run 1 was refused") }
   }
 }
 
 extension SweepTests {
+  /// Every termination a results file holds reads back to itself, and text that is none
+  /// is refused.
+  @Test func terminationsReadAsWritten() throws {
+    let texts = Termination.allCases.map(\.rawValue) + ["solved", "refused: invalid x 1: expected …"]
+    for text in texts {
+      let data = try StudyJSON.encoder.encode([try #require(StudyTermination(text))])
+      #expect(String(decoding: data, as: UTF8.self) == "[\"\(text)\"]")
+      #expect(try StudyJSON.decoder.decode([StudyTermination].self, from: data).first?.description == text)
+    }
+    #expect(StudyTermination("maxGradientEvaluations") == nil && StudyTermination("refused") == nil)
+    #expect(
+      StudyTermination("non-finite-iterate")?.isNonFinite == true && StudyTermination("solved")?.isNonFinite == false)
+  }
+
+  /// A non-finite epoch loss is written as the other non-finite numbers are, and read
+  /// back; a null (files before the change) reads as nan.
+  @Test func nonFiniteEpochLossesAreStrings() throws {
+    let line = "[[1,0,\"inf\",\"nan\",0.1]]"
+    let read = try StudyJSON.decoder.decode([StudyResult.Epoch].self, from: Data(line.utf8))
+    #expect(read[0].trainingLoss == .infinity && read[0].testLoss.isNaN)
+    #expect(try StudyJSON.line(read) == line)
+    let old = try StudyJSON.decoder.decode([StudyResult.Epoch].self, from: Data("[[1,0,null,null,0.1]]".utf8))[0]
+    #expect(old.trainingLoss.isNaN && old.testLoss.isNaN)
+  }
+
   /// A last line cut short by a crash (or a full disk) is cut off when the file is
   /// opened again: the resumed file is whole JSON lines, the bytes of a sweep never
   /// stopped, and the cut-short run is run again.

@@ -20,7 +20,8 @@ import Testing
     }
     return StudyResult(
       id: run.id, run: run, dimension: 1, startValue: 1, minimum: nil, finalValue: 1, bestValue: 1, error: nil,
-      termination: "max-evaluations", evaluations: .init(gradient: 80, value: 0, samples: nil), reach: nil,
+      termination: .ended(.maxGradientEvaluations), evaluations: .init(gradient: 80, value: 0, samples: nil),
+      reach: nil,
       history: [], epochs: epochs)
   }
 
