@@ -50,8 +50,7 @@ extension StudySpecification {
       try Self.buildEach(grid, in: .problem) {
         try ProblemCatalog.make(entry.name, settings: try ProblemScale.split($0).settings, as: Double.self)
       }
-      for configuration in try configurations(entry, kind: .problem)
-      {
+      for configuration in try configurations(entry, kind: .problem) {
         problemConfigurations.append(configuration)
         let seeded = Self.isRandom(configuration) ? (entry.seeds ?? seeds).count : 1
         runCount = try Self.countRuns(
@@ -65,7 +64,8 @@ extension StudySpecification {
   }
 
   /// Builds the entry at each value of each setting in turn, the others at their first.
-  private static func buildEach(_ grid: Expansion, in kind: EntryKind, _ build: ([String: String]) throws -> Any) throws {
+  private static func buildEach(_ grid: Expansion, in kind: EntryKind, _ build: ([String: String]) throws -> Any) throws
+  {
     let first = Dictionary(uniqueKeysWithValues: grid.keys.map { ($0.name, $0.values[0]) })
     try Self.build(grid.entry, in: kind, first, build)
     for (name, values) in grid.keys {
