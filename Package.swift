@@ -68,7 +68,7 @@ let package = Package(
       name: "DescentPaperTests", dependencies: ["DescentPaper", "DescentProblems", "DescentPlot", "Descent"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "Descent", "DescentProblems"]),
+      name: "DescentCLITests", dependencies: ["DescentCLI", "DescentPaper", "DescentStudy", "Descent", "DescentProblems"]),
     .testTarget(
       name: "DescentStudyTests", dependencies: ["DescentStudy", "DescentProblems", "DescentPlot", "Descent"]),
     .testTarget(

@@ -35,7 +35,10 @@ struct DescentCommand: ParsableCommand {
   /// A write to a closed pipe is an error like any other, not a signal.
   static func main() {
     Platform.ignoreBrokenPipes()
-    TemporaryFiles.removeOnInterrupt()
+    TemporaryFiles.removeOnInterrupt { lines in
+      Terminal.clearProgress()
+      for line in lines { StandardError.write(line) }
+    }
     let arguments = Array(CommandLine.arguments.dropFirst())
     let code = run(arguments)
     Foundation.exit(code)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Descent
 import DescentPaper
+import DescentStudy
 import Foundation
 
 struct ReproduceCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Descent
 import DescentProblems
+import DescentStudy
 import Foundation
 
 struct RunCommand: ParsableCommand {

@@ -66,12 +66,7 @@ struct StudyCommand: ParsableCommand {
     let shard =
       try shard.map { try StudySweep.Shard(parsing: $0) }
       ?? StudySweep.Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shards)
-    try OutputDirectory.prepare(output)
-    let suffix = shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
-    let sweep = try StudySweep(
-      runs: runs, shard: shard, results: "\(output)/results\(suffix).jsonl", timing: "\(output)/timing\(suffix).jsonl")
-    try SweepRecord(specification: spec, quick: quick, runs: runs).claim(
-      folder: output, holdsResults: SweepRecord.holdsResults(output))
+    let sweep = try StudySweep.into(folder: output, specification: spec, quick: quick, runs: runs, shard: shard)
     if sweep.damagedLines > 0 {
       StandardError.write(
         "study: \(Plural.of(sweep.damagedLines, "cut-short line")) in \(sweep.results.path) skipped; their runs rerun")

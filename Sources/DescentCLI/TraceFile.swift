@@ -1,5 +1,6 @@
 import Descent
 import DescentProblems
+import DescentStudy
 
 /// The `--trace` CSV, written as rows arrive, so a run of any length keeps no rows
 /// in memory. The file is the same as ``Trace/csv``: its header names as many α

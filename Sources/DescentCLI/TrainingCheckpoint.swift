@@ -1,5 +1,6 @@
 import Descent
 import DescentProblems
+import DescentStudy
 import Foundation
 
 /// The file `descent run --checkpoint` writes, atomically, after every epoch of a

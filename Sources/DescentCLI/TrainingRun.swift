@@ -1,6 +1,7 @@
 import ArgumentParser
 import Descent
 import DescentProblems
+import DescentStudy
 import Foundation
 
 /// `descent run` on a training problem: the run by epochs, a row per epoch (the training

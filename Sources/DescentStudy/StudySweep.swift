@@ -59,6 +59,23 @@ public struct StudySweep: Sendable {
   /// Lines of the results file that did not decode (cut short), skipped.
   public let damagedLines: Int
 
+  /// The sweep of `runs` (or of one shard of them) into `folder`, which the study owns:
+  /// made if missing, its files named here (`results.jsonl` and `timing.jsonl`, or
+  /// `results-shard-i-of-n.jsonl` and its timing for a shard), and claimed for the
+  /// specification (`specification.json`): a folder another specification's results
+  /// fill is refused before any run.
+  public static func into(
+    folder: String, specification: StudySpecification, quick: Bool, runs: [StudyRun], shard: Shard?
+  ) throws -> StudySweep {
+    try OutputDirectory.prepare(folder)
+    let suffix = shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
+    let sweep = try StudySweep(
+      runs: runs, shard: shard, results: "\(folder)/results\(suffix).jsonl", timing: "\(folder)/timing\(suffix).jsonl")
+    try SweepRecord(specification: specification, quick: quick, runs: runs).claim(
+      folder: folder, holdsResults: SweepRecord.holdsResults(folder))
+    return sweep
+  }
+
   /// Opens (or creates) the results and timing files and finds what is left to run.
   /// The files are opened (and locked) before they are read, so no other sweep writes
   /// them meanwhile. A run recorded that the sweep does not hold is refused: the file

@@ -72,17 +72,11 @@ public struct SweepRecord: Codable, Sendable, Equatable {
     return "\(count); run \(index) is \(describe(theirs[index])) there, \(describe(ours[index])) here"
   }
 
-  /// Written whole to a temporary file beside it, then renamed into place.
+  /// Written whole to a temporary file beside it, then renamed into place
+  /// (``OutputFile``: never over a directory, link, device or FIFO).
   func write(to path: String) throws {
-    let temporary = "\(path).\(ProcessInfo.processInfo.processIdentifier).tmp"
     let encoder = StudyJSON.encoder
     encoder.outputFormatting.insert(.prettyPrinted)
-    guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(self) + Data("\n".utf8))
-    else { throw StudyError("cannot write \(temporary): \(Platform.SystemError.last)") }
-    guard Platform.rename(temporary, to: path) else {
-      let reason = Platform.SystemError.last.description
-      Platform.remove(temporary)
-      throw StudyError("cannot write \(path): \(reason)")
-    }
+    try OutputFile.write(String(decoding: try encoder.encode(self), as: UTF8.self) + "\n", to: path)
   }
 }

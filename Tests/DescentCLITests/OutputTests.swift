@@ -4,6 +4,7 @@ import Testing
 
 @testable import Descent
 @testable import DescentCLI
+@testable import DescentStudy
 
 #if canImport(Glibc)
   import Glibc

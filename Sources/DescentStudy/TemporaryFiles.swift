@@ -7,7 +7,7 @@ import Foundation
 /// behind: the path it was writing stays as it was. An output that is worth keeping
 /// in part (a trace, whose finished rows are the run so far) registers a keeper, which
 /// the interrupt runs first.
-enum TemporaryFiles {
+package enum TemporaryFiles {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var paths: Set<String> = []
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
@@ -17,17 +17,17 @@ enum TemporaryFiles {
   nonisolated(unsafe) private static var nextKeeper = 0
   /// Held by the work while it writes a row and by the interrupt while it keeps what
   /// was written, so that a kept file ends on a whole row.
-  static let writing = NSLock()
+  package static let writing = NSLock()
 
   /// Says `note` on standard error when the command is interrupted.
-  static func onInterrupt(say note: String) {
+  package static func onInterrupt(say note: String) {
     lock.withLock { interruptNote = note }
   }
 
   /// Runs `keep` when the command is interrupted, before the temporary files are
   /// removed; it saves what it can and returns what to say of it. Returns the token
   /// that ``dropKeeper(_:)`` takes once the output is complete.
-  static func onInterrupt(keep: @escaping () -> String?) -> Int {
+  package static func onInterrupt(keep: @escaping () -> String?) -> Int {
     lock.withLock {
       nextKeeper += 1
       keepers[nextKeeper] = keep
@@ -35,22 +35,23 @@ enum TemporaryFiles {
     }
   }
 
-  static func dropKeeper(_ token: Int) {
+  package static func dropKeeper(_ token: Int) {
     lock.withLock { _ = keepers.removeValue(forKey: token) }
   }
 
-  static func add(_ path: String) {
+  package static func add(_ path: String) {
     lock.withLock { _ = paths.insert(path) }
   }
 
-  static func remove(_ path: String) {
+  package static func remove(_ path: String) {
     lock.withLock { _ = paths.remove(path) }
   }
 
   /// On SIGINT or SIGTERM, keeps what the keepers keep, removes every other temporary
-  /// file and exits with 128 + the signal, as a shell expects. The handler runs on a
+  /// file, hands `say` what to tell the user (the keepers' lines, then the note) and
+  /// exits with 128 + the signal, as a shell expects. The handler runs on a
   /// queue, not in the signal.
-  static func removeOnInterrupt() {
+  package static func removeOnInterrupt(say: @escaping @Sendable (_ lines: [String]) -> Void) {
     for number in Platform.interruptions {
       Platform.ignoreSignal(number)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -64,9 +65,7 @@ enum TemporaryFiles {
           paths.removeAll()
           return interruptNote
         }
-        Terminal.clearProgress()
-        for line in kept { StandardError.write(line) }
-        if let note { StandardError.write(note) }
+        say(kept + (note.map { [$0] } ?? []))
         exit(128 + number)
       }
       source.resume()

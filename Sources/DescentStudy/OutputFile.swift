@@ -25,7 +25,8 @@ public final class OutputFile {
   let temporaryPath: String
   var descriptor: Int32
   var pending: [UInt8] = []
-  var closed = false
+  /// Whether the file was committed or discarded.
+  public private(set) var closed = false
 
   /// Checks `path` and creates the temporary file that will become it.
   public convenience init(path: String) throws(OutputError) {
@@ -238,20 +239,5 @@ public enum OutputDirectory {
       if status.kind != .directory { return prefix }
     }
     return nil
-  }
-}
-
-extension OutputFile {
-  /// Refuses two outputs given one path (each would replace the other's file), naming
-  /// both options; paths are compared once `.`, `..` and symbolic links are resolved.
-  static func requireDistinct(_ outputs: [(option: String, path: String?)]) throws {
-    var seen: [String: String] = [:]
-    for case (let option, let path?) in outputs {
-      let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-      if let earlier = seen[key] {
-        throw InputError("--\(earlier) and --\(option) are both \(path): give each output its own file")
-      }
-      seen[key] = option
-    }
   }
 }
