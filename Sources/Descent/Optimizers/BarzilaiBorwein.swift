@@ -121,7 +121,7 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
       let norm = squaredNorm.squareRoot()
       inverseStep = norm > 1 ? 1 : (norm >= 1e-5 ? 1 / norm : 1e5)
     }
-    let reference = recentValues.max()!
+    let reference = NonmonotoneTest.reference(of: recentValues)
     var lambda = 1 / inverseStep
     while true {
       guard oracle.reserve(gradients: 1, values: 1) else { return }
@@ -171,8 +171,7 @@ public struct BarzilaiBorwein<Scalar: DescentFloat>: Optimizer {
     swap(&gradient, &trialGradient)
     value = newValue
     lastStep = lambda
-    recentValues.append(newValue)
-    if recentValues.count > memory + 1 { recentValues.removeFirst() }
+    NonmonotoneTest.remember(newValue, in: &recentValues, memory: memory)
   }
 }
 

@@ -1,7 +1,9 @@
-/// The acceptance test of the safeguarded planner: a point is accepted when its value
-/// and gradient are finite and its value is at most the largest of the last m + 1
-/// accepted values, or, without a memory, of all of them (the start's level set, as
-/// no accepted value exceeds the first).
+/// The non-monotone acceptance test of the safeguarded planner and of Barzilai–Borwein
+/// (GBB): a point is accepted when its value and gradient are finite and its value is
+/// at most the largest of the last m + 1 accepted values (BB asks for a sufficient
+/// decrease below it too), or, without a memory, of all of them (the start's level set,
+/// as no accepted value exceeds the first). BB keeps its values in its own checkpoint's
+/// field and calls the static ``remember(_:in:memory:)`` and ``reference(of:)``.
 ///
 /// Grippo, L., Lampariello, F. and Lucidi, S. (1986). A nonmonotone line search
 /// technique for Newton's method. SIAM J. Numer. Anal. 23(4).
@@ -20,7 +22,18 @@ struct NonmonotoneTest<Scalar: DescentFloat>: Codable, Sendable {
   /// What a landing point's value must not exceed; infinity before the first value.
   @inlinable
   var reference: Scalar {
-    (memory == nil ? largestValue : recentValues.max()) ?? .infinity
+    memory == nil ? largestValue ?? .infinity : Self.reference(of: recentValues)
+  }
+
+  /// The largest of `values`; infinity for none.
+  @inlinable
+  static func reference(of values: [Scalar]) -> Scalar { values.max() ?? .infinity }
+
+  /// Appends an accepted value to the last m + 1, newest last.
+  @inlinable
+  static func remember(_ value: Scalar, in values: inout [Scalar], memory: Int) {
+    values.append(value)
+    if values.count > memory + 1 { values.removeFirst() }
   }
 
   /// Whether a trial value passes (a NaN never does).
@@ -32,8 +45,7 @@ struct NonmonotoneTest<Scalar: DescentFloat>: Codable, Sendable {
   mutating func remember(_ value: Scalar) {
     largestValue = max(largestValue ?? value, value)
     guard let memory else { return }
-    recentValues.append(value)
-    if recentValues.count > memory + 1 { recentValues.removeFirst() }
+    Self.remember(value, in: &recentValues, memory: memory)
   }
 
   /// Values it keeps: m + 1.
