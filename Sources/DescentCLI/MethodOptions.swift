@@ -112,13 +112,24 @@ struct MethodOptions: ParsableArguments {
   static func make<S: DescentFloat>(
     _ specification: MethodSpecification, for objective: any Objective<S>
   ) throws -> any CatalogedOptimizer<S> {
-    let optimizer = try OptimizerCatalog.make(specification.name, settings: specification.settings, as: S.self)
+    let optimizer: any CatalogedOptimizer<S>
+    do {
+      optimizer = try OptimizerCatalog.make(specification.name, settings: specification.settings, as: S.self)
+    } catch {
+      throw Self.namingMethod(error, specification.name)
+    }
     do {
       try validate(optimizer, for: objective)
     } catch {
       throw type(of: optimizer).namingSettings(error, given: specification.settings)
     }
     return optimizer
+  }
+
+  /// A setting refused, named with the method it was given to.
+  static func namingMethod(_ error: DescentError, _ method: String) -> any Error {
+    guard case .invalidValue(let name, let value, let expected) = error else { return error }
+    return InputError("invalid \(name) \(value) for \(method): expected \(expected)")
   }
 
   private static func validate<O: Optimizer, P: Objective>(_ optimizer: O, for objective: P) throws(DescentError)

@@ -11,11 +11,13 @@ import Testing
   func failure(_ arguments: [String]) -> String? { runTool(arguments) }
 
   @Test(arguments: [
-    (["run", "--horizon", "0"], "invalid horizon 0: expected an integer ≥ 1"),
-    (["run", "--planning-steps", "0"], "invalid planning-steps 0: expected an integer ≥ 1"),
-    (["run", "--corrections", "-1"], "invalid corrections -1: expected an integer ≥ 0"),
-    (["run", "--learning-rate", "0"], "invalid learning-rate 0: expected a finite number > 0"),
-    (["run", "--learning-rate", "nan"], "invalid learning-rate nan: expected a finite number > 0"),
+    (["run", "--horizon", "0"], "invalid horizon 0 for csawg-safeguarded: expected an integer ≥ 1"),
+    (["run", "--planning-steps", "0"], "invalid planning-steps 0 for csawg-safeguarded: expected an integer ≥ 1"),
+    (["run", "--corrections", "-1"], "invalid corrections -1 for csawg-safeguarded: expected an integer ≥ 0"),
+    (["run", "--learning-rate", "0"], "invalid learning-rate 0 for csawg-safeguarded: expected a finite number > 0"),
+    (
+      ["run", "--learning-rate", "nan"], "invalid learning-rate nan for csawg-safeguarded: expected a finite number > 0"
+    ),
     (["run", "--start", "1,2,3"], "start has 3 entries, but the problem has dimension 2"),
     (["run", "--start", "1,inf"], "start[1] is inf: every entry must be finite"),
     (
@@ -37,11 +39,11 @@ import Testing
     // A schedule whose decay ends within its warm-up (optax refuses it too).
     (
       ["run", "--optimizer", "adamw", "--warmup-steps", "10", "--decay-steps", "10"],
-      "invalid decay-steps 10: expected 0 (no decay) or more than the 10 warm-up steps"
+      "invalid decay-steps 10 for adamw: expected 0 (no decay) or more than the 10 warm-up steps"
     ),
     (
       ["run", "--optimizer", "momentum", "--warmup-steps", "10", "--decay-steps", "5"],
-      "invalid decay-steps 5: expected 0 (no decay) or more than the 10 warm-up steps"
+      "invalid decay-steps 5 for momentum: expected 0 (no decay) or more than the 10 warm-up steps"
     ),
     (["run", "--start", "1,x"], "invalid start 1,x: expected comma-separated numbers, e.g. -1,0"),
     (
@@ -57,7 +59,7 @@ import Testing
     // Values as typed, never rounded; specifications and repeats named.
     (
       ["run", "--optimizer", "adam", "--beta2", "0.99999999999999999"],
-      "invalid beta2 0.99999999999999999: expected a number in [0, 1)"
+      "invalid beta2 0.99999999999999999 for adam: expected a number in [0, 1)"
     ),
     (
       ["run", "--progress-rows", "-1"],
@@ -66,11 +68,11 @@ import Testing
     (["run", "--error-tolerance", "-1e-3"], "invalid error-tolerance -1e-3: expected a finite number ≥ 0"),
     (
       ["run", "--optimizer", "lookahead", "--inner", "bogus"],
-      "invalid inner bogus: expected an optimizer lookahead can wrap: \(OptimizerCatalog.types(Double.self).map { $0.catalogName }.joined(separator: ", "))"
+      "invalid inner bogus for lookahead: expected an optimizer lookahead can wrap: \(OptimizerCatalog.types(Double.self).map { $0.catalogName }.joined(separator: ", "))"
     ),
     (
       ["run", "--optimizer", "lookahead", "--inner", "lookahead"],
-      "invalid inner lookahead: expected an optimizer lookahead can wrap: \(OptimizerCatalog.types(Double.self).map { $0.catalogName }.joined(separator: ", "))"
+      "invalid inner lookahead for lookahead: expected an optimizer lookahead can wrap: \(OptimizerCatalog.types(Double.self).map { $0.catalogName }.joined(separator: ", "))"
     ),
     (
       ["compare", "--optimizers", ":horizon=2"],
@@ -237,7 +239,8 @@ import Testing
         == nil)
     #expect(
       failure(["compare", "--optimizers", "csawg:horizon"]) == "'horizon' in 'csawg:horizon' is not setting=value")
-    #expect(failure(["compare", "--optimizers", "csawg:horizon=0"]) == "invalid horizon 0: expected an integer ≥ 1")
+    #expect(
+      failure(["compare", "--optimizers", "csawg:horizon=0"]) == "invalid horizon 0 for csawg: expected an integer ≥ 1")
   }
 
   /// `problem`, the default `descent list` shows for f*, is accepted as typed.
