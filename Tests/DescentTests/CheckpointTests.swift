@@ -21,6 +21,21 @@ import Testing
     #expect(resumed.stepSizes == straight.stepSizes)
   }
 
+  /// A checkpoint of the safeguarded planner in format 1, as the build before its state
+  /// became a part of its own wrote it (`descent run --problem breast-cancer-heldout
+  /// --optimizer csawg-safeguarded --epochs 3 --checkpoint F` at commit 6564919, its
+  /// `optimizer` object), still reads, and writes back the same object.
+  @Test func aFormatOneCheckpointOfThePlannerReadsAndWritesBack() throws {
+    let url = try #require(
+      Bundle.module.url(forResource: "Fixtures/safeguarded_checkpoint_format1", withExtension: "json"))
+    let saved = try Data(contentsOf: url)
+    let planner = try JSONDecoder().decode(SafeguardedCsawg<Double>.self, from: saved)
+    #expect(planner.jumps.accepted + planner.jumps.rejected > 0)
+    let written = try JSONEncoder().encode(planner)
+    let (before, after) = try (JSONSerialization.jsonObject(with: saved), JSONSerialization.jsonObject(with: written))
+    #expect((before as? NSDictionary) == (after as? NSDictionary))
+  }
+
   @Test func decodingValidatesHyperparameters() throws {
     var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try Csawg<Double>())) as! [String: Any]
     object["horizon"] = 0

@@ -8,14 +8,11 @@ extension SafeguardedCsawg {
   private enum CodingKeys: String, CodingKey {
     case format
     case fit, memory, backoff, regularization, stepRule
-    case lastPoint, lastGradient, hasLastPoint, previousStepSize
-    case alpha, acceptance, gradient, pending, moveStart, stepStart, jumpFollowsStep, stepSize, gradientIsCurrent
-    case trust, acceptedJumps, rejectedJumps, rejectedSteps
-    case sufficientDecrease, growth, shrink, averaging, onMinibatches, startValue, average, averagedPoints
+    case sufficientDecrease, growth, shrink, averaging, average, averagedPoints
   }
 
-  /// The window's fields and the schedule's settings sit beside the rest, as in
-  /// Csawg's checkpoint.
+  /// One object: the settings, the schedule's and the window's fields (as in Csawg's
+  /// checkpoint) and the run's state (``PlannerState``), each under its own name.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let format = try c.decodeIfPresent(Int.self, forKey: .format) ?? 1
@@ -36,35 +33,20 @@ extension SafeguardedCsawg {
       growth: c.decode(Scalar.self, forKey: .growth), shrink: c.decode(Scalar.self, forKey: .shrink),
       averaging: c.decode(Scalar.self, forKey: .averaging))
     window = try PlanningWindow(from: decoder)
-    acceptance = try c.decode(NonmonotoneTest<Scalar>.self, forKey: .acceptance)
-    alpha = try c.decode([Scalar].self, forKey: .alpha)
-    gradient = try c.decode([Scalar].self, forKey: .gradient)
-    moveStart = try c.decode([Scalar].self, forKey: .moveStart)
-    stepStart = try c.decode([Scalar].self, forKey: .stepStart)
-    pending = try c.decode(Move.self, forKey: .pending)
-    jumpFollowsStep = try c.decode(Bool.self, forKey: .jumpFollowsStep)
-    stepSize = try c.decode(Scalar.self, forKey: .stepSize)
-    gradientIsCurrent = try c.decode(Bool.self, forKey: .gradientIsCurrent)
-    lastPoint = try c.decode([Scalar].self, forKey: .lastPoint)
-    lastGradient = try c.decode([Scalar].self, forKey: .lastGradient)
-    hasLastPoint = try c.decode(Bool.self, forKey: .hasLastPoint)
-    previousStepSize = try c.decode(Scalar.self, forKey: .previousStepSize)
-    trust = try c.decode(Scalar.self, forKey: .trust)
-    acceptedJumps = try c.decode(Int.self, forKey: .acceptedJumps)
-    rejectedJumps = try c.decode(Int.self, forKey: .rejectedJumps)
-    rejectedSteps = try c.decode(Int.self, forKey: .rejectedSteps)
-    onMinibatches = try c.decode(Bool.self, forKey: .onMinibatches)
-    startValue = try c.decode(Scalar.self, forKey: .startValue)
+    state = try PlannerState(from: decoder)
     minibatch.average = try c.decode([Scalar].self, forKey: .average)
     minibatch.averagedPoints = try c.decode(Int.self, forKey: .averagedPoints)
     let d = window.dimension
     let allocated = d > 0
-    guard [alpha, gradient, moveStart, stepStart, lastPoint, lastGradient].allSatisfy({ $0.count == d }),
-      acceptance.memory == valuesRemembered, !allocated || window.keepsPairs == (fit == .secant),
-      !allocated || learningRate == nil || (stepSize > 0 && stepSize <= learningRate!), stepSize >= 0,
-      previousStepSize >= 0, trust > 0 && trust <= 1,
-      [acceptedJumps, rejectedJumps, rejectedSteps, minibatch.averagedPoints].allSatisfy({ $0 >= 0 }),
-      minibatch.average.count == (allocated && onMinibatches ? d : 0), startValue.isFinite
+    guard
+      [state.alpha, state.gradient, state.moveStart, state.stepStart, state.lastPoint, state.lastGradient].allSatisfy({
+        $0.count == d
+      }),
+      state.acceptance.memory == valuesRemembered, !allocated || window.keepsPairs == (fit == .secant),
+      !allocated || learningRate == nil || (state.stepSize > 0 && state.stepSize <= learningRate!), state.stepSize >= 0,
+      state.previousStepSize >= 0, state.trust > 0 && state.trust <= 1,
+      [state.acceptedJumps, state.rejectedJumps, state.rejectedSteps, minibatch.averagedPoints].allSatisfy({ $0 >= 0 }),
+      minibatch.average.count == (allocated && state.onMinibatches ? d : 0), state.startValue.isFinite
     else { throw Self.corrupted(decoder, "SafeguardedCsawg's state does not fit its settings") }
   }
 
@@ -76,32 +58,14 @@ extension SafeguardedCsawg {
     try c.encode(memory, forKey: .memory)
     try c.encode(backoff, forKey: .backoff)
     try c.encode(regularization, forKey: .regularization)
-    try c.encode(alpha, forKey: .alpha)
-    try c.encode(acceptance, forKey: .acceptance)
-    try c.encode(gradient, forKey: .gradient)
-    try c.encode(moveStart, forKey: .moveStart)
-    try c.encode(stepStart, forKey: .stepStart)
-    try c.encode(pending, forKey: .pending)
-    try c.encode(jumpFollowsStep, forKey: .jumpFollowsStep)
-    try c.encode(stepSize, forKey: .stepSize)
-    try c.encode(gradientIsCurrent, forKey: .gradientIsCurrent)
     try c.encode(stepRule, forKey: .stepRule)
-    try c.encode(lastPoint, forKey: .lastPoint)
-    try c.encode(lastGradient, forKey: .lastGradient)
-    try c.encode(hasLastPoint, forKey: .hasLastPoint)
-    try c.encode(previousStepSize, forKey: .previousStepSize)
-    try c.encode(trust, forKey: .trust)
-    try c.encode(acceptedJumps, forKey: .acceptedJumps)
-    try c.encode(rejectedJumps, forKey: .rejectedJumps)
-    try c.encode(rejectedSteps, forKey: .rejectedSteps)
     try c.encode(sufficientDecrease, forKey: .sufficientDecrease)
     try c.encode(growth, forKey: .growth)
     try c.encode(shrink, forKey: .shrink)
     try c.encode(averaging, forKey: .averaging)
-    try c.encode(onMinibatches, forKey: .onMinibatches)
-    try c.encode(startValue, forKey: .startValue)
     try c.encode(minibatch.average, forKey: .average)
     try c.encode(minibatch.averagedPoints, forKey: .averagedPoints)
+    try state.encode(to: encoder)
   }
 }
 
@@ -118,7 +82,7 @@ extension SafeguardedCsawg: CatalogedOptimizer, Planner {
       settings: Setting.planningSchedule(
         learningRate: .optionalReal(
           "learningRate", \.learningRate, symbol: "γ", none: "auto", .positive,
-          "the gradient steps' size (auto: from the pairs the planner has measured)"), horizon: \.horizon,
+          "the state.gradient steps' size (auto: from the pairs the planner has measured)"), horizon: \.horizon,
         defaultHorizon: 5, planningSteps: \.planningSteps,
         corrections: \.corrections, projectionGradient: \.projectionGradientChoice)
         + [
@@ -131,7 +95,7 @@ extension SafeguardedCsawg: CatalogedOptimizer, Planner {
             Allowed(words: "≥ 0, auto or all", expected: "an integer ≥ 0, auto or all") {
               if case .last(let m) = $0 { m >= 0 } else { true }
             },
-            "values the acceptance test looks back over (auto: 10 without a γ, all with one: never above f(w₀))",
+            "values the state.acceptance test looks back over (auto: 10 without a γ, all with one: never above f(w₀))",
             parse: { $0 == "auto" ? .automatic : $0 == "all" ? .all : Int($0).map(Memory.last) },
             format: {
               switch $0 {

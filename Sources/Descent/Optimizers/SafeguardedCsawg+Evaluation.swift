@@ -16,13 +16,13 @@ extension SafeguardedCsawg {
   {
     // On a stochastic objective values compare on one batch: each accepted point's
     // value is taken with its gradient, on the batch the next trial will read.
-    let sameBatch = onMinibatches
+    let sameBatch = state.onMinibatches
     guard oracle.reserve(gradients: 1, values: sameBatch ? 2 : 1) else { return .outOfBudget }
-    let move = pending
-    pending = .none
+    let move = state.pending
+    state.pending = .none
     guard move != .none else {
-      startValue = oracle.valueAndGradient(at: w, into: &gradient)
-      acceptance.remember(startValue)
+      state.startValue = oracle.valueAndGradient(at: w, into: &state.gradient)
+      state.acceptance.remember(state.startValue)
       measure(w, after: move)
       accumulateAverage(w)
       return .evaluated
@@ -31,15 +31,15 @@ extension SafeguardedCsawg {
     if let value = oracle.trialValue(at: w), passes(value, at: w, after: move, sameBatch: sameBatch) {
       let fresh: Scalar? =
         sameBatch
-        ? oracle.trialValueAndGradient(at: w, into: &gradient)
-        : (oracle.trialGradient(at: w, into: &gradient) ? value : nil)
+        ? oracle.trialValueAndGradient(at: w, into: &state.gradient)
+        : (oracle.trialGradient(at: w, into: &state.gradient) ? value : nil)
       if let fresh {
         if move == .jump {
-          acceptedJumps += 1
-          trust = min(1, 2 * trust)
+          state.acceptedJumps += 1
+          state.trust = min(1, 2 * state.trust)
         }
-        startValue = fresh
-        acceptance.remember(fresh)
+        state.startValue = fresh
+        state.acceptance.remember(fresh)
         measure(w, after: move)
         accumulateAverage(w)
         return .evaluated
@@ -47,27 +47,27 @@ extension SafeguardedCsawg {
       gradientLost = true
     }
     if move == .jump {
-      rejectedJumps += 1
-      trust *= backoff
-      swap(&w, &moveStart)
-      if jumpFollowsStep {
+      state.rejectedJumps += 1
+      state.trust *= backoff
+      swap(&w, &state.moveStart)
+      if state.jumpFollowsStep {
         // The jump started where an untested step landed: test that point in its turn.
-        pending = .step
+        state.pending = .step
         let outcome = evaluate(&w, oracle: &oracle)
         guard outcome == .rejected, gradientLost else { return outcome == .outOfBudget ? .outOfBudget : .rejected }
         return reevaluate(w, oracle: &oracle)
       }
     } else {
-      rejectedSteps += 1
+      state.rejectedSteps += 1
       if sameBatch {
         // One batch's verdict: a milder cut, and the window kept (on minibatches a
         // fifth of the steps are cut, and a restart would stop planning for good).
-        stepSize = minibatch.cut(stepSize)
+        state.stepSize = minibatch.cut(state.stepSize)
       } else {
-        stepSize /= 2
+        state.stepSize /= 2
         window.restart()
       }
-      swap(&w, &stepStart)
+      swap(&w, &state.stepStart)
     }
     return gradientLost ? reevaluate(w, oracle: &oracle) : .rejected
   }
@@ -76,22 +76,22 @@ extension SafeguardedCsawg {
   /// Armijo's f_B(w) ≤ f_B(start) − c ∇f_B(start)ᵀ(start − w) on the start's batch B.
   @inlinable
   func passes(_ value: Scalar, at w: [Scalar], after move: Move, sameBatch: Bool) -> Bool {
-    guard sameBatch else { return acceptance.accepts(value) }
-    let start = move == .step || jumpFollowsStep ? stepStart : moveStart
-    return minibatch.accepts(value, at: w, start: start, startValue: startValue, gradient: gradient)
+    guard sameBatch else { return state.acceptance.accepts(value) }
+    let start = move == .step || state.jumpFollowsStep ? state.stepStart : state.moveStart
+    return minibatch.accepts(value, at: w, start: start, startValue: state.startValue, gradient: state.gradient)
   }
 
   /// On minibatches, `w` into the average (``MinibatchRegime``).
   @inlinable
   mutating func accumulateAverage(_ w: [Scalar]) {
-    if onMinibatches { minibatch.accumulate(w) }
+    if state.onMinibatches { minibatch.accumulate(w) }
   }
 
   /// Where to evaluate the trained model: on minibatches the average x̄ of the points
   /// whose gradients the run took (each iterate carries its batches' noise; the
   /// average cancels it), else w.
   public func evaluationPoint(for w: [Scalar]) -> [Scalar] {
-    onMinibatches && minibatch.averagedPoints > 0 && minibatch.average.count == w.count ? minibatch.average : w
+    state.onMinibatches && minibatch.averagedPoints > 0 && minibatch.average.count == w.count ? minibatch.average : w
   }
 
   /// ∇f again where a rejected move started, after a landing point whose value passed
@@ -101,11 +101,11 @@ extension SafeguardedCsawg {
   mutating func reevaluate<Problem: Objective>(_ w: [Scalar], oracle: inout CountingOracle<Problem>)
     -> Evaluation where Problem.Scalar == Scalar
   {
-    guard oracle.reserve(gradients: 1, values: onMinibatches ? 1 : 0) else { return .outOfBudget }
-    if onMinibatches {
-      startValue = oracle.valueAndGradient(at: w, into: &gradient)
+    guard oracle.reserve(gradients: 1, values: state.onMinibatches ? 1 : 0) else { return .outOfBudget }
+    if state.onMinibatches {
+      state.startValue = oracle.valueAndGradient(at: w, into: &state.gradient)
     } else {
-      oracle.gradient(at: w, into: &gradient)
+      oracle.gradient(at: w, into: &state.gradient)
     }
     return .rejected
   }

@@ -9,37 +9,39 @@ extension SafeguardedCsawg {
     defer {
       // Only BB's pair reads the last point and gradient: with a γ or on minibatches
       // the two copies of d would be work for nothing.
-      if learningRate == nil && !onMinibatches {
-        Vector.copy(w, into: &lastPoint)
-        Vector.copy(gradient, into: &lastGradient)
+      if learningRate == nil && !state.onMinibatches {
+        Vector.copy(w, into: &state.lastPoint)
+        Vector.copy(state.gradient, into: &state.lastGradient)
       }
-      hasLastPoint = true
+      state.hasLastPoint = true
     }
     if learningRate != nil {
       // With a γ the test's cuts are undone by the growth on minibatches, up to γ.
-      if onMinibatches && move == .step {
-        stepSize = minibatch.grown(stepSize, cut: rejectedSteps > 0, learningRate: learningRate)
+      if state.onMinibatches && move == .step {
+        state.stepSize = minibatch.grown(state.stepSize, cut: state.rejectedSteps > 0, learningRate: learningRate)
       }
       return
     }
-    guard hasLastPoint else {
+    guard state.hasLastPoint else {
       // The first step has length 1e-5: the pair it makes sizes the next.
-      let norm = Vector.norm(gradient)
-      stepSize = norm > 0 ? 1e-5 / norm : 1e-5
+      let norm = Vector.norm(state.gradient)
+      state.stepSize = norm > 0 ? 1e-5 / norm : 1e-5
       return
     }
-    if onMinibatches {
+    if state.onMinibatches {
       // Pairs from two batches measure the batches' difference more than curvature:
       // each accepted step lets the next grow instead, and the test cuts it back.
       // Until the first cut the step doubles: the scale is found in a few dozen steps
       // from the first step's 10⁻⁵, whatever the units of w.
-      if move == .step { stepSize = minibatch.grown(stepSize, cut: rejectedSteps > 0, learningRate: nil) }
+      if move == .step {
+        state.stepSize = minibatch.grown(state.stepSize, cut: state.rejectedSteps > 0, learningRate: nil)
+      }
       return
     }
-    let pair = PairStepRule.products(w, gradient, from: lastPoint, lastGradient)
-    guard let next = stepRule.nextSize(pair, current: stepSize, previous: previousStepSize) else { return }
-    previousStepSize = stepSize
-    stepSize = next
+    let pair = PairStepRule.products(w, state.gradient, from: state.lastPoint, state.lastGradient)
+    guard let next = stepRule.nextSize(pair, current: state.stepSize, previous: state.previousStepSize) else { return }
+    state.previousStepSize = state.stepSize
+    state.stepSize = next
   }
 
   /// Fits, then up to P tested projections, each followed by M corrections.
@@ -55,7 +57,7 @@ extension SafeguardedCsawg {
       } else {
         let outcome = evaluate(&w, oracle: &oracle)
         guard outcome == .evaluated else {
-          gradientIsCurrent = outcome == .rejected
+          state.gradientIsCurrent = outcome == .rejected
           return
         }
       }
@@ -63,12 +65,12 @@ extension SafeguardedCsawg {
       for _ in 0..<corrections {
         let outcome = evaluate(&w, oracle: &oracle)
         guard outcome == .evaluated else {
-          gradientIsCurrent = outcome == .rejected
+          state.gradientIsCurrent = outcome == .rejected
           return
         }
-        Vector.copy(w, into: &stepStart)
-        Vector.subtractScaled(stepSize, gradient, from: &w)
-        pending = .step
+        Vector.copy(w, into: &state.stepStart)
+        Vector.subtractScaled(state.stepSize, state.gradient, from: &w)
+        state.pending = .step
       }
     }
   }
@@ -77,8 +79,8 @@ extension SafeguardedCsawg {
   @usableFromInline
   mutating func fitWindow() {
     switch fit {
-    case .diagonal: window.fitDiagonal(into: &alpha)
-    case .scalar: window.fitScalar(into: &alpha)
+    case .diagonal: window.fitDiagonal(into: &state.alpha)
+    case .scalar: window.fitScalar(into: &state.alpha)
     case .secant:
       secant.fit(window, regularization: regularization)
       window.clearSums()
@@ -91,28 +93,28 @@ extension SafeguardedCsawg {
   @usableFromInline
   mutating func jump(_ w: inout [Scalar]) -> Bool {
     let d = w.count
-    let rho = trust
+    let rho = state.trust
     switch fit {
     case .diagonal, .scalar:
-      Vector.copy(w, into: &moveStart)
+      Vector.copy(w, into: &state.moveStart)
       var slope: Scalar = 0
-      for i in 0..<d { slope += alpha[i] * gradient[i] * gradient[i] }
+      for i in 0..<d { slope += state.alpha[i] * state.gradient[i] * state.gradient[i] }
       guard slope > 0 else { return false }
-      for i in 0..<d { w[i] -= rho * alpha[i] * gradient[i] }
+      for i in 0..<d { w[i] -= rho * state.alpha[i] * state.gradient[i] }
     case .secant:
       // moveStart holds the step until w moves, then where w was.
-      guard secant.direction(for: gradient, in: window, into: &moveStart) > 0 else {
-        Vector.copy(w, into: &moveStart)
+      guard secant.direction(for: state.gradient, in: window, into: &state.moveStart) > 0 else {
+        Vector.copy(w, into: &state.moveStart)
         return false
       }
       for i in 0..<d {
-        let step = moveStart[i]
-        moveStart[i] = w[i]
+        let step = state.moveStart[i]
+        state.moveStart[i] = w[i]
         w[i] -= rho * step
       }
     }
-    jumpFollowsStep = pending == .step
-    pending = .jump
+    state.jumpFollowsStep = state.pending == .step
+    state.pending = .jump
     return true
   }
 }

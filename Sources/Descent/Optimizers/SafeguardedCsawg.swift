@@ -5,8 +5,8 @@
 /// 2K on, P projections each followed by M corrections) and the bootstrapping are
 /// Csawg's (``Csawg``), from the same planning window (`PlanningWindow`); the fits are
 /// `DiagonalFit` (diagonal, scalar) and `SecantFit`, the test `NonmonotoneTest`, the
-/// steps' sizes ``PairStepRule``, the minibatch regime `MinibatchRegime`, each in its own
-/// file under `Planning/`; each move's test and undo are `SafeguardedCsawg+Evaluation.swift`,
+/// steps' sizes ``PairStepRule``, the minibatch regime `MinibatchRegime`, the run's state
+/// apart from the settings `PlannerState`, each in its own file under `Planning/`; each move's test and undo are `SafeguardedCsawg+Evaluation.swift`,
 /// the planning events `SafeguardedCsawg+Planning.swift`, its checkpoint and catalog entry
 /// `SafeguardedCsawg+Checkpoint.swift`. What changes:
 ///
@@ -151,40 +151,11 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
 
   /// The gradient steps, their pairs and the sums (kept pairs for the secant fit).
   @usableFromInline var window: PlanningWindow<Scalar>
-  /// The diagonal and scalar fits' α; the secant fit's system.
-  @usableFromInline var alpha: [Scalar] = []
   @usableFromInline var secant = SecantFit<Scalar>()
-  /// The test every landing point passes or is undone.
-  @usableFromInline var acceptance: NonmonotoneTest<Scalar>
-  /// ∇f at the current point.
-  @usableFromInline var gradient: [Scalar] = []
-  /// A move whose landing point the next evaluation tests; where the last jump and the
-  /// last gradient step started; whether the jump started where an untested step landed
-  /// (Algorithm 1 jumps right after its step), which is then tested in its turn.
+  /// A move whose landing point the next evaluation tests (``PlannerState/pending``).
   @usableFromInline enum Move: Int, Codable, Sendable { case none, jump, step }
-  @usableFromInline var pending = Move.none
-  @usableFromInline var moveStart: [Scalar] = []
-  @usableFromInline var stepStart: [Scalar] = []
-  @usableFromInline var jumpFollowsStep = false
-  /// The gradient steps' size: γ, halved after each rejected gradient step.
-  @usableFromInline var stepSize: Scalar = 0
-  /// Whether `gradient` already holds ∇f(w) (after a rejection).
-  @usableFromInline var gradientIsCurrent = false
-  /// The last accepted point and its gradient, whose difference from the next gives the
-  /// pair (s, y) that sizes the steps without a γ; the step-size before the last.
-  @usableFromInline var lastPoint: [Scalar] = []
-  @usableFromInline var lastGradient: [Scalar] = []
-  @usableFromInline var hasLastPoint = false
-  @usableFromInline var previousStepSize: Scalar = 0
-  /// ρ, and the jumps accepted and rejected.
-  @usableFromInline var trust: Scalar = 1
-  @usableFromInline var acceptedJumps = 0
-  @usableFromInline var rejectedJumps = 0
-  @usableFromInline var rejectedSteps = 0
-  /// On minibatches (``Objective/isStochastic``, seen on the first step); f at the
-  /// current point (on minibatches, on its gradient's batch).
-  @usableFromInline var onMinibatches = false
-  @usableFromInline var startValue: Scalar = 0
+  /// The run so far, apart from the settings: what a checkpoint carries beside them.
+  @usableFromInline var state: PlannerState<Scalar>
 
   public init(
     learningRate: Scalar? = nil, stepRule: StepRule = .bb1, horizon: Int = 5, planningSteps: Int = 1,
@@ -202,9 +173,9 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     (self.projectionGradientChoice, self.fit, self.memory) = (projectionGradient, fit, memory)
     (self.backoff, self.regularization) = (backoff, regularization)
     window = PlanningWindow(horizon: horizon, keepsPairs: fit == .secant)
-    acceptance = NonmonotoneTest(memory: nil)
+    state = PlannerState(memory: nil)
     try checkSettings()
-    acceptance = NonmonotoneTest(memory: valuesRemembered)
+    state = PlannerState(memory: valuesRemembered)
   }
 
   /// m as the test applies it, or nil for every value.
@@ -217,11 +188,11 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   }
 
   /// Jumps accepted and rejected so far.
-  public var jumps: (accepted: Int, rejected: Int) { (acceptedJumps, rejectedJumps) }
+  public var jumps: (accepted: Int, rejected: Int) { (state.acceptedJumps, state.rejectedJumps) }
   /// Gradient steps rejected so far (each halved the step-size and restarted planning).
-  public var stepRejections: Int { rejectedSteps }
+  public var stepRejections: Int { state.rejectedSteps }
   /// The gradient steps' current size: γ / 2^(rejected steps).
-  public var currentLearningRate: Scalar? { stepSize == 0 ? learningRate : stepSize }
+  public var currentLearningRate: Scalar? { state.stepSize == 0 ? learningRate : state.stepSize }
 
   /// The gradient steps' size (``currentLearningRate``), not the planned α.
   public var currentStepSize: Scalar? { currentLearningRate }
@@ -229,7 +200,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
   /// ρα once the first event has fitted it (diagonal and scalar fits).
   public var stepSizes: [Scalar]? {
     guard window.hasPlanned, fit != .secant else { return nil }
-    return alpha.map { trust * $0 }
+    return state.alpha.map { state.trust * $0 }
   }
 
   /// The window (2K·d + 2d, and 2K·d more for the secant fit's pairs) with the secant
@@ -250,7 +221,8 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
       stateSize(dimension: d), of: Scalar.self, name: "horizon", value: horizon,
       what: "\(fit == .secant ? 4 : 2)K·d + 9d numbers at d = \(d)")
     try DescentError.requireState(
-      alpha, gradient, moveStart, stepStart, lastPoint, lastGradient, minibatch.average, dimension: d)
+      state.alpha, state.gradient, state.moveStart, state.stepStart, state.lastPoint, state.lastGradient,
+      minibatch.average, dimension: d)
     try window.validate(dimension: d, horizon: horizon)
   }
 
@@ -259,16 +231,18 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     _ w: inout [Scalar], oracle: inout CountingOracle<Problem>
   ) where Problem.Scalar == Scalar {
     if window.dimension != w.count {
-      onMinibatches = oracle.isStochastic
+      state.onMinibatches = oracle.isStochastic
       allocateState(dimension: w.count)
     }
-    if gradientIsCurrent {
-      gradientIsCurrent = false
+    if state.gradientIsCurrent {
+      state.gradientIsCurrent = false
     } else if evaluate(&w, oracle: &oracle) == .outOfBudget {
       return
     }
-    pending = .step
-    if window.step(&w, along: gradient, by: stepSize, savingStartIn: &stepStart) { plan(&w, oracle: &oracle) }
+    state.pending = .step
+    if window.step(&w, along: state.gradient, by: state.stepSize, savingStartIn: &state.stepStart) {
+      plan(&w, oracle: &oracle)
+    }
   }
 
   @usableFromInline
@@ -276,11 +250,13 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
     precondition(window.steps == 0, "SafeguardedCsawg: the dimension changed in the middle of a run")
     window = PlanningWindow(horizon: horizon, keepsPairs: fit == .secant)
     window.allocate(dimension: d)
-    alpha = [Scalar](repeating: 0, count: d)
-    (moveStart, stepStart, gradient, lastPoint, lastGradient) = (alpha, alpha, alpha, alpha, alpha)
-    acceptance = NonmonotoneTest(memory: valuesRemembered)
-    stepSize = learningRate ?? 0
-    minibatch.average = onMinibatches ? alpha : []
+    state.alpha = [Scalar](repeating: 0, count: d)
+    (state.moveStart, state.stepStart, state.gradient, state.lastPoint, state.lastGradient) = (
+      state.alpha, state.alpha, state.alpha, state.alpha, state.alpha
+    )
+    state.acceptance = NonmonotoneTest(memory: valuesRemembered)
+    state.stepSize = learningRate ?? 0
+    minibatch.average = state.onMinibatches ? state.alpha : []
     minibatch.averagedPoints = 0
   }
 }
