@@ -24,7 +24,7 @@ public enum OptimizerCatalog {
     [
       GradientDescent<S>.self, Csawg<S>.self, SafeguardedCsawg<S>.self, Momentum<S>.self, HeavyBall<S>.self,
       Nesterov<S>.self,
-      RMSprop<S>.self, Adam<S>.self, AdamW<S>.self, Adagrad<S>.self, PolyakStepSize<S>.self,
+      RMSprop<S>.self, Adam<S>.self, AdamW<S>.self, Muon<S>.self, Adagrad<S>.self, PolyakStepSize<S>.self,
       StochasticPolyak<S>.self, L4<S>.self, LossGrad<S>.self, IDBD<S>.self, HypergradientDescent<S>.self,
       AdamHD<S>.self, LBFGS<S>.self, NelderMead<S>.self, AdGD<S>.self, AdGDAccelerated<S>.self,
       NesterovRestart<S>.self, DoG<S>.self, Prodigy<S>.self, BarzilaiBorwein<S>.self,
