@@ -36,12 +36,17 @@ def cost(run, floor, tau):
 
 
 def read(path):
-    """The runs of a results file; a committed one is read from its `.gz` (study/data.sh)."""
+    """The runs of a results file, given as the file, its `.gz` (the committed study keeps
+    its results compressed: study/data.sh), or the folder that holds it."""
+    if os.path.isdir(path):
+        path = os.path.join(path, "results.jsonl")
+    if path.endswith(".gz"):
+        path = path[:-3]
     if not os.path.exists(path) and os.path.exists(path + ".gz"):
         with gzip.open(path + ".gz", "rt", encoding="utf-8") as file:
-            return [json.loads(line) for line in file]
+            return [json.loads(line) for line in file if line.strip()]
     with open(path, encoding="utf-8") as file:
-        return [json.loads(line) for line in file]
+        return [json.loads(line) for line in file if line.strip()]
 
 
 def main(path, taus=(1e-5, 1e-7)):

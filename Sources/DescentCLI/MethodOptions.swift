@@ -116,7 +116,7 @@ struct MethodOptions: ParsableArguments {
     do {
       optimizer = try OptimizerCatalog.make(specification.name, settings: specification.settings, as: S.self)
     } catch {
-      throw Self.namingMethod(error, specification.name)
+      throw Self.namingMethod(error, specification)
     }
     do {
       try validate(optimizer, for: objective)
@@ -126,10 +126,29 @@ struct MethodOptions: ParsableArguments {
     return optimizer
   }
 
-  /// A setting refused, named with the method it was given to.
-  static func namingMethod(_ error: DescentError, _ method: String) -> any Error {
-    guard case .invalidValue(let name, let value, let expected) = error else { return error }
-    return InputError("invalid \(name) \(value) for \(method): expected \(expected)")
+  /// A setting refused, named with the method it belongs to: a wrapper's inner method's
+  /// as that method's, inside the wrapper.
+  static func namingMethod(_ error: DescentError, _ specification: MethodSpecification) -> any Error {
+    let family = OptimizerCatalog.wrappers(Double.self).first { $0.name == specification.name }
+    let inner = family.map { specification.settings["inner"] ?? $0.defaultInner }
+    let innerSettings = inner.flatMap { OptimizerCatalog.settingNames(of: $0) } ?? []
+    switch error {
+    case .invalidValue(let name, let value, let expected):
+      let owner =
+        name != "inner" && innerSettings.contains(name)
+        ? "\(inner!) (inside \(specification.name))" : specification.name
+      let shown = value.isEmpty ? "''" : value
+      return InputError("invalid \(name) \(shown) for \(owner): expected \(expected)")
+    case .unexpectedParameter(let name, _, let accepted) where family != nil:
+      let own = accepted.filter { !innerSettings.contains($0) }
+      let near = NearestName.to(name, among: accepted).map { "did you mean '\($0)'? " } ?? ""
+      return InputError(
+        "neither \(specification.name) nor its inner \(inner!) has a setting '\(name)': \(near)\(specification.name) takes "
+          + "\(own.joined(separator: ", ")); \(inner!) takes \(innerSettings.isEmpty ? "none" : innerSettings.joined(separator: ", "))"
+      )
+    default:
+      return error
+    }
   }
 
   private static func validate<O: Optimizer, P: Objective>(_ optimizer: O, for objective: P) throws(DescentError)

@@ -69,8 +69,16 @@ public struct StudySweep: Sendable {
   ) throws -> StudySweep {
     try OutputDirectory.prepare(folder)
     let suffix = shard.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""
+    // A committed study keeps its results compressed: a sweep beside them would start
+    // again from nothing and never see them.
+    let results = "\(folder)/results\(suffix).jsonl"
+    if FileManager.default.fileExists(atPath: results + ".gz") && !FileManager.default.fileExists(atPath: results) {
+      throw StudyError(
+        "\(results).gz holds this folder's results compressed: unpack them first ('sh study/data.sh unpack' in a clone), and the sweep resumes from them; or give another --output"
+      )
+    }
     let sweep = try StudySweep(
-      runs: runs, shard: shard, results: "\(folder)/results\(suffix).jsonl", timing: "\(folder)/timing\(suffix).jsonl")
+      runs: runs, shard: shard, results: results, timing: "\(folder)/timing\(suffix).jsonl")
     try SweepRecord(specification: specification, quick: quick, runs: runs).claim(
       folder: folder, holdsResults: SweepRecord.holdsResults(folder))
     return sweep

@@ -58,6 +58,14 @@ import Testing
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
     // Values as typed, never rounded; specifications and repeats named.
     (
+      ["run", "--optimizer", "lookahead:inner=gd:learning-rate=-1"],
+      "invalid learning-rate -1 for gd (inside lookahead): expected a finite number > 0"
+    ),
+    (
+      ["run", "--optimizer", "lookahead:inner=gd:momentum=0.5"],
+      "neither lookahead nor its inner gd has a setting 'momentum': lookahead takes inner, sync-period, slow-step-size; gd takes learning-rate"
+    ),
+    (
       ["run", "--optimizer", "adam", "--beta2", "0.99999999999999999"],
       "invalid beta2 0.99999999999999999 for adam: expected a number in [0, 1)"
     ),
@@ -180,6 +188,14 @@ import Testing
       "\(folder)/results.jsonl.gz is compressed: unpack it first ('sh study/data.sh unpack' in a clone, or 'gunzip -k \(folder)/results.jsonl.gz')"
     #expect(failure(["curves", folder, "--output", "\(folder)/curves"]) == message)
     #expect(failure(["profile", "\(folder)/results.jsonl", "--output", "\(folder)/profiles"]) == message)
+    // A sweep beside them would start from nothing: it is refused until they are unpacked.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
+    #expect(
+      failure(["study", "\(root)/study/suite.yaml", "--quick", "--output", folder, "--quiet"])
+        == "\(folder)/results.jsonl.gz holds this folder's results compressed: unpack them first ('sh study/data.sh unpack' in a clone), and the sweep resumes from them; or give another --output"
+    )
+    #expect(!FileManager.default.fileExists(atPath: "\(folder)/results.jsonl"))
   }
 
   /// `study --help` says each default once.
