@@ -55,6 +55,8 @@ public enum StudyMerge {
           throw packed(path + "/" + compressed)
         }
         files += results.map { path + "/" + $0 }
+      } else if path.hasSuffix(".jsonl.gz") {
+        throw packed(path)
       } else {
         files.append(path)
       }

@@ -187,6 +187,7 @@ import Testing
     let message =
       "\(folder)/results.jsonl.gz is compressed: unpack it first ('sh study/data.sh unpack' in a clone, or 'gunzip -k \(folder)/results.jsonl.gz')"
     #expect(failure(["curves", folder, "--output", "\(folder)/curves"]) == message)
+    #expect(failure(["curves", "\(folder)/results.jsonl.gz", "--output", "\(folder)/curves"]) == message)
     #expect(failure(["profile", "\(folder)/results.jsonl", "--output", "\(folder)/profiles"]) == message)
     // A sweep beside them would start from nothing: it is refused until they are unpacked.
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -12,7 +12,7 @@ extension SafeguardedCsawg {
   }
 
   /// One object: the settings, the schedule's and the window's fields (as in Csawg's
-  /// checkpoint) and the run's state (``PlannerState``), each under its own name.
+  /// checkpoint) and the run's state (`PlannerState`), each under its own name.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let format = try c.decodeIfPresent(Int.self, forKey: .format) ?? 1
