@@ -151,6 +151,7 @@ public struct SafeguardedCsawg<Scalar: DescentFloat>: Optimizer {
 
   /// The gradient steps, their pairs and the sums (kept pairs for the secant fit).
   @usableFromInline var window: PlanningWindow<Scalar>
+  /// The secant fit's system, rebuilt at each event (scratch, not checkpointed).
   @usableFromInline var secant = SecantFit<Scalar>()
   /// A move whose landing point the next evaluation tests (``PlannerState/pending``).
   @usableFromInline enum Move: Int, Codable, Sendable { case none, jump, step }

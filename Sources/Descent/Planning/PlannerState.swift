@@ -3,7 +3,7 @@
 /// in the checkpoint's one object.
 @usableFromInline
 struct PlannerState<Scalar: DescentFloat>: Codable, Sendable {
-  /// The diagonal and scalar fits' α; the secant fit's system.
+  /// The diagonal and scalar fits' α (the secant fit keeps its system in the planner).
   @usableFromInline var alpha: [Scalar] = []
   /// The test every landing point passes or is undone.
   @usableFromInline var acceptance: NonmonotoneTest<Scalar>
