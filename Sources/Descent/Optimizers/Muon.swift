@@ -155,6 +155,7 @@ public struct Muon<Scalar: DescentFloat>: Optimizer {
 
   /// `muon.py`'s `zeropower_via_newtonschulz5` on the r × c matrix `g` (by rows): the
   /// quintic iteration from g/‖g‖_F, on gᵀ when r > c so that A is the smaller square.
+  @_specialize(where Scalar == Float) @_specialize(where Scalar == Double)
   public static func newtonSchulz(_ g: [Scalar], rows: Int, columns: Int, steps: Int) -> [Scalar] {
     let (a, b, c): (Scalar, Scalar, Scalar) = (3.4445, -4.7750, 2.0315)
     let tall = rows > columns
@@ -168,26 +169,59 @@ public struct Muon<Scalar: DescentFloat>: Optimizer {
     var product = [Scalar](repeating: 0, count: r * r)
     var polynomial = product
     var next = x
+    // Row by row, each row's products summed over contiguous rows (they vectorise); the
+    // rows on both cores where a step is large. Each sum is formed first and the linear
+    // term added last, as `a * X + B @ X` is.
+    let parallel = r * r * n >= 1 << 15
+    func byRows(_ body: (Range<Int>) -> Void) {
+      Parallel.forEachChunk(
+        count: r, chunkSize: parallel ? max(1, (r + Parallel.threads - 1) / Parallel.threads) : r, body)
+    }
     for _ in 0..<steps {
-      for i in 0..<r {  // A = X Xᵀ
-        for j in 0..<r {
-          var total: Scalar = 0
-          for k in 0..<n { total += x[i * n + k] * x[j * n + k] }
-          product[i * r + j] = total
+      x.withUnsafeBufferPointer { x in  // A = X Xᵀ
+        product.withUnsafeMutableBufferPointer { product in
+          byRows { range in
+            let (x, product) = (x, product)
+            for i in range {
+              for j in 0..<r { product[i * r + j] = Vector.sum(count: n) { x[i * n + $0] * x[j * n + $0] } }
+            }
+          }
         }
       }
-      for i in 0..<r {  // B = b A + (c A) A, as muon.py's `b * A + c * A @ A` groups it
-        for j in 0..<r {
-          var total: Scalar = 0
-          for k in 0..<r { total += (c * product[i * r + k]) * product[k * r + j] }
-          polynomial[i * r + j] = b * product[i * r + j] + total
+      product.withUnsafeBufferPointer { product in  // B = b A + (c A) A
+        polynomial.withUnsafeMutableBufferPointer { polynomial in
+          byRows { range in
+            let (product, polynomial) = (product, polynomial)
+            for i in range {
+              let row = polynomial.baseAddress! + i * r
+              for j in 0..<r { row[j] = 0 }
+              for k in 0..<r {
+                let factor = c * product[i * r + k]
+                let other = product.baseAddress! + k * r
+                for j in 0..<r { row[j] += factor * other[j] }
+              }
+              for j in 0..<r { row[j] = b * product[i * r + j] + row[j] }
+            }
+          }
         }
       }
-      for i in 0..<r {  // X = a X + B X
-        for j in 0..<n {
-          var total: Scalar = 0
-          for k in 0..<r { total += polynomial[i * r + k] * x[k * n + j] }
-          next[i * n + j] = a * x[i * n + j] + total
+      x.withUnsafeBufferPointer { x in  // X ← a X + B X
+        polynomial.withUnsafeBufferPointer { polynomial in
+          next.withUnsafeMutableBufferPointer { next in
+            byRows { range in
+              let (x, polynomial, next) = (x, polynomial, next)
+              for i in range {
+                let row = next.baseAddress! + i * n
+                for j in 0..<n { row[j] = 0 }
+                for k in 0..<r {
+                  let factor = polynomial[i * r + k]
+                  let other = x.baseAddress! + k * n
+                  for j in 0..<n { row[j] += factor * other[j] }
+                }
+                for j in 0..<n { row[j] = a * x[i * n + j] + row[j] }
+              }
+            }
+          }
         }
       }
       swap(&x, &next)
