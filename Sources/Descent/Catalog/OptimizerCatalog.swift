@@ -37,6 +37,7 @@ public enum OptimizerCatalog {
   public static func wrappers<S: DescentFloat>(_: S.Type = S.self) -> [WrapperFamily<S>] {
     [
       WrapperFamily(name: "lookahead", defaultInner: "adam") { lookahead($0) },
+      WrapperFamily(name: "snoo", defaultInner: "adam") { snoo($0) },
       WrapperFamily(name: "schedule", defaultInner: "gd") { inner in
         (inner as? any (CatalogedOptimizer<S> & ScalableUpdate).Type).map { scheduled($0) }
       },
@@ -109,6 +110,10 @@ public enum OptimizerCatalog {
 
   private static func lookahead<Inner: CatalogedOptimizer>(_: Inner.Type) -> any CatalogedOptimizer<Inner.Scalar>.Type {
     Lookahead<Inner>.self
+  }
+
+  private static func snoo<Inner: CatalogedOptimizer>(_: Inner.Type) -> any CatalogedOptimizer<Inner.Scalar>.Type {
+    SNOO<Inner>.self
   }
 
   private static func scheduled<Inner: CatalogedOptimizer & ScalableUpdate>(_: Inner.Type)
