@@ -55,6 +55,8 @@ import Testing
       "unknown problem 'himmelblau' (known: \(ProblemCatalog.names.joined(separator: ", ")))"
     ),
     (["run", "--optimizer", "gd", "--horizon", "2"], "gd has no setting 'horizon': it takes learning-rate"),
+    (["run", "--optimizer", "gd:learnin-rate=0.1"], "gd has no setting 'learnin-rate': did you mean 'learning-rate'?"),
+    (["run", "--optimizer", "gd:learning-rate=abc"], "invalid learning-rate abc for gd: expected a finite number > 0"),
     (["run", "--set", "b=-1"], "invalid b -1: expected a finite number > 0"),
     // Values as typed, never rounded; specifications and repeats named.
     (

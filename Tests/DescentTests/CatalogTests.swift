@@ -37,7 +37,7 @@ import Testing
       (["learning-rate": "-0.1"], .invalidValue(name: "learning-rate", value: "-0.1", expected: "a finite number > 0")),
       (["learning-rate": "inf"], .invalidValue(name: "learning-rate", value: "inf", expected: "a finite number > 0")),
       (["learning-rate": "nan"], .invalidValue(name: "learning-rate", value: "nan", expected: "a finite number > 0")),
-      (["learning-rate": "fast"], .invalidValue(name: "learning-rate", value: "fast", expected: "a number > 0")),
+      (["learning-rate": "fast"], .invalidValue(name: "learning-rate", value: "fast", expected: "a finite number > 0")),
       (
         ["momentum": "0.9"],
         .unexpectedParameter(name: "momentum", method: "csawg", accepted: Csawg<Double>.settingNames)

@@ -66,7 +66,9 @@ public struct Setting<Subject> {
     self.expected = allowed.expected
     self.isInner = false
     switch kind {
-    case .real, .list: self.expectedText = "a number \(allowed.words)"
+    // Text that is not a number is told what a value that is refused is told.
+    case .real: self.expectedText = allowed.expected
+    case .list: self.expectedText = "a number \(allowed.words)"
     case .integer: self.expectedText = "an integer \(allowed.words)"
     case .choice: self.expectedText = allowed.expected
     }

@@ -27,8 +27,10 @@ public enum DescentError: Error, Equatable, Sendable, CustomStringConvertible {
       return "unknown \(kind) '\(name)'\(near) (known: \(known.joined(separator: ", ")))"
     case .unexpectedParameter(let name, let method, let accepted):
       let list = accepted.isEmpty ? "none" : accepted.joined(separator: ", ")
-      let near = NearestName.to(name, among: accepted).map { "did you mean '\($0)'? " } ?? ""
-      return "\(method) has no setting '\(name)': \(near)it takes \(list)"
+      let near = NearestName.to(name, among: accepted)
+      // One setting that is the one meant: naming it once says it all.
+      if let near, accepted == [near] { return "\(method) has no setting '\(name)': did you mean '\(near)'?" }
+      return "\(method) has no setting '\(name)': \(near.map { "did you mean '\($0)'? " } ?? "")it takes \(list)"
     case .missingBudget:
       return "no budget: set a maximum number of iterations or gradient evaluations"
     }
